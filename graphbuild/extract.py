@@ -1,0 +1,83 @@
+"""Per-document extraction: Article -> spaCy Doc -> mentions -> relations -> :class:`DocResult`.
+
+This is the unit of work that is cached and sent to worker processes: it depends only on the
+article, the pipeline and the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from graphbuild.model import Article, DocResult
+from graphbuild.nlp.pipeline import CHUNK_CHARS, split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from graphbuild.resolve import Resolver
+
+
+def make_doc(nlp: "Language", text: str) -> "Doc":
+    """Run the pipeline over ``text``; long texts are processed in paragraph chunks and joined.
+
+    The joined Doc has exactly ``text`` as its text, so offsets stay valid, while spaCy's memory
+    stays bounded by the chunk size.
+    """
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(chunk for _, chunk in split_paragraphs(text)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult:
+    """Resolve actors and extract relations from a parsed article."""
+    from graphbuild.relations import extract_relations
+
+    mentions, new_entities = resolver(doc, article)
+    entities = {e.id: e for e in new_entities}
+    for mention in mentions:
+        if mention.entity_id and mention.entity_id not in entities:
+            known = resolver.gazetteer.get(mention.entity_id)
+            if known is not None:
+                entities[known.id] = known
+    relations = extract_relations(doc, article, mentions, entities)
+    if article.date:
+        relations = [r if r.date else replace(r, date=article.date) for r in relations]
+    return DocResult(
+        article=article,
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        new_entities=tuple(new_entities),
+    )
+
+
+def extract_article(nlp: "Language", resolver: "Resolver", article: Article) -> DocResult:
+    """Extract everything from one article."""
+    return analyse_doc(make_doc(nlp, article.text), article, resolver)
+
+
+def extract_articles(
+    nlp: "Language", resolver: "Resolver", articles: Iterable[Article], *, batch_size: int = 16
+) -> Iterator[DocResult]:
+    """Extract from many articles, streaming, with spaCy's batched ``nlp.pipe`` for short ones."""
+    batch: list[Article] = []
+
+    def flush() -> Iterator[DocResult]:
+        for article, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=batch_size)):
+            yield analyse_doc(doc, article, resolver)
+        batch.clear()
+
+    for article in articles:
+        if len(article.text) > CHUNK_CHARS:
+            yield from flush()
+            yield extract_article(nlp, resolver, article)
+            continue
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()

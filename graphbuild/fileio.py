@@ -1,0 +1,77 @@
+"""Safe output: atomic writes, an output-directory lock, and paths that cannot escape a directory."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from graphbuild.errors import GraphbuildError
+
+LOCK_NAME = ".graphbuild.lock"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a torn one.
+
+    The bytes go to a temporary file in the same directory, are flushed to disk, and replace the
+    target with ``os.replace`` (atomic on POSIX and Windows).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Atomically write UTF-8 text (see :func:`atomic_write_bytes`)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def output_lock(directory: Path) -> Iterator[None]:
+    """Hold an exclusive lock on an output directory for the duration of a build.
+
+    Raises:
+        GraphbuildError: another process holds the lock.
+    """
+    import fcntl
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    handle = open(directory / LOCK_NAME, "a+")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise GraphbuildError(
+                f"another graphbuild process is writing to {directory} (lock {directory / LOCK_NAME}); "
+                "wait for it to finish or choose another --out"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def contained_path(root: Path, relative: str) -> Path:
+    """Join ``relative`` under ``root``, refusing anything that would land outside it.
+
+    Raises:
+        GraphbuildError: ``relative`` is absolute or climbs out of ``root`` (``../../etc/x``).
+    """
+    root = Path(root).resolve()
+    candidate = (root / relative).resolve()
+    if candidate != root and root not in candidate.parents:
+        raise GraphbuildError(f"refusing to write {relative!r}: it points outside {root}")
+    return candidate

@@ -1,0 +1,76 @@
+"""Merging per-document results into one corpus-level graph of records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+
+
+@dataclass
+class CorpusGraph:
+    """Everything extracted from a corpus, keyed for the writers.
+
+    Attributes:
+        entities: Every actor that has at least one resolved mention or relation, by id.
+        mention_counts / document_counts / surface_forms: Per-entity statistics for entities.csv.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    mention_counts: Counter[str] = field(default_factory=Counter)
+    document_counts: Counter[str] = field(default_factory=Counter)
+    surface_forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    unresolved: Counter[str] = field(default_factory=Counter)
+
+
+def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: float = 0.0) -> CorpusGraph:
+    """Merge document results in doc-id order into a :class:`CorpusGraph`.
+
+    Actors outside the gazetteer that several documents mint under the same id merge into one
+    entity (the first label seen wins; aliases accumulate).
+    """
+    graph = CorpusGraph()
+    minted: dict[str, Entity] = {}
+    for result in sorted(results, key=lambda r: r.article.doc_id):
+        graph.articles.append(result.article)
+        for entity in result.new_entities:
+            if entity.id not in minted:
+                minted[entity.id] = entity
+        docs_seen: set[str] = set()
+        for mention in result.mentions:
+            graph.mentions.append(mention)
+            if mention.entity_id is None:
+                graph.unresolved[mention.text] += 1
+                continue
+            graph.mention_counts[mention.entity_id] += 1
+            graph.surface_forms[mention.entity_id][mention.text] += 1
+            if mention.entity_id not in docs_seen:
+                docs_seen.add(mention.entity_id)
+                graph.document_counts[mention.entity_id] += 1
+        graph.relations.extend(r for r in result.relations if r.confidence >= min_confidence)
+
+    needed = {m.entity_id for m in graph.mentions if m.entity_id}
+    for relation in graph.relations:
+        needed.update(x for x in (relation.subject, relation.object, relation.speaker) if x)
+    for entity_id in sorted(needed):
+        entity = gazetteer.get(entity_id) or minted.get(entity_id)
+        if entity is None:
+            # Should not happen: a stage produced an id nobody defined. Keep the graph whole.
+            entity = Entity(id=entity_id, label=entity_id.rsplit("/", 1)[-1], type=_type_from_id(entity_id),
+                            in_gazetteer=False)
+        seen = tuple(form for form, _ in graph.surface_forms.get(entity_id, Counter()).most_common())
+        aliases = tuple(dict.fromkeys((*entity.aliases, *seen)))
+        graph.entities[entity_id] = replace(entity, aliases=aliases)
+    graph.mentions.sort(key=lambda m: (m.doc_id, m.start, m.end))
+    graph.relations.sort(key=lambda r: (r.doc_id, r.start, r.subject, r.relation, r.object, r.negated))
+    return graph
+
+
+def _type_from_id(entity_id: str) -> str:
+    prefix = entity_id.split("/", 1)[0]
+    return {"country": "Country", "org": "Organization", "person": "Person"}.get(prefix, "Organization")

@@ -1,0 +1,85 @@
+"""CSV tables: relations.csv, entities.csv, mentions.csv.
+
+Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return) are prefixed with an apostrophe (OWASP's advice against CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from graphbuild.merge import CorpusGraph
+
+RELATIONS_HEADER = (
+    "doc_id,subject,subject_type,subject_qid,subject_iso3,relation,object,object_type,object_qid,object_iso3,"
+    "negated,modality,speaker,confidence,sentence,start,end"
+).split(",")
+ENTITIES_HEADER = "id,label,type,qid,iso3,aliases,mentions,documents".split(",")
+MENTIONS_HEADER = "doc_id,start,end,text,entity_id,label,type,method".split(",")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Render a cell; neutralise text a spreadsheet would evaluate as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Return CSV text (RFC 4180 quoting, ``\\n`` line ends) for the header and rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def relations_rows(graph: CorpusGraph) -> Iterable[list[object]]:
+    ents = graph.entities
+    for r in graph.relations:
+        s, o = ents[r.subject], ents[r.object]
+        speaker = ents[r.speaker].label if r.speaker and r.speaker in ents else ""
+        yield [r.doc_id, s.label, s.type, s.qid, s.iso3, r.relation, o.label, o.type, o.qid, o.iso3,
+               r.negated, r.modality, speaker, r.confidence, r.sentence, r.start, r.end]
+
+
+def entities_rows(graph: CorpusGraph) -> Iterable[list[object]]:
+    for entity_id, e in sorted(graph.entities.items()):
+        yield [e.id, e.label, e.type, e.qid, e.iso3, "|".join(e.aliases), graph.mention_counts[entity_id],
+               graph.document_counts[entity_id]]
+
+
+def mentions_rows(graph: CorpusGraph) -> Iterable[list[object]]:
+    for m in graph.mentions:
+        e = graph.entities.get(m.entity_id) if m.entity_id else None
+        yield [m.doc_id, m.start, m.end, m.text, m.entity_id or "", e.label if e else "", e.type if e else "",
+               m.method]
+
+
+def write_tables(graph: CorpusGraph, directory: Path) -> dict[str, Path]:
+    """Write the three CSV files into ``directory``; return their paths by name."""
+    from graphbuild.fileio import atomic_write_text
+
+    outputs = {
+        "relations.csv": render_csv(RELATIONS_HEADER, relations_rows(graph)),
+        "entities.csv": render_csv(ENTITIES_HEADER, entities_rows(graph)),
+        "mentions.csv": render_csv(MENTIONS_HEADER, mentions_rows(graph)),
+    }
+    paths = {}
+    for name, text in outputs.items():
+        paths[name] = directory / name
+        atomic_write_text(paths[name], text)
+    return paths
