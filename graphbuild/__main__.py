@@ -1,0 +1,7 @@
+"""Run graphbuild as ``python -m graphbuild``."""
+
+import sys
+
+from graphbuild.cli import main
+
+sys.exit(main())
