@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning
 from graphbuild.merge import CorpusGraph, merge_results
-from graphbuild.model import Article, DocResult
 
 log = logging.getLogger("graphbuild")
 
@@ -37,42 +35,6 @@ class BuildResult:
     warnings: list[CorpusWarning] = field(default_factory=list)
     seconds: float = 0.0
     graph: CorpusGraph | None = None
-
-
-Progress = Callable[[int, Article], None]
-
-
-def load_components(config: Config):
-    """Load the spaCy pipeline, gazetteer and resolver named by ``config``."""
-    from graphbuild.gazetteer import Gazetteer
-    from graphbuild.nlp.pipeline import load_pipeline
-    from graphbuild.resolve import Resolver
-
-    nlp = load_pipeline(config.model)
-    gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
-    return nlp, gazetteer, Resolver(gazetteer, nlp)
-
-
-def extract_corpus(config: Config, *, progress: Progress | None = None) -> tuple[list[DocResult], list[CorpusWarning], object]:
-    """Read and extract every article of the corpus; return results, warnings and the gazetteer."""
-    from graphbuild.corpus import read_corpus
-    from graphbuild.extract import extract_articles
-
-    warnings: list[CorpusWarning] = []
-    articles: list[Article] = []
-    for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes):
-        if isinstance(item, CorpusWarning):
-            log.warning("%s", item)
-            warnings.append(item)
-        else:
-            articles.append(item)
-    nlp, gazetteer, resolver = load_components(config)
-    results: list[DocResult] = []
-    for index, result in enumerate(extract_articles(nlp, resolver, articles), 1):
-        results.append(result)
-        if progress:
-            progress(index, result.article)
-    return results, warnings, gazetteer
 
 
 def write_outputs(graph: CorpusGraph, config: Config) -> dict[str, Path]:
@@ -101,7 +63,7 @@ def write_outputs(graph: CorpusGraph, config: Config) -> dict[str, Path]:
     return files
 
 
-def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
+def build(config: Config, *, progress=None) -> BuildResult:
     """Build the knowledge graph of ``config.corpus`` into ``config.output``.
 
     Raises:
@@ -117,6 +79,8 @@ def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
         raise CorpusError(f"corpus path does not exist: {config.corpus}")
     out = Path(config.output)
     with output_lock(out):
+        from graphbuild.runner import extract_corpus
+
         results, warnings, gazetteer = extract_corpus(config, progress=progress)
         graph = merge_results(results, gazetteer, min_confidence=config.min_confidence)
         files = write_outputs(graph, config)
