@@ -85,7 +85,7 @@ DROP_FORMS = {
     "BLR": {"Last European Dictatorship"},
 }
 _SMALL_WORDS = {"of", "the", "and", "de", "da", "du", "des", "del", "la", "le", "y", "et", "al", "on", "in"}
-_DEMONYM_SUFFIXES = ("an", "ese", "ish", "ic", "ch", "i", "ot", "er", "ers", "ans", "ian", "ians", "ois", "ais")
+_DEMONYM_SUFFIXES = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ot", "ots")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -194,9 +194,19 @@ def clean_alias(name: str, codes: set[str]) -> str | None:
     return name
 
 
-def _is_demonym_form(form: str) -> bool:
-    last = fold(form).split()[-1] if form.split() else ""
-    return last.endswith(_DEMONYM_SUFFIXES) and not last.endswith(("land", "stan", "ia"))
+def _is_demonym_form(form: str, stems: set[str]) -> bool:
+    """A CountryInfo nationality form is a demonym when its last word looks like one ("-an", "-ese", "-ish",
+    "-i", "-er") and starts like a known demonym or name of the country ("Belarussian" ~ "Belarusian");
+    otherwise ("Frankreich", "Kirghiz Republic", "Hayastan") it is kept as an alias."""
+    words = fold(form).split()
+    if not words:
+        return False
+    last = words[-1]
+    if last.endswith(("stan", "land", "ia", "tan", "ya")):  # "Kazakstan", "Kirghizia": country names
+        return False
+    if last.endswith(("man", "woman", "men", "women")):  # "Englishman", "Northern Irishwoman"
+        return True
+    return last.endswith(_DEMONYM_SUFFIXES) and any(last[:4] == s for s in stems)
 
 
 def _relevant(form: str, name_tokens: set[str]) -> bool:
@@ -249,9 +259,10 @@ def build_countries(ref: Path) -> list[dict]:
         aliases = [a for a in al.get("alt_spellings", [])]
         aliases += [n for n in al.get("native_names", [])]
         demonyms = [d for d in (al.get("demonym_eng") or {}).values()]
+        stems = {t[:4] for d in demonyms + names for t in re.findall(r"[a-z]+", fold(d)) if len(t) >= 4}
         for form in list(al.get("countryinfo_nationality_forms", [])) + list(ci.get("nationality", [])):
             form = title_case(form)
-            if _is_demonym_form(form):
+            if _is_demonym_form(form, stems):
                 if " " not in form or _relevant(form, name_tokens):
                     demonyms.append(form)
             elif " " not in form or _relevant(form, name_tokens):
