@@ -1,0 +1,588 @@
+"""Records -> a weighted networkx MultiDiGraph -> metrics as plain dicts and lists.
+
+The graph has one node per actor and one edge per aggregated claim ``(subject, relation, object, negated)``; the
+edge carries its evidence.  :func:`analyze` computes centralities, communities, the signed view (see
+:mod:`graphbuild.signs`), structural balance, balancing actors and brokers.  Every value it returns is a plain
+Python ``int``/``float``/``str``/``bool``/``None`` (never a numpy scalar), so it serialises to JSON as is.
+
+The rules are documented in docs/ANALYSIS.md.
+
+Example:
+    >>> G = to_networkx(entities, relations)
+    >>> a = analyze(G, seed=0)
+    >>> a.pagerank["country/BLR"]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation
+from graphbuild.signs import ALIGNMENT_RELATIONS, MODALITY_FACTORS, sign_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    import rdflib
+
+#: Evidence items kept per edge (the strongest first); counts and dates cover all of them.
+MAX_EVIDENCE = 5
+#: Up to this many nodes betweenness is exact; above it, sampled from K pivots with ``seed``.
+#: Measured (docs/PERFORMANCE.md): exact betweenness on 1,000 nodes / 3,000 edges takes ~2 s on one core,
+#: and grows as n*m; 5,000 / 15,000 takes ~50 s exact vs ~5 s with 500 pivots.
+EXACT_BETWEENNESS_MAX_NODES = 1000
+BETWEENNESS_SAMPLES = 500
+
+GB = "https://w3id.org/graphbuild/ontology#"
+ID = "https://w3id.org/graphbuild/id/"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Records -> graph
+
+
+def edge_key(relation: str, negated: bool) -> str:
+    """The MultiDiGraph key of an aggregated claim: ``"consult"`` or ``"not:cooperate"``."""
+    return f"not:{relation}" if negated else relation
+
+
+def to_networkx(
+    entities: Mapping[str, Entity],
+    relations: Sequence[Relation],
+    *,
+    background: Iterable[tuple[str, str, str]] = (),
+) -> nx.MultiDiGraph:
+    """Build the actor graph: one node per actor in a relation, one edge per aggregated claim.
+
+    Args:
+        entities: Actor records by id (actors missing here still get a node, labelled by id).
+        relations: Relation assertions; those with the same ``Relation.key`` become one edge.  Symmetric relation
+            types (``consult``, ``cooperate``...) are stored once per pair, subject = the smaller id.
+        background: Optional known facts ``(subject, relation, object)`` such as gazetteer memberships.  They are
+            not drawn; they only inform the blocs of the balancing rule (``G.graph["background"]``).
+
+    Returns:
+        A MultiDiGraph.  Node attributes: ``label, type, qid, iso3, in_gazetteer, mentions`` (assertions the
+        actor takes part in).  Edge attributes (key = :func:`edge_key`): ``relation, negated, count, confidence``
+        (mean), ``weight`` (= count x mean confidence), ``sign, intensity, signed_weight`` (0 for negated claims),
+        ``evidence`` (list of the strongest ``MAX_EVIDENCE`` items: sentence, doc_id, date, speaker,
+        speaker_label, modality, confidence), ``doc_ids``, ``speakers``, ``modalities`` (counts), ``months``
+        (counts per ``YYYY-MM``), ``first_seen``, ``last_seen`` (ISO dates or None).
+    """
+    G = nx.MultiDiGraph()
+    groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
+    for r in relations:
+        s, o = r.subject, r.object
+        if r.relation in SYMMETRIC_RELATIONS and o < s:
+            s, o = o, s
+        groups[(s, r.relation, o, r.negated)].append(r)
+
+    def label_of(eid: str | None) -> str | None:
+        if eid is None:
+            return None
+        ent = entities.get(eid)
+        return ent.label if ent is not None else eid
+
+    def add_node(eid: str) -> None:
+        if eid in G:
+            return
+        ent = entities.get(eid)
+        if ent is None:
+            kind = {"country": "Country", "org": "Organization", "person": "Person"}.get(eid.split("/", 1)[0], "")
+            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False)
+        else:
+            G.add_node(
+                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer)
+            )
+        G.nodes[eid]["mentions"] = 0
+
+    for (s, rel, o, neg), items in sorted(groups.items()):
+        add_node(s)
+        add_node(o)
+        items.sort(key=lambda r: (-r.confidence, r.date or "", r.doc_id, r.start))
+        n = len(items)
+        conf = sum(r.confidence for r in items) / n
+        sign = sign_of(rel)
+        modal = sum(MODALITY_FACTORS.get(r.modality, 1.0) * r.confidence for r in items)
+        dates = sorted(r.date for r in items if r.date)
+        months = Counter(d[:7] for d in dates if len(d) >= 7)
+        evidence, seen = [], set()
+        for r in items:
+            if (r.sentence, r.doc_id) in seen:
+                continue
+            seen.add((r.sentence, r.doc_id))
+            evidence.append(
+                {
+                    "sentence": r.sentence,
+                    "doc_id": r.doc_id,
+                    "date": r.date,
+                    "speaker": r.speaker,
+                    "speaker_label": label_of(r.speaker),
+                    "modality": r.modality,
+                    "confidence": float(r.confidence),
+                }
+            )
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+        G.add_edge(
+            s,
+            o,
+            key=edge_key(rel, neg),
+            relation=rel,
+            negated=bool(neg),
+            count=n,
+            confidence=float(conf),
+            weight=float(n * conf),
+            sign=sign.sign,
+            intensity=float(sign.intensity),
+            signed_weight=0.0 if neg else float(sign.intensity * modal),
+            evidence=evidence,
+            doc_ids=sorted({r.doc_id for r in items}),
+            speakers=sorted({label_of(r.speaker) for r in items if r.speaker}),
+            modalities=dict(Counter(r.modality for r in items)),
+            months=dict(sorted(months.items())),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+        )
+        G.nodes[s]["mentions"] += n
+        if o != s:
+            G.nodes[o]["mentions"] += n
+    G.graph["background"] = [tuple(f) for f in background]
+    return G
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Views
+
+
+def weighted_digraph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """Collapse parallel claims: a DiGraph whose ``weight`` is the summed evidence weight (negated claims count)."""
+    D = nx.DiGraph()
+    D.add_nodes_from(G.nodes)
+    for u, v, w in G.edges(data="weight"):
+        if u == v:
+            continue
+        if D.has_edge(u, v):
+            D[u][v]["weight"] += w
+        else:
+            D.add_edge(u, v, weight=w)
+    return D
+
+
+def weighted_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected collapse of :func:`weighted_digraph`; ``distance`` = 1/weight (for weighted shortest paths)."""
+    U = nx.Graph()
+    U.add_nodes_from(G.nodes)
+    for u, v, w in G.edges(data="weight"):
+        if u == v:
+            continue
+        if U.has_edge(u, v):
+            U[u][v]["weight"] += w
+        else:
+            U.add_edge(u, v, weight=w)
+    for _, _, d in U.edges(data=True):
+        d["distance"] = 1.0 / d["weight"] if d["weight"] > 0 else 1e9
+    return U
+
+
+def signed_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected net signed ties: ``value`` = sum of ``signed_weight`` over non-negated claims between a pair.
+
+    Negated claims never count ("not all NATO countries are ready to expand cooperation" is not conflict, and
+    "did not attack" is not cooperation).  Pairs whose claims are all neutral or cancel out get no edge.
+    """
+    S = nx.Graph()
+    S.add_nodes_from(G.nodes)
+    acc: dict[tuple[str, str], float] = defaultdict(float)
+    for u, v, d in G.edges(data=True):
+        if u == v or d["negated"] or d["signed_weight"] == 0:
+            continue
+        acc[tuple(sorted((u, v)))] += d["signed_weight"]
+    for (u, v), val in acc.items():
+        if abs(val) > 1e-9:
+            S.add_edge(u, v, value=float(val), sign=1 if val > 0 else -1)
+    return S
+
+
+def alignment_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """Directed alignment ties: ``x -> a`` when x is memberOf / dependsOn / seeksMembershipIn / affiliatedWith a
+    (non-negated, from the corpus or background facts); ``alliedWith`` goes both ways."""
+    A = nx.DiGraph()
+    A.add_nodes_from(G.nodes)
+    facts = [(u, d["relation"], v) for u, v, d in G.edges(data=True) if not d["negated"]]
+    facts += [tuple(f) for f in G.graph.get("background", ())]
+    for s, rel, o in facts:
+        if s != o and rel in ALIGNMENT_RELATIONS:
+            A.add_edge(s, o)
+            if rel == "alliedWith":
+                A.add_edge(o, s)
+    return A
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Metrics
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Metrics of one graph, as plain dicts and lists keyed by entity id (JSON-serialisable as is)."""
+
+    nodes: int
+    edges: int
+    assertions: int
+    relation_counts: dict[str, int]
+    degree: dict[str, int]
+    weighted_degree: dict[str, float]
+    pagerank: dict[str, float]
+    betweenness: dict[str, float]
+    betweenness_exact: bool
+    communities: list[list[str]]
+    community: dict[str, int]
+    signed_ties: list[dict[str, Any]]
+    balance: dict[str, Any]
+    balancing: list[dict[str, Any]]
+    brokers: list[dict[str, Any]]
+    trends: dict[str, int]
+    trends_by_sign: dict[str, dict[str, int]]
+    seed: int = 0
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def top(self, metric: str = "pagerank", n: int = 10) -> list[tuple[str, float]]:
+        """The ``n`` actors with the highest ``metric`` (ties broken by id)."""
+        values = getattr(self, metric)
+        return sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def to_dict(self) -> dict[str, Any]:
+        """All fields as a dict (for JSON)."""
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _f(x: Any) -> float:
+    return float(round(float(x), 12))
+
+
+def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
+    """Compute every metric of ``G``; deterministic for a given ``seed``.
+
+    Args:
+        G: A graph from :func:`to_networkx`.
+        seed: Seed of Louvain community detection and of sampled betweenness.
+
+    Returns:
+        An :class:`Analysis`.  Betweenness is exact up to ``EXACT_BETWEENNESS_MAX_NODES`` nodes, else estimated
+        from ``BETWEENNESS_SAMPLES`` pivots drawn with ``seed`` (``betweenness_exact`` says which).
+    """
+    D = weighted_digraph(G)
+    U = weighted_graph(G)
+    n = G.number_of_nodes()
+
+    degree = {v: int(d) for v, d in G.degree()}
+    wdeg = {v: _f(d) for v, d in G.degree(weight="weight")}
+    if n and D.number_of_edges():
+        pr = weighted_pagerank(D)
+    else:
+        pr = {v: 1.0 / n for v in G} if n else {}
+    pagerank = {v: _f(pr[v]) for v in G}
+
+    exact = n <= EXACT_BETWEENNESS_MAX_NODES
+    if n > 2:
+        bc = nx.betweenness_centrality(
+            U, k=None if exact else min(BETWEENNESS_SAMPLES, n), weight="distance", normalized=True, seed=seed
+        )
+    else:
+        bc = {v: 0.0 for v in G}
+    betweenness = {v: _f(bc[v]) for v in G}
+
+    communities = _communities(U, seed)
+    community = {v: i for i, members in enumerate(communities) for v in members}
+
+    S = signed_graph(G)
+    signed_ties = [
+        {"source": u, "target": v, "value": _f(d["value"]), "sign": "cooperative" if d["sign"] > 0 else "conflictual"}
+        for u, v, d in sorted(S.edges(data=True), key=lambda e: (-abs(e[2]["value"]), e[0], e[1]))
+    ]
+    balance = structural_balance(S)
+    balancing = balancing_actors(G, S=S)
+    brokers = _brokers(U, community, betweenness)
+
+    trends: Counter[str] = Counter()
+    by_sign: dict[str, Counter[str]] = defaultdict(Counter)
+    rel_counts: Counter[str] = Counter()
+    assertions = 0
+    for _, _, d in G.edges(data=True):
+        assertions += d["count"]
+        rel_counts[edge_key(d["relation"], d["negated"])] += d["count"]
+        for month, c in d["months"].items():
+            trends[month] += c
+            by_sign[month]["negated" if d["negated"] else d["sign"]] += c
+    return Analysis(
+        nodes=n,
+        edges=G.number_of_edges(),
+        assertions=assertions,
+        relation_counts=dict(sorted(rel_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        degree=degree,
+        weighted_degree=wdeg,
+        pagerank=pagerank,
+        betweenness=betweenness,
+        betweenness_exact=exact,
+        communities=communities,
+        community=community,
+        signed_ties=signed_ties,
+        balance=balance,
+        balancing=balancing,
+        brokers=brokers,
+        trends=dict(sorted(trends.items())),
+        trends_by_sign={m: dict(sorted(c.items())) for m, c in sorted(by_sign.items())},
+        seed=seed,
+        labels={v: str(G.nodes[v].get("label", v)) for v in G},
+    )
+
+
+def weighted_pagerank(D: nx.DiGraph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict:
+    """PageRank with edge ``weight``, same definition as ``nx.pagerank`` (dangling mass spread uniformly).
+
+    Pure Python power iteration: ``nx.pagerank`` needs scipy, which graphbuild does not depend on.
+    """
+    nodes = list(D)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_w = {u: sum(d.get("weight", 1.0) for _, _, d in D.out_edges(u, data=True)) for u in nodes}
+    dangling = [u for u in nodes if out_w[u] == 0]
+    x = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = dict.fromkeys(nodes, 0.0)
+        danglesum = alpha * sum(last[u] for u in dangling)
+        for u in nodes:
+            if out_w[u]:
+                share = alpha * last[u] / out_w[u]
+                for _, v, d in D.out_edges(u, data=True):
+                    x[v] += share * d.get("weight", 1.0)
+        base = danglesum / n + (1.0 - alpha) / n
+        for v in nodes:
+            x[v] += base
+        if sum(abs(x[v] - last[v]) for v in nodes) < n * tol:
+            break
+    return x
+
+
+def _communities(U: nx.Graph, seed: int) -> list[list[str]]:
+    """Seeded Louvain on the undirected weighted graph; ordered by size, then by smallest member id."""
+    if U.number_of_edges() == 0:
+        groups = [{v} for v in U]
+    else:
+        groups = nx.community.louvain_communities(U, weight="weight", seed=seed)
+    out = [sorted(g) for g in groups]
+    out.sort(key=lambda g: (-len(g), g[0]))
+    return out
+
+
+def structural_balance(S: nx.Graph) -> dict[str, Any]:
+    """Share of balanced triangles in the signed graph (a triangle is balanced when the product of signs is +).
+
+    Returns:
+        ``{"triangles": int, "balanced": int, "unbalanced": int, "ratio": float | None, "by_type": {"+++": n, ...}}``
+    """
+    by_type: Counter[str] = Counter()
+    nodes = sorted(S.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    for u in nodes:
+        nbrs = [w for w in S[u] if index[w] > index[u]]
+        for v, w in itertools.combinations(sorted(nbrs, key=index.get), 2):
+            if S.has_edge(v, w):
+                signs = sorted((S[u][v]["sign"], S[u][w]["sign"], S[v][w]["sign"]), reverse=True)
+                by_type["".join("+" if s > 0 else "-" for s in signs)] += 1
+    total = sum(by_type.values())
+    balanced = by_type["+++"] + by_type["+--"]
+    return {
+        "triangles": total,
+        "balanced": balanced,
+        "unbalanced": total - balanced,
+        "ratio": _f(balanced / total) if total else None,
+        "by_type": dict(sorted(by_type.items())),
+    }
+
+
+def _is_pole(G: nx.MultiDiGraph, A: nx.DiGraph, v: str, excluding: str) -> bool:
+    """A bloc pole: an organisation from the gazetteer, or an actor that someone other than ``excluding`` aligns with."""
+    node = G.nodes[v] if v in G else {}
+    if node.get("type") == "Organization" and node.get("in_gazetteer"):
+        return True
+    return v in A and any(w != excluding for w in A.predecessors(v))
+
+
+def _aligned(A: nx.DiGraph, p: str, q: str, excluding: str) -> bool:
+    """Whether p and q are in one camp: a direct alignment tie, or a common ally other than ``excluding``."""
+    if p not in A or q not in A:
+        return False
+    if A.has_edge(p, q) or A.has_edge(q, p):
+        return True
+    near_p = (set(A.successors(p)) | set(A.predecessors(p))) - {excluding}
+    near_q = (set(A.successors(q)) | set(A.predecessors(q))) - {excluding}
+    return bool(near_p & near_q)
+
+
+def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[dict[str, Any]]:
+    """Actors tied cooperatively to both sides of a conflict or of a bloc divide.
+
+    Rule (docs/ANALYSIS.md): X balances between A and B when X's net signed ties to A and to B are both
+    cooperative (negated claims never count) and A and B are *opposed*, either
+
+    * ``conflict``: the net signed tie between A and B is conflictual, or
+    * ``bloc``: X aligns itself with A (X memberOf / dependsOn / seeksMembershipIn / affiliatedWith / alliedWith A,
+      from the corpus or background facts) but not with B; B is a bloc pole (a gazetteer organisation, or an actor
+      that someone other than X aligns with); and A and B are not in one camp (no alignment tie between them, no
+      common ally other than X).  Dialogue between A and B (e.g. NATO consult Russia) does not make them one camp.
+      Alignment is directed: a patron (Russia, on which Belarus depends) is not balancing through its client.
+
+    Returns:
+        One dict per balancing actor, strongest first: ``{"actor", "label", "score", "pairs": [{"a", "b",
+        "kind", "tie_a", "tie_b", "a_b"}]}``; ``score`` sums, over its pairs, the weaker of the two cooperative ties
+        (conflict pairs count double: they are the stronger evidence).
+    """
+    if S is None:
+        S = signed_graph(G)
+    A = alignment_graph(G)
+    out = []
+    for x in sorted(S.nodes):
+        friends = sorted(w for w in S[x] if S[x][w]["sign"] > 0)
+        if len(friends) < 2:
+            continue
+        camp = set(A.successors(x)) if x in A else set()
+        pairs = []
+        for a, b in itertools.combinations(friends, 2):
+            kind = None
+            ab = S[a][b]["value"] if S.has_edge(a, b) else 0.0
+            if ab < 0:
+                kind = "conflict"
+            else:
+                for p, q in ((a, b), (b, a)):
+                    if p in camp and q not in camp and _is_pole(G, A, q, x) and not _aligned(A, p, q, x):
+                        kind, a, b = "bloc", p, q
+                        break
+            if kind:
+                pairs.append(
+                    {
+                        "a": a,
+                        "b": b,
+                        "kind": kind,
+                        "tie_a": _f(S[x][a]["value"]),
+                        "tie_b": _f(S[x][b]["value"]),
+                        "a_b": _f(ab),
+                    }
+                )
+        if pairs:
+            score = sum(min(p["tie_a"], p["tie_b"]) * (2 if p["kind"] == "conflict" else 1) for p in pairs)
+            pairs.sort(key=lambda p: (p["kind"] != "conflict", -min(p["tie_a"], p["tie_b"]), p["a"], p["b"]))
+            out.append({"actor": x, "label": str(G.nodes[x].get("label", x)), "score": _f(score), "pairs": pairs})
+    out.sort(key=lambda d: (-d["score"], d["actor"]))
+    return out
+
+
+def _brokers(U: nx.Graph, community: dict[str, int], betweenness: dict[str, float]) -> list[dict[str, Any]]:
+    """Actors tied to other communities than their own; most communities reached first, then by betweenness."""
+    out = []
+    for v in U:
+        others = sorted({community[w] for w in U[v]} - {community[v]})
+        if others:
+            bridges = sum(1 for w in U[v] if community[w] != community[v])
+            out.append(
+                {
+                    "actor": v,
+                    "community": community[v],
+                    "reaches": others,
+                    "bridging_ties": bridges,
+                    "betweenness": betweenness.get(v, 0.0),
+                }
+            )
+    out.sort(key=lambda d: (-len(d["reaches"]), -d["betweenness"], -d["bridging_ties"], d["actor"]))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Queries
+
+
+def ego_network(G: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGraph:
+    """The actors within ``radius`` hops of ``node`` (either direction) and every claim among them.
+
+    Raises:
+        KeyError: ``node`` is not in the graph.
+    """
+    if node not in G:
+        raise KeyError(f"actor {node!r} is not in the graph")
+    return nx.ego_graph(G, node, radius=radius, undirected=True).copy()
+
+
+def paths(G: nx.MultiDiGraph, a: str, b: str, *, cutoff: int = 4, limit: int = 10) -> list[dict[str, Any]]:
+    """Shortest connections between two actors (either direction), at most ``limit``, each at most ``cutoff`` hops.
+
+    Returns:
+        ``[{"nodes": [a, ..., b], "steps": [{"source", "target", "relations": ["consult", "not:cooperate"]}]}]``,
+        shortest first.
+
+    Raises:
+        KeyError: ``a`` or ``b`` is not in the graph.
+    """
+    for v in (a, b):
+        if v not in G:
+            raise KeyError(f"actor {v!r} is not in the graph")
+    U = weighted_graph(G)
+    out = []
+    try:
+        gen = nx.shortest_simple_paths(U, a, b)
+        for p in gen:
+            if len(p) - 1 > cutoff or len(out) >= limit:
+                break
+            steps = []
+            for u, v in zip(p, p[1:]):
+                rels = sorted(
+                    [("" if u == s else "<-") + k for s, t, k in _claims_between(G, u, v)],
+                )
+                steps.append({"source": u, "target": v, "relations": rels})
+            out.append({"nodes": list(p), "steps": steps})
+    except nx.NetworkXNoPath:
+        pass
+    return out
+
+
+def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, str]]:
+    out = []
+    for s, t in ((u, v), (v, u)):
+        if G.has_edge(s, t):
+            out.extend((s, t, k) for k in G[s][t])
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# RDF
+
+
+def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
+    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor.
+
+    Existing values of these properties are replaced, so running it twice gives the same graph.
+    """
+    from rdflib import Literal, Namespace, URIRef
+    from rdflib.namespace import XSD
+
+    gb = Namespace(GB)
+    props = (gb.pageRank, gb.degree, gb.betweenness, gb.community, gb.balancing)
+    balancing = {d["actor"] for d in analysis.balancing}
+    for v in analysis.pagerank:
+        iri = URIRef(ID + v)
+        for p in props:
+            graph.remove((iri, p, None))
+        graph.add((iri, gb.pageRank, Literal(analysis.pagerank[v], datatype=XSD.double)))
+        graph.add((iri, gb.degree, Literal(analysis.degree.get(v, 0), datatype=XSD.integer)))
+        graph.add((iri, gb.betweenness, Literal(analysis.betweenness.get(v, 0.0), datatype=XSD.double)))
+        if v in analysis.community:
+            graph.add((iri, gb.community, Literal(analysis.community[v], datatype=XSD.integer)))
+        graph.add((iri, gb.balancing, Literal(v in balancing, datatype=XSD.boolean)))

@@ -1,0 +1,222 @@
+"""Tests of graphbuild.analysis: graph building, metrics, the signed view and the balancing rule."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from graphbuild.analysis import (
+    analyze,
+    balancing_actors,
+    ego_network,
+    paths,
+    signed_graph,
+    structural_balance,
+    to_networkx,
+    write_metrics_to_rdf,
+)
+from graphbuild.model import RELATION_TYPES, Entity, Relation
+from graphbuild.signs import SIGNS, sign_of
+
+E = {
+    "country/BLR": Entity("country/BLR", "Belarus", "Country", "Q184", "BLR"),
+    "country/RUS": Entity("country/RUS", "Russia", "Country", "Q159", "RUS"),
+    "org/NATO": Entity("org/NATO", "NATO", "Organization", "Q7184"),
+    "org/EAEU": Entity("org/EAEU", "Eurasian Economic Union", "Organization", "Q4173083"),
+    "org/CSTO": Entity("org/CSTO", "CSTO", "Organization", "Q240163"),
+    "org/CIS": Entity("org/CIS", "CIS", "Organization", "Q7779"),
+    "country/KAZ": Entity("country/KAZ", "Kazakhstan", "Country", "Q232", "KAZ"),
+    "person/alexander-lukashenko": Entity("person/alexander-lukashenko", "Alexander Lukashenko", "Person"),
+    "person/andrei-porotnikov": Entity(
+        "person/andrei-porotnikov", "Andrei Porotnikov", "Person", in_gazetteer=False
+    ),
+}
+
+
+def rel(s, r, o, *, neg=False, doc="belarus-nato-balance", sent="s", conf=0.8, date=None, speaker=None, mod="asserted"):
+    return Relation(doc, s, r, o, sent, 0, len(sent), neg, mod, speaker, conf, "test", "", date)
+
+
+def founding_relations():
+    """The claims issue 2 expects from ../shared/corpus/belarus-nato-balance.txt, plus a few likely extras."""
+    P = "person/andrei-porotnikov"
+    return [
+        rel("country/BLR", "consult", "org/NATO", sent="mutually respectful relations with NATO"),
+        rel("country/BLR", "consult", "org/NATO", sent="the beginning of a dialogue", speaker=P, mod="reported"),
+        rel("country/BLR", "dependsOn", "country/RUS", sent="critically dependent on Moscow", speaker=P),
+        rel("country/BLR", "memberOf", "org/EAEU", sent="the site of the EAEU"),
+        rel("country/BLR", "memberOf", "org/CSTO", sent="participation in the CSTO"),
+        rel("country/BLR", "memberOf", "org/CIS", sent="CIS countries"),
+        rel("person/alexander-lukashenko", "leaderOf", "country/BLR", sent="the Belarusian leader"),
+        rel("org/NATO", "consult", "country/RUS", sent="dialogue between NATO and Russia", speaker=P),
+        rel("org/NATO", "cooperate", "country/BLR", neg=True, sent="not all NATO countries are ready", speaker=P),
+        rel("country/BLR", "cooperate", "country/KAZ", sent="with Kazakhstan", mod="hypothetical"),
+    ]
+
+
+def test_signs_cover_every_relation_type():
+    assert set(SIGNS) == set(RELATION_TYPES)
+    assert sign_of("fight").intensity == -10 and sign_of("aid").sign == "cooperative"
+    assert sign_of("leaderOf").sign == "neutral"
+    assert sign_of("no-such").intensity == 0
+
+
+def test_to_networkx_aggregates_claims_with_evidence():
+    G = to_networkx(E, founding_relations())
+    assert isinstance(G, nx.MultiDiGraph)
+    d = G.edges["country/BLR", "org/NATO", "consult"]
+    assert d["count"] == 2 and d["weight"] == pytest.approx(1.6) and len(d["evidence"]) == 2
+    assert G.nodes["country/BLR"]["label"] == "Belarus" and G.nodes["country/BLR"]["qid"] == "Q184"
+    neg = G.edges["country/BLR", "org/NATO", "not:cooperate"]  # symmetric: stored with the smaller id first
+    assert neg["negated"] and neg["signed_weight"] == 0
+
+
+def test_to_networkx_unknown_entity_gets_a_node():
+    G = to_networkx({}, [rel("person/x-y", "accuse", "country/RUS")])
+    assert G.nodes["person/x-y"]["type"] == "Person" and G.nodes["country/RUS"]["type"] == "Country"
+
+
+def test_to_networkx_dates_and_months():
+    G = to_networkx(E, [rel("country/RUS", "threaten", "org/NATO", date=d) for d in ("2024-01-05", "2024-03-01")])
+    d = G.edges["country/RUS", "org/NATO", "threaten"]
+    assert (d["first_seen"], d["last_seen"]) == ("2024-01-05", "2024-03-01")
+    assert d["months"] == {"2024-01": 1, "2024-03": 1}
+
+
+def test_analyze_returns_plain_python_values():
+    a = analyze(to_networkx(E, founding_relations()), seed=0)
+    json.dumps(a.to_dict())  # numpy scalars would fail here
+
+    def walk(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                walk(k), walk(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+        else:
+            assert x is None or type(x) in (int, float, str, bool), type(x)
+
+    walk(a.to_dict())
+    assert a.nodes == 8 and sum(a.pagerank.values()) == pytest.approx(1.0)
+    assert max(a.degree, key=a.degree.get) == "country/BLR"
+
+
+def test_analyze_is_reproducible_with_a_seed():
+    G = nx.MultiDiGraph()
+    R = nx.gnm_random_graph(300, 900, seed=1, directed=True)
+    ents = {f"country/C{i}": Entity(f"country/C{i}", f"C{i}", "Country") for i in R}
+    rels = [rel(f"country/C{u}", "consult" if (u + v) % 3 else "accuse", f"country/C{v}") for u, v in R.edges]
+    G = to_networkx(ents, rels)
+    a1, a2 = analyze(G, seed=3), analyze(G, seed=3)
+    assert a1.communities == a2.communities and a1.betweenness == a2.betweenness
+
+
+def test_analyze_samples_betweenness_above_the_threshold(monkeypatch):
+    import graphbuild.analysis as an
+
+    monkeypatch.setattr(an, "EXACT_BETWEENNESS_MAX_NODES", 5)
+    monkeypatch.setattr(an, "BETWEENNESS_SAMPLES", 3)
+    a = an.analyze(to_networkx(E, founding_relations()), seed=1)
+    assert a.betweenness_exact is False
+    assert a.betweenness == an.analyze(to_networkx(E, founding_relations()), seed=1).betweenness
+
+
+def test_signed_graph_ignores_negated_claims():
+    S = signed_graph(to_networkx(E, [rel("org/NATO", "cooperate", "country/BLR", neg=True)]))
+    assert S.number_of_edges() == 0
+
+
+def test_structural_balance_counts_triangles():
+    rels = [
+        rel("country/RUS", "cooperate", "country/BLR"),
+        rel("country/BLR", "consult", "org/NATO"),
+        rel("country/RUS", "threaten", "org/NATO"),
+    ]
+    b = structural_balance(signed_graph(to_networkx(E, rels)))
+    assert b["triangles"] == 1 and b["unbalanced"] == 1 and b["by_type"] == {"++-": 1} and b["ratio"] == 0.0
+
+
+def test_balancing_founding_example_names_belarus():
+    a = analyze(to_networkx(E, founding_relations()), seed=0)
+    names = [d["actor"] for d in a.balancing]
+    assert names[0] == "country/BLR"
+    pair = {(p["a"], p["b"]) for p in a.balancing[0]["pairs"]}
+    assert ("country/RUS", "org/NATO") in pair
+    assert "country/KAZ" not in names and "org/NATO" not in names and "country/RUS" not in names
+
+
+def test_balancing_conflict_triad():
+    rels = [
+        rel("country/KAZ", "cooperate", "country/RUS"),
+        rel("country/KAZ", "agree", "org/NATO"),
+        rel("country/RUS", "threaten", "org/NATO"),
+    ]
+    (d,) = balancing_actors(to_networkx(E, rels))
+    assert d["actor"] == "country/KAZ" and d["pairs"][0]["kind"] == "conflict"
+
+
+def test_balancing_requires_both_ties_cooperative():
+    rels = [
+        rel("country/BLR", "dependsOn", "country/RUS"),
+        rel("country/BLR", "cooperate", "org/NATO", neg=True),  # a refusal is not a tie
+    ]
+    assert balancing_actors(to_networkx(E, rels)) == []
+
+
+def test_balancing_not_between_aligned_blocs():
+    rels = [
+        rel("country/BLR", "memberOf", "org/EAEU"),
+        rel("country/BLR", "consult", "org/CSTO"),
+        rel("country/RUS", "memberOf", "org/EAEU"),
+        rel("country/RUS", "memberOf", "org/CSTO"),
+    ]
+    assert balancing_actors(to_networkx(E, rels)) == []
+
+
+def test_balancing_background_facts_inform_blocs():
+    rels = [rel("country/KAZ", "memberOf", "org/EAEU"), rel("country/KAZ", "consult", "org/CSTO")]
+    assert [d["actor"] for d in balancing_actors(to_networkx(E, rels))] == ["country/KAZ"]
+    bg = [("country/KAZ", "memberOf", "org/CSTO")]
+    assert balancing_actors(to_networkx(E, rels, background=bg)) == []
+
+
+def test_brokers_and_communities_cover_every_node():
+    a = analyze(to_networkx(E, founding_relations()), seed=0)
+    assert sorted(v for c in a.communities for v in c) == sorted(a.pagerank)
+    assert all(b["reaches"] for b in a.brokers)
+
+
+def test_trends_per_month():
+    rels = [rel("country/RUS", "threaten", "org/NATO", date="2024-01-05"), rel("country/BLR", "consult", "org/NATO",
+                                                                                date="2024-02-01")]
+    a = analyze(to_networkx(E, rels))
+    assert a.trends == {"2024-01": 1, "2024-02": 1}
+    assert a.trends_by_sign["2024-01"] == {"conflictual": 1}
+
+
+def test_ego_network_and_paths():
+    G = to_networkx(E, founding_relations())
+    ego = ego_network(G, "country/RUS", 1)
+    assert set(ego) == {"country/RUS", "country/BLR", "org/NATO"}
+    ps = paths(G, "person/alexander-lukashenko", "org/EAEU")
+    assert ps[0]["nodes"] == ["person/alexander-lukashenko", "country/BLR", "org/EAEU"]
+    assert ps[0]["steps"][0]["relations"] == ["leaderOf"]
+    with pytest.raises(KeyError):
+        ego_network(G, "country/XXX")
+
+
+def test_write_metrics_to_rdf_is_idempotent():
+    rdflib = pytest.importorskip("rdflib")
+    G = to_networkx(E, founding_relations())
+    a = analyze(G)
+    g = rdflib.Graph()
+    write_metrics_to_rdf(g, a)
+    n = len(g)
+    write_metrics_to_rdf(g, a)
+    assert len(g) == n == 5 * 8
+    gb = rdflib.Namespace("https://w3id.org/graphbuild/ontology#")
+    blr = rdflib.URIRef("https://w3id.org/graphbuild/id/country/BLR")
+    assert g.value(blr, gb.balancing).toPython() is True
