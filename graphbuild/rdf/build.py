@@ -1,0 +1,278 @@
+"""Records -> rdflib Graph (the RDF model of docs/ARCHITECTURE.md and docs/RDF.md).
+
+Three layers, in the spirit of Wikidata's truthy/full split:
+
+* **truthy**: one direct triple ``<actor> gb:<relation> <actor>`` per non-negated
+  (subject, relation, object); symmetric relations once per pair, subject = the smaller IRI;
+* **assertions**: one ``gb:RelationAssertion`` node per Relation record with its full
+  provenance (document, evidence sentence and offsets, negated, modality, speaker,
+  confidence, method, trigger);
+* **aggregated edges**: one ``gb:AggregatedRelation`` per (subject, relation, object,
+  negated) with ``gb:evidenceCount``, ``gb:documentCount``, ``gb:firstSeen``/``gb:lastSeen``
+  and ``gb:hasAssertion`` links to every assertion behind it.
+
+Every minted node is an IRI (no blank nodes) derived from content, so the same records
+give the same graph whatever their order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date as _date
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation
+from graphbuild.rdf.namespace import GB, PREFIXES, RELATION_IRIS, doc_iri, iri_for, wikidata_iri
+
+_ACTOR_CLASSES = {"Country": GB.Country, "Organization": GB.Organization, "Person": GB.Person}
+_ID_PREFIX_TYPES = {"country": "Country", "org": "Organization", "person": "Person"}
+
+# Characters XML 1.0 forbids, plus the C0/C1 control characters it merely discourages
+# (tab, LF and CR are kept).  Literals are cleaned of them so every syntax round-trips.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` without characters that are invalid in XML 1.0 or are control characters."""
+    return _BAD_CHARS.sub("", value)
+
+
+def text_literal(value: str) -> Literal:
+    """A plain string literal, cleaned with :func:`clean_text`."""
+    return Literal(clean_text(value))
+
+
+def date_literal(value: str) -> Literal:
+    """``xsd:date`` for a valid ISO ``YYYY-MM-DD`` date, else a plain (cleaned) string."""
+    value = value.strip()
+    if _ISO_DATE.fullmatch(value):
+        try:
+            _date.fromisoformat(value)
+            return Literal(value, datatype=XSD.date)
+        except ValueError:
+            pass
+    return text_literal(value)
+
+
+def content_hash(*parts: object) -> str:
+    """sha1 hex of the parts joined with an ASCII unit separator (stable across runs)."""
+    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def mention_iri(mention: Mention) -> URIRef:
+    """``id/mention/<sha1>`` of (doc_id, start, end, entity_id)."""
+    return iri_for("mention/" + content_hash(mention.doc_id, mention.start, mention.end, mention.entity_id))
+
+
+def assertion_key(rel: Relation) -> tuple[object, ...]:
+    """The content key an assertion IRI is hashed from (every field of the record)."""
+    return (
+        rel.doc_id, rel.subject, rel.relation, rel.object, rel.negated, rel.modality, rel.speaker,
+        rel.start, rel.end, rel.method, rel.trigger, repr(float(rel.confidence)), rel.date, rel.sentence,
+    )
+
+
+def assertion_iri(rel: Relation) -> URIRef:
+    """``id/assertion/<sha1>`` of :func:`assertion_key`."""
+    return iri_for("assertion/" + content_hash(*assertion_key(rel)))
+
+
+def evidence_iri(rel: Relation) -> URIRef:
+    """``id/evidence/<sha1>``: the text position of an assertion (same hash as the assertion)."""
+    return iri_for("evidence/" + content_hash(*assertion_key(rel)))
+
+
+def edge_key(rel: Relation) -> tuple[str, str, str, bool]:
+    """Aggregation key (subject, relation, object, negated); symmetric pairs in canonical order."""
+    s, o = rel.subject, rel.object
+    if rel.relation in SYMMETRIC_RELATIONS and str(iri_for(o)) < str(iri_for(s)):
+        s, o = o, s
+    return (s, rel.relation, o, bool(rel.negated))
+
+
+def edge_iri(key: tuple[str, str, str, bool]) -> URIRef:
+    """``id/edge/<sha1>`` of the aggregation key."""
+    return iri_for("edge/" + content_hash(*key))
+
+
+def relation_iri(relation: str) -> URIRef:
+    """The ontology property of a relation type; ValueError for a name outside RELATION_TYPES."""
+    try:
+        return RELATION_IRIS[relation]
+    except KeyError:
+        raise ValueError(f"unknown relation type {relation!r}; expected one of {sorted(RELATION_IRIS)}") from None
+
+
+def new_graph() -> Graph:
+    """An empty Graph with graphbuild's prefixes bound (and rdflib's defaults replaced)."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def _fallback_entity(entity_id: str) -> Entity:
+    """A minimal actor for an id that the entity table lacks (so every IRI used is described)."""
+    head, _, tail = entity_id.partition("/")
+    return Entity(id=entity_id, label=tail or entity_id, type=_ID_PREFIX_TYPES.get(head, "Actor"), in_gazetteer=False)
+
+
+def _add_actor(g: Graph, ent: Entity) -> None:
+    node = iri_for(ent.id)
+    g.add((node, RDF.type, _ACTOR_CLASSES.get(ent.type, GB.Actor)))
+    g.add((node, RDFS.label, text_literal(ent.label)))
+    g.add((node, DCTERMS.identifier, text_literal(ent.id)))
+    g.add((node, GB.inGazetteer, Literal(bool(ent.in_gazetteer))))
+    wd = wikidata_iri(ent.qid)
+    if wd is not None:
+        g.add((node, OWL.sameAs, wd))
+    if ent.iso3:
+        g.add((node, GB.iso3, text_literal(ent.iso3)))
+    for alias in ent.aliases:
+        alias = clean_text(alias)
+        if alias and alias != ent.label:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+
+
+def _add_document(g: Graph, art: Article) -> None:
+    node = doc_iri(art.doc_id)
+    g.add((node, RDF.type, GB.Document))
+    g.add((node, DCTERMS.identifier, text_literal(art.doc_id)))
+    if art.title:
+        g.add((node, DCTERMS.title, text_literal(art.title)))
+    if art.date:
+        g.add((node, DCTERMS.date, date_literal(art.date)))
+    if art.url:
+        g.add((node, DCTERMS.source, text_literal(art.url)))
+    if art.source:
+        g.add((node, DCTERMS.publisher, text_literal(art.source)))
+
+
+def _add_mention(g: Graph, m: Mention) -> None:
+    node = mention_iri(m)
+    g.add((node, RDF.type, GB.Mention))
+    g.add((node, PROV.wasDerivedFrom, doc_iri(m.doc_id)))
+    g.add((node, GB.surfaceForm, text_literal(m.text)))
+    g.add((node, GB.start, Literal(int(m.start))))
+    g.add((node, GB.end, Literal(int(m.end))))
+    g.add((node, GB.sentenceStart, Literal(int(m.sent_start))))
+    g.add((node, GB.resolutionMethod, text_literal(m.method)))
+    if m.entity_id:
+        g.add((node, GB.mentionOf, iri_for(m.entity_id)))
+    if m.ner_label:
+        g.add((node, GB.nerLabel, text_literal(m.ner_label)))
+
+
+def _add_assertion(g: Graph, rel: Relation) -> URIRef:
+    node = assertion_iri(rel)
+    ev = evidence_iri(rel)
+    g.add((node, RDF.type, GB.RelationAssertion))
+    g.add((node, GB.subject, iri_for(rel.subject)))
+    g.add((node, GB.relation, relation_iri(rel.relation)))
+    g.add((node, GB.object, iri_for(rel.object)))
+    g.add((node, GB.negated, Literal(bool(rel.negated))))
+    g.add((node, GB.modality, text_literal(rel.modality)))
+    g.add((node, GB.confidence, Literal(float(rel.confidence), datatype=XSD.double)))
+    g.add((node, GB.method, text_literal(rel.method)))
+    if rel.trigger:
+        g.add((node, GB.trigger, text_literal(rel.trigger)))
+    if rel.speaker:
+        g.add((node, PROV.wasAttributedTo, iri_for(rel.speaker)))
+    if rel.date:
+        g.add((node, DCTERMS.date, date_literal(rel.date)))
+    g.add((node, PROV.wasDerivedFrom, doc_iri(rel.doc_id)))
+    g.add((node, GB.evidence, ev))
+    g.add((ev, RDF.type, GB.Evidence))
+    g.add((ev, GB.sentence, text_literal(rel.sentence)))
+    g.add((ev, GB.start, Literal(int(rel.start))))
+    g.add((ev, GB.end, Literal(int(rel.end))))
+    g.add((ev, PROV.wasDerivedFrom, doc_iri(rel.doc_id)))
+    return node
+
+
+def _add_edges(g: Graph, relations: Iterable[Relation], doc_dates: Mapping[str, str]) -> None:
+    groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
+    for rel in relations:
+        groups[edge_key(rel)].append(rel)
+    for key, rels in groups.items():
+        s, relation, o, negated = key
+        node = edge_iri(key)
+        g.add((node, RDF.type, GB.AggregatedRelation))
+        g.add((node, GB.subject, iri_for(s)))
+        g.add((node, GB.relation, relation_iri(relation)))
+        g.add((node, GB.object, iri_for(o)))
+        g.add((node, GB.negated, Literal(negated)))
+        assertions = {assertion_iri(r) for r in rels}
+        g.add((node, GB.evidenceCount, Literal(len(assertions))))
+        g.add((node, GB.documentCount, Literal(len({r.doc_id for r in rels}))))
+        g.add((node, GB.maxConfidence, Literal(max(float(r.confidence) for r in rels), datatype=XSD.double)))
+        dates = sorted(
+            d for d in (r.date or doc_dates.get(r.doc_id) for r in rels) if d and _ISO_DATE.fullmatch(d.strip())
+        )
+        if dates:
+            g.add((node, GB.firstSeen, date_literal(dates[0])))
+            g.add((node, GB.lastSeen, date_literal(dates[-1])))
+        for a in assertions:
+            g.add((node, GB.hasAssertion, a))
+        if not negated:
+            g.add((iri_for(s), relation_iri(relation), iri_for(o)))
+
+
+def build_graph(
+    articles: Sequence[Article],
+    entities: Mapping[str, Entity],
+    mentions: Sequence[Mention],
+    relations: Sequence[Relation],
+) -> Graph:
+    """Return the RDF graph of the records (see docs/RDF.md).
+
+    Args:
+        articles: The documents; each becomes a ``gb:Document``.
+        entities: Actors by entity id.  Only actors that are mentioned, related or quoted
+            as speakers are written (a gazetteer of thousands of unused actors is not).
+        mentions: Mention records (unresolved ones are kept, without ``gb:mentionOf``).
+        relations: Relation records; relation names must be in ``model.RELATION_TYPES``.
+
+    Returns:
+        An rdflib Graph with graphbuild's prefixes bound; deterministic for the same
+        records in any order.
+
+    Raises:
+        ValueError: A relation type outside ``model.RELATION_TYPES``.
+    """
+    g = new_graph()
+    used: set[str] = set()
+    for m in mentions:
+        if m.entity_id:
+            used.add(m.entity_id)
+    for rel in relations:
+        used.update((rel.subject, rel.object))
+        if rel.speaker:
+            used.add(rel.speaker)
+    for entity_id in sorted(used):
+        _add_actor(g, entities.get(entity_id) or _fallback_entity(entity_id))
+
+    doc_dates: dict[str, str] = {}
+    for art in articles:
+        _add_document(g, art)
+        if art.date:
+            doc_dates[art.doc_id] = art.date
+    known_docs = {a.doc_id for a in articles}
+    for doc_id in sorted(({m.doc_id for m in mentions} | {r.doc_id for r in relations}) - known_docs):
+        _add_document(g, Article(doc_id=doc_id, text=""))
+
+    for m in mentions:
+        _add_mention(g, m)
+    for rel in relations:
+        _add_assertion(g, rel)
+    _add_edges(g, relations, doc_dates)
+    return g
