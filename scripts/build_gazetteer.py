@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Key order of every written record (absent keys are skipped).
 KEY_ORDER = (
     "id", "type", "label", "qid", "iso3", "iso2", "names", "aliases", "demonyms", "metonyms",
-    "context_aliases", "ambiguous_names", "offices", "members", "cameo", "historic", "sources", "notes",
+    "context_aliases", "ambiguous_names", "offices", "members", "cameo", "sources", "notes",
 )
 
 #: Names that are also common English words or person names in English news.  They are kept (dropping
@@ -394,6 +394,8 @@ def _cameo_org_index(ref: Path) -> dict[str, str]:
     with (ref / "cameo_international_actors.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             code = row["code"]
+            if code in ("IGO", "NGO", "IMG", "NGM"):  # generic sector codes, not an organisation's own code
+                continue
             for syn in row["names (from Phoenix.International.actors.txt, undated entries)"].split("|"):
                 key = fold(syn.strip().replace("_", " "))
                 key = re.sub(r"^the ", "", key)
