@@ -4,6 +4,18 @@ Every per-file problem (empty, binary, undecodable, too large, unreadable) becom
 :class:`~graphbuild.errors.CorpusWarning` naming the file, and the rest of the corpus is read.
 Only a corpus that does not exist raises :class:`~graphbuild.errors.CorpusError`.
 
+Formats: ``.txt``; ``.md`` (``key: value`` front matter); ``.html``/``.htm`` (main text extracted
+with trafilatura, boilerplate dropped, title/date/url from the page's metadata); ``.json`` (one
+record or a list of records) and ``.jsonl`` (one record a line). A record is an object with
+``text`` (required) and optional ``title``, ``date``, ``url``, ``source``, ``id``; its doc id is
+``<file doc id>/<record id or line number>``, sanitised so that it cannot climb out of a folder
+when it becomes a path. A malformed record is a warning naming ``file:line``; the other records of
+the file are read.
+
+HTML is parsed with lxml's HTML parser (no DTD entity processing) with network access off and the
+huge-tree guard on, and a document that declares its own entities (``<!ENTITY``, the shape of
+billion-laughs and external-entity attacks) is refused before any parser sees it.
+
 Article text is *sanitised without changing its length*, so character offsets stay meaningful
 against the cleaned text: control characters and zero-width characters become spaces, and runs of
 repeated punctuation longer than :data:`MAX_PUNCT_RUN` are blanked (spaCy's tokenizer is quadratic
@@ -23,7 +35,7 @@ from graphbuild.errors import CorpusError, CorpusWarning
 from graphbuild.model import Article
 
 #: File extensions read by default.
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 DEFAULT_MAX_FILE_BYTES = 20_000_000
 MAX_PUNCT_RUN = 20
 
@@ -160,39 +172,59 @@ def _clean_date(value: str | None) -> str | None:
     return None
 
 
-def read_article(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Article:
-    """Read one file into an Article.
-
-    Raises:
-        ValueError: the file cannot yield an article; the message says why (the caller adds the path).
-    """
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = source.path.stat().st_size
+        size = path.stat().st_size
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror})") from None
     if size > max_bytes:
         raise ValueError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)")
     try:
-        data = source.path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror})") from None
-    text, note = decode_bytes(data)
-    meta: dict[str, str] = {}
-    if source.path.suffix.lower() == ".md":
-        meta, text = parse_front_matter(text)
+
+
+def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, empty_problem: str) -> Article:
     text = sanitize(strip_boilerplate(text))
     if not text.strip():
-        raise ValueError("file is empty" if not data.strip() else "file has no text after cleaning")
-    title = meta.get("title") or _first_line(text)
-    article = Article(
-        doc_id=source.doc_id,
+        raise ValueError(empty_problem)
+    return Article(
+        doc_id=doc_id,
         text=text,
-        path=str(source.path),
-        title=title,
+        path=str(path),
+        title=_clean_meta(meta.get("title")) or _first_line(text),
         date=_clean_date(meta.get("date")),
-        url=meta.get("url"),
-        source=meta.get("source"),
+        url=_clean_meta(meta.get("url")),
+        source=_clean_meta(meta.get("source")),
     )
+
+
+def _clean_meta(value: object) -> str | None:
+    if value is None:
+        return None
+    text = sanitize(str(value)).strip()
+    return " ".join(text.split())[:1000] or None
+
+
+def read_article(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Article:
+    """Read one single-article file (``.txt``, ``.md``, ``.html``) into an Article.
+
+    Raises:
+        ValueError: the file cannot yield an article; the message says why (the caller adds the path).
+    """
+    data = _read_bytes(source.path, max_bytes)
+    suffix = source.path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, meta = extract_html(data)
+        empty = "file is empty" if not data.strip() else "HTML page has no main text"
+        return _make_article(source.doc_id, text, source.path, meta, empty_problem=empty)
+    text, note = decode_bytes(data)
+    meta: dict[str, str] = {}
+    if suffix == ".md":
+        meta, text = parse_front_matter(text)
+    empty = "file is empty" if not data.strip() else "file has no text after cleaning"
+    article = _make_article(source.doc_id, text, source.path, meta, empty_problem=empty)
     if note:
         # Decoding succeeded with a fallback: keep the article, but tell the user.
         raise _DecodedWithWarning(article, note)
@@ -213,23 +245,225 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+# --- HTML ---------------------------------------------------------------------------------------
+
+HTML_SUFFIXES = (".html", ".htm")
+RECORD_SUFFIXES = (".json", ".jsonl")
+_ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
+_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form")
+
+
+def refuse_entity_declarations(data: bytes) -> None:
+    """Refuse markup that declares entities: the carrier of entity bombs and external entities.
+
+    Raises:
+        ValueError: ``data`` contains ``<!ENTITY`` (also in UTF-16).
+    """
+    probe = data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        probe = data.decode("utf-16", errors="replace").encode("utf-8")
+    if _ENTITY_DECL.search(probe):
+        raise ValueError(
+            "document declares XML entities (<!ENTITY); refused: entity expansion and external entities "
+            "are never processed"
+        )
+
+
+def parse_html(data: bytes):
+    """Parse HTML bytes into an lxml tree without entities, network or unbounded trees.
+
+    Raises:
+        ValueError: the markup declares entities, or cannot be parsed.
+    """
+    from lxml import etree, html
+
+    refuse_entity_declarations(data)
+    # libxml2's HTML parser has no DTD entity processing to turn off (lxml's HTMLParser takes no
+    # resolve_entities), so entity declarations are refused above; network and huge trees are off here.
+    parser = html.HTMLParser(no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
+    text, _ = decode_bytes(data) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else (None, None)
+    try:
+        tree = html.document_fromstring(text if text is not None else data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ValueError(f"cannot parse HTML ({exc})") from None
+    return tree
+
+
+def extract_html(data: bytes) -> tuple[str, dict[str, str]]:
+    """Return the main text of an HTML page and its metadata (title, date, url, source).
+
+    The main text comes from trafilatura (maintained, and the best-scoring open-source main-text
+    extractor in its authors' and ScrapingHub's benchmarks): navigation, footers, comments and
+    "related articles" blocks are dropped. When it finds no main text, the visible text of the
+    page's ``<body>`` without navigation elements is used.
+
+    Raises:
+        ValueError: the markup is refused (entity declarations) or unparseable.
+    """
+    import trafilatura
+
+    tree = parse_html(data)
+    meta: dict[str, str] = {}
+    # trafilatura edits the tree it is given; keep our own copy for the fallback and metadata.
+    from copy import deepcopy
+
+    document = trafilatura.bare_extraction(
+        deepcopy(tree),
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = ""
+    if document is not None:
+        text = getattr(document, "text", None) or ""
+        for key, attr in (("title", "title"), ("date", "date"), ("url", "url"), ("source", "sitename")):
+            value = getattr(document, attr, None)
+            if value:
+                meta[key] = str(value)
+    if not text.strip():
+        text = _visible_text(tree)
+    if "title" not in meta:
+        title = tree.findtext(".//title")
+        if title and title.strip():
+            meta["title"] = title.strip()
+    return text, meta
+
+
+def _visible_text(tree) -> str:
+    for bad in tree.xpath("|".join(f"//{tag}" for tag in _SKIP_TAGS)):
+        bad.drop_tree()
+    body = tree.find("body")
+    node = body if body is not None else tree
+    lines = [" ".join(t.split()) for t in node.itertext()]
+    return "\n".join(line for line in lines if line)
+
+
+# --- JSON records -------------------------------------------------------------------------------
+
+RECORD_FIELDS = ("text", "title", "date", "url", "source", "id")
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def record_doc_id(file_doc_id: str, record_id: object, number: int) -> str:
+    """Return ``<file doc id>/<record id>``; the record id is sanitised to one safe path segment.
+
+    Slashes, ``..``, leading dots and anything outside ``[A-Za-z0-9._-]`` cannot survive, so a
+    record id like ``../../etc/x`` becomes ``etc-x``; an empty id falls back to the line number.
+
+    >>> record_doc_id("feeds/day1", "../../etc/passwd", 3)
+    'feeds/day1/etc-passwd'
+    """
+    segment = _ID_UNSAFE.sub("-", str(record_id)) if record_id not in (None, "") else ""
+    segment = re.sub(r"\.{2,}", "-", segment).strip("-.")[:120].strip("-.")
+    return f"{file_doc_id}/{segment or number}"
+
+
+def _iter_json_records(data: bytes, path: Path) -> Iterator[tuple[int, object]]:
+    """Yield ``(line number, parsed value)`` for a .jsonl file, or ``(index, record)`` for .json."""
+    text, note = decode_bytes(data)
+    if note:
+        raise ValueError(f"records file {note}; expected UTF-8")
+    if path.suffix.lower() == ".jsonl":
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                yield number, _Malformed(f"malformed JSON ({getattr(exc, 'msg', 'nested too deeply')})")
+        return
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f"line {exc.lineno}: " if isinstance(exc, json.JSONDecodeError) else ""
+        raise ValueError(f"{where}malformed JSON ({getattr(exc, 'msg', 'nested too deeply')})") from None
+    if isinstance(value, list):
+        yield from enumerate(value, 1)
+    else:
+        yield 1, value
+
+
+@dataclass(frozen=True, slots=True)
+class _Malformed:
+    problem: str
+
+
+def read_records(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Iterator[Article | CorpusWarning]:
+    """Yield the articles of a ``.json``/``.jsonl`` file and a warning (``file:line``) per bad record.
+
+    Raises:
+        ValueError: the whole file is unusable (too large, unreadable, not JSON).
+    """
+    data = _read_bytes(source.path, max_bytes)
+    if not data.strip():
+        raise ValueError("file is empty")
+    jsonl = source.path.suffix.lower() == ".jsonl"
+    seen: set[str] = set()
+    for number, record in _iter_json_records(data, source.path):
+        where = f"{source.path}:{number}" if jsonl else f"{source.path}:record {number}"
+        if isinstance(record, _Malformed):
+            yield CorpusWarning(where, record.problem)
+            continue
+        if not isinstance(record, dict):
+            yield CorpusWarning(where, f"expected a JSON object with a \"text\" field, got {type(record).__name__}")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield CorpusWarning(where, 'record has no "text" string; skipped')
+            continue
+        doc_id = record_doc_id(source.doc_id, record.get("id"), number)
+        if doc_id in seen:
+            yield CorpusWarning(where, f"duplicate record id {record.get('id')!r}; using the record number")
+            doc_id = f"{source.doc_id}/{number}"
+        seen.add(doc_id)
+        meta = {k: record[k] for k in ("title", "date", "url", "source") if isinstance(record.get(k), str | int)}
+        try:
+            yield _make_article(doc_id, text, source.path, meta, empty_problem="record has no text after cleaning")
+        except ValueError as exc:
+            yield CorpusWarning(where, str(exc))
+
+
+def read_source(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Iterator[Article | CorpusWarning]:
+    """Yield the article(s) of one file and its warnings; never raises for a bad file."""
+    try:
+        if source.path.suffix.lower() in RECORD_SUFFIXES:
+            yield from read_records(source, max_bytes=max_bytes)
+        else:
+            yield read_article(source, max_bytes=max_bytes)
+    except _DecodedWithWarning as done:
+        yield CorpusWarning(str(source.path), done.note)
+        yield done.article
+    except ValueError as exc:
+        yield CorpusWarning(str(source.path), str(exc))
+    except RecursionError:
+        yield CorpusWarning(str(source.path), "markup nested too deeply; skipped")
+
+
 def read_corpus(
     root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES
 ) -> Iterator[Article | CorpusWarning]:
-    """Yield every article under ``root`` in doc-id order, and a warning for every bad file.
+    """Yield every article under ``root`` in file order, and a warning for every bad file or record.
+
+    Articles stream (one file in memory at a time). Two files with one doc id (``a.txt`` and
+    ``a.md``) cannot both be kept: the second is skipped with a warning.
 
     Raises:
         CorpusError: ``root`` does not exist.
     """
     root = Path(root)
+    seen: dict[str, str] = {}
     for source in iter_source_files(root, suffixes):
-        try:
-            yield read_article(source, max_bytes=max_bytes)
-        except _DecodedWithWarning as done:
-            yield CorpusWarning(str(source.path), done.note)
-            yield done.article
-        except ValueError as exc:
-            yield CorpusWarning(str(source.path), str(exc))
+        for item in read_source(source, max_bytes=max_bytes):
+            if isinstance(item, Article):
+                if item.doc_id in seen:
+                    yield CorpusWarning(
+                        str(source.path), f"doc id {item.doc_id!r} already read from {seen[item.doc_id]}; skipped"
+                    )
+                    continue
+                seen[item.doc_id] = item.path
+            yield item
 
 
 def load_jsonl(path: Path) -> Iterator[dict]:
