@@ -1,0 +1,1 @@
+"""spaCy side of graphbuild: loading the pipeline (pipeline.py) and finding candidate mentions (mentions.py)."""

@@ -1,0 +1,412 @@
+"""Doc + Gazetteer -> candidate mentions (spans that may name an actor), not yet linked.
+
+Sources of candidates, in order of precedence when they overlap:
+
+1. role phrases ("the Belarusian leader", "Russia's president", "the President of France") and state bodies
+   ("the Belarusian government", "Russian authorities", "the Foreign Ministry of Belarus",
+   "Belarus's foreign ministry"), built around a gazetteer country match;
+2. NER PERSON/ORG/FAC spans that strictly contain only country names ("Bank of England",
+   "Russian Orthodox Church", "Jordan Peterson"): an organisation or person named after a place;
+3. gazetteer matches: one spaCy PhraseMatcher (attr="LOWER") over every gazetteer spelling, longest match wins,
+   capitalisation checked against the listed spelling ("US" but not "us", "Chad" but not "chad");
+   hyphenated compounds ("Belarusian-Russian") yield one match per part;
+4. spaCy NER spans (PERSON, ORG, GPE, NORP, LOC, FAC), with a leading "the", titles ("Mr", "President")
+   and a trailing possessive ("'s") stripped.
+
+The finder is built once per (Gazetteer, Vocab) and reused (:func:`mention_finder`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphbuild.gazetteer import Gazetteer, normalize
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+#: spaCy NER labels that may name an actor.
+NER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+#: Words before a name that are titles, not part of it ("Mr Putin", "President Lukashenko").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """mr mrs ms miss dr sir dame lord lady president vice prime minister premier chancellor secretary
+    general gen lt col colonel captain capt major sgt admiral marshal commander king queen prince princess
+    emperor sheikh emir sultan pope cardinal bishop archbishop rev reverend father senator sen rep
+    representative congressman congresswoman governor gov mayor ambassador envoy judge justice chairman
+    chairwoman chair speaker deputy foreign defence defense interior finance state former late acting
+    leader ayatollah mp mep""".split()
+)
+
+#: Nouns that make "<demonym/country> <body>" a state body standing for the state.
+BODY_PHRASES: tuple[str, ...] = (
+    "ministry of foreign affairs",
+    "foreign ministry",
+    "defence ministry",
+    "defense ministry",
+    "interior ministry",
+    "foreign office",
+    "armed forces",
+    "government",
+    "authorities",
+    "administration",
+    "leadership",
+    "officials",
+    "regime",
+    "military",
+    "army",
+    "troops",
+    "forces",
+)
+#: Bodies that also read well as "the <Body> of <Country>".
+BODY_OF_PHRASES: tuple[str, ...] = (
+    "ministry of foreign affairs",
+    "foreign ministry",
+    "defence ministry",
+    "defense ministry",
+    "interior ministry",
+    "government",
+    "authorities",
+    "armed forces",
+    "leadership",
+)
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionCandidate:
+    """A span that may name an actor.
+
+    Attributes:
+        start, end: Character offsets in ``doc.text``.
+        text: ``doc.text[start:end]``.
+        kind: ``gazetteer`` (a listed spelling), ``ner`` (spaCy entity), ``role`` (an office, resolved to
+            its holder), ``body`` (a state body, resolved to the state).
+        key: Normalised lookup key of the naming part (the whole span, or the country inside a role/body).
+        ner_label: spaCy's label when spaCy tagged (part of) the span.
+        title: For ``role``: the normalised office title ("president", "head of state").
+        sent_start: Character offset of the sentence start.
+        n_tokens: Number of tokens in the span (after stripping).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    key: str
+    ner_label: str | None = None
+    title: str | None = None
+    sent_start: int = 0
+    n_tokens: int = 1
+
+
+class MentionFinder:
+    """Finds :class:`MentionCandidate` spans in a Doc; build with :func:`mention_finder`."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.gazetteer = gazetteer
+        self.vocab = nlp.vocab
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_key: dict[str, set[str]] = {}
+        for form in gazetteer.surface_forms():
+            key = normalize(form)
+            variants = by_key.setdefault(key, set())
+            variants.add(form)
+            variants.add(key)  # the ASCII-folded form matches "Elysee" for "Élysée"
+        for key, variants in by_key.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(variants))))
+        self._country_keys = {
+            key for key in by_key if any(self._is_country(c.entity_id) for c in gazetteer.lookup(key))
+        }
+        titles = sorted(gazetteer.office_titles, key=lambda t: -len(t.split()))
+        self._titles: tuple[tuple[str, ...], ...] = tuple(tuple(t.split()) for t in titles)
+        self._bodies = tuple(tuple(b.split()) for b in BODY_PHRASES)
+        self._bodies_of = tuple(tuple(b.split()) for b in BODY_OF_PHRASES)
+
+    @staticmethod
+    def _is_country(entity_id: str) -> bool:
+        return entity_id.startswith("country/")
+
+    # ------------------------------------------------------------------ public
+    def __call__(self, doc: Doc) -> list[MentionCandidate]:
+        """Every candidate of ``doc``, non-overlapping, sorted by start."""
+        has_sents = doc.has_annotation("SENT_START")
+        gaz_spans = self._gazetteer_spans(doc)
+        scored: list[tuple[int, MentionCandidate]] = []
+        for span in gaz_spans:
+            scored.append((2, self._candidate(span, "gazetteer", normalize(span.text), has_sents)))
+        for cand in self._hyphen_parts(doc, has_sents):
+            scored.append((2, cand))
+        country_spans = [s for s in gaz_spans if s.label_ in self._country_keys]
+        for cand in self._roles_and_bodies(doc, country_spans, has_sents):
+            scored.append((0, cand))
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            span = strip_span(ent)
+            if span is None:
+                continue
+            inner = [s for s in gaz_spans if s.start >= span.start and s.end <= span.end]
+            wins = (
+                ent.label_ in ("PERSON", "ORG", "FAC")
+                and inner
+                and all(s.label_ in self._country_keys for s in inner)
+                and all((s.start, s.end) != (span.start, span.end) for s in inner)
+                and normalize(span.text) not in self._country_keys
+            )
+            cand = self._candidate(span, "ner", normalize(span.text), has_sents, ner_label=ent.label_)
+            scored.append((1 if wins else 3, cand))
+        # precedence, then longer first, then earlier
+        scored.sort(key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start))
+        taken: list[MentionCandidate] = []
+        occupied: list[tuple[int, int]] = []
+        for _, cand in scored:
+            if any(cand.start < e and s < cand.end for s, e in occupied):
+                continue
+            occupied.append((cand.start, cand.end))
+            taken.append(self._with_ner_label(cand, doc))
+        return sorted(taken, key=lambda c: c.start)
+
+    # ------------------------------------------------------------------ gazetteer matches
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        from spacy.tokens import Span
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.vocab.strings[match_id]
+            span = Span(doc, start, end, label=key)
+            if not case_fits(span.text, self.gazetteer.spellings(key)):
+                continue
+            if self.gazetteer.is_ambiguous(key) and not confirmed(span):
+                continue
+            if _after_prefix(doc, start):  # "post-Soviet", "pro-Russian": an adjective, not the actor
+                continue
+            spans.append(span)
+        # longest match wins; between equally long overlapping matches a plain spelling beats a context
+        # alias ("the Union state": "Union state", not "the Union"), then the earlier one
+        spans.sort(key=lambda s: (-len(s), bool(self.gazetteer.context_aliases(s.label_)) and not self.gazetteer.lookup(s.label_), s.start))
+        taken: list[Span] = []
+        used: set[int] = set()
+        for span in spans:
+            if used.isdisjoint(range(span.start, span.end)):
+                taken.append(span)
+                used.update(range(span.start, span.end))
+        return sorted(taken, key=lambda s: s.start)
+
+    def _hyphen_parts(self, doc: Doc, has_sents: bool) -> list[MentionCandidate]:
+        """A compound kept as one token ("Belarusian-Russian"): one candidate per part the gazetteer knows.
+
+        (spaCy's English tokenizer usually splits such compounds, and the PhraseMatcher then sees each part.)
+        """
+        out = []
+        for tok in doc:
+            if "-" not in tok.text or len(tok.text) < 5:
+                continue
+            offset = 0
+            for part in tok.text.split("-"):
+                key = normalize(part)
+                if part and key in self._country_keys and case_fits(part, self.gazetteer.spellings(key)):
+                    start = tok.idx + offset
+                    out.append(
+                        MentionCandidate(
+                            start=start,
+                            end=start + len(part),
+                            text=part,
+                            kind="gazetteer",
+                            key=key,
+                            ner_label=tok.ent_type_ or None,
+                            sent_start=tok.sent.start_char if has_sents else 0,
+                        )
+                    )
+                offset += len(part) + 1
+        return out
+
+    # ------------------------------------------------------------------ roles and state bodies
+    def _roles_and_bodies(self, doc: Doc, country_spans: list[Span], has_sents: bool) -> list[MentionCandidate]:
+        out: list[MentionCandidate] = []
+        for cs in country_spans:
+            key = cs.label_
+            before_the = cs.start > 0 and doc[cs.start - 1].lower_ == "the"
+            head = cs.start - 1 if before_the else cs.start
+            after = cs.end
+            possessive = after < len(doc) and doc[after].text in _POSSESSIVE
+            if possessive:
+                after += 1
+            # "the Belarusian leader", "Russia's president"
+            title = self._match_words(doc, after, self._titles)
+            if title and (before_the or possessive) and not self._name_follows(doc, after + len(title)):
+                out.append(self._span_candidate(doc, head, after + len(title), "role", key, has_sents, " ".join(title)))
+                continue
+            # "the Belarusian government", "Russian authorities", "Belarus's foreign ministry"
+            body = self._match_words(doc, after, self._bodies)
+            if body:
+                out.append(self._span_candidate(doc, head, after + len(body), "body", key, has_sents))
+                continue
+            # "the President of Belarus", "the Foreign Ministry of Belarus"
+            if cs.start >= 3 and doc[cs.start - 1].lower_ == "of":
+                for phrases, kind in ((self._titles, "role"), (self._bodies_of, "body")):
+                    for words in phrases:
+                        first = cs.start - 1 - len(words)
+                        if first >= 1 and doc[first - 1].lower_ == "the" and tuple(
+                            t.lower_ for t in doc[first : cs.start - 1]
+                        ) == words:
+                            title_text = " ".join(words) if kind == "role" else None
+                            out.append(self._span_candidate(doc, first - 1, cs.end, kind, key, has_sents, title_text))
+                            break
+                    else:
+                        continue
+                    break
+        return out
+
+    @staticmethod
+    def _match_words(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+        for words in phrases:  # longest first
+            if i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+                return words
+        return None
+
+    @staticmethod
+    def _name_follows(doc: Doc, i: int) -> bool:
+        """'the French president Emmanuel Macron': the title introduces a name, the name is the mention."""
+        return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+    # ------------------------------------------------------------------ building candidates
+    def _span_candidate(
+        self, doc: Doc, start: int, end: int, kind: str, key: str, has_sents: bool, title: str | None = None
+    ) -> MentionCandidate:
+        span = doc[start:end]
+        cand = self._candidate(span, kind, key, has_sents)
+        return MentionCandidate(**{**_as_dict(cand), "title": title})
+
+    @staticmethod
+    def _candidate(span: Span, kind: str, key: str, has_sents: bool, ner_label: str | None = None) -> MentionCandidate:
+        return MentionCandidate(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            kind=kind,
+            key=key,
+            ner_label=ner_label,
+            sent_start=span.sent.start_char if has_sents else 0,
+            n_tokens=len(span),
+        )
+
+    @staticmethod
+    def _with_ner_label(cand: MentionCandidate, doc: Doc) -> MentionCandidate:
+        if cand.ner_label is not None:
+            return cand
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        labels = [t.ent_type_ for t in span if t.ent_type_] if span is not None else []
+        if not labels:
+            return cand
+        return MentionCandidate(**{**_as_dict(cand), "ner_label": labels[-1]})
+
+
+def _as_dict(cand: MentionCandidate) -> dict:
+    return {name: getattr(cand, name) for name in MentionCandidate.__slots__}
+
+
+#: Prefixes that turn a country word into an adjective about something else ("post-Soviet", "anti-American").
+_PREFIXES = frozenset({"post", "pre", "ex", "pro", "anti", "non", "trans"})
+
+
+def _after_prefix(doc: Doc, i: int) -> bool:
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _PREFIXES and not doc[i - 2].whitespace_
+
+
+def confirmed(span: Span) -> bool:
+    """Does the text confirm that an ambiguous spelling ("Chad", "Jordan", "Washington") names a place?
+
+    Not if spaCy tags it PERSON; yes if spaCy tags it a place, group or organisation, if it is an acronym
+    in capitals, or if it is capitalised in mid-sentence (a capital at the start of a sentence proves nothing).
+    """
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    if "PERSON" in labels:
+        return False
+    if labels & NER_LABELS:
+        return True
+    if span.text.isupper() and len(span.text) >= 2:
+        return True
+    first = span[0]
+    sentence_initial = first.is_sent_start or first.i == 0 or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in {'"', "“", "‘", "'", "(", "—", "-", ":"})
+    return first.text[:1].isupper() and not sentence_initial
+
+
+def strip_span(span: Span) -> Span | None:
+    """Drop a leading determiner and titles and a trailing possessive: "President Lukashenko's" -> "Lukashenko".
+
+    Returns None when nothing is left.
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS):
+        start += 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and _is_title(doc[start]):
+            start += 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in TITLE_WORDS
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]+$")
+
+
+def case_fits(text: str, spellings: frozenset[str] | set[str]) -> bool:
+    """Does the capitalisation of ``text`` fit one of the gazetteer's spellings of it?
+
+    An acronym ("US", "WHO") needs upper case ("Nato"-style title case is accepted from four letters);
+    a capitalised single word needs a capital ("Chad", not "chad"); in a multi-word name the first
+    capitalised word must be capitalised ("the Alliance", not "the alliance"; "Eurasian economic Union"
+    is fine).
+    """
+    words = text.split()
+    for spelling in spellings:
+        sw = spelling.split()
+        if len(sw) != len(words):
+            if not spelling[:1].isupper() or text[:1].isupper():
+                return True
+            continue
+        if _fits_words(words, sw):
+            return True
+    return False
+
+
+def _fits_words(words: list[str], spelling: list[str]) -> bool:
+    seen_capital = False
+    for word, form in zip(words, spelling):
+        if _ACRONYM.match(form) and len(form) >= 2:
+            if not (word.isupper() or (len(form) >= 4 and word.istitle())):
+                return False
+            seen_capital = True
+        elif form[:1].isupper() and not seen_capital:
+            if not word[:1].isupper():
+                return False
+            seen_capital = True
+    return True
+
+
+_FINDERS: dict[tuple[int, int], tuple[Gazetteer, object, MentionFinder]] = {}
+
+
+def mention_finder(gazetteer: Gazetteer, nlp: Language) -> MentionFinder:
+    """The :class:`MentionFinder` for this gazetteer and pipeline, built on first use and then reused."""
+    key = (id(gazetteer), id(nlp.vocab))
+    hit = _FINDERS.get(key)
+    if hit is None or hit[0] is not gazetteer or hit[1] is not nlp.vocab:
+        hit = (gazetteer, nlp.vocab, MentionFinder(gazetteer, nlp))
+        _FINDERS[key] = hit
+    return hit[2]

@@ -1,0 +1,419 @@
+"""Candidate mentions -> Mention records linked to canonical actors (Entity ids).
+
+How a candidate is resolved (the method is kept on the Mention for review):
+
+* ``exact``/``alias``/``metonym``/``demonym``: a gazetteer spelling ("Belarus", "EAEU", "the Kremlin",
+  "Belarusian"); state bodies ("Russian authorities") take the method of the country inside them.
+  When one spelling names several actors equally well, an actor named elsewhere in the document decides;
+  otherwise the mention stays unresolved.
+* ``office``: a role ("the Belarusian leader") -> the holder of that office at ``article.date`` (today if
+  the article has no date).
+* ``context``: a context alias ("the Alliance", "the Union", "the bloc", "Brussels") -> the actor whose
+  names (``requires_any``) the document contains.  If two actors are licensed, the one named closest
+  before the mention (within :data:`CONTEXT_WINDOW` characters) wins; otherwise unresolved.  A spelling
+  with context readings whose only plain reading is a metonym ("Brussels" -> Belgium) is not resolved
+  without context either: it is too ambiguous to guess.
+* ``coreference``: a surname alone -> the person introduced with a full name in the same document
+  (the nearest preceding one when several share the surname).
+* ``fuzzy``: a person name that is a spelling/transliteration variant of a person in the document or the
+  gazetteer (Lukashenko/Lukashenka, Andrei/Andrew Porotnikov): first names compared through
+  :data:`FIRST_NAME_VARIANTS`, surnames by :func:`name_similarity` >= :data:`FUZZY_THRESHOLD`.
+* ``ner``: an actor spaCy found that the gazetteer does not know: PERSON -> ``person/<slug>``, ORG ->
+  ``org/<slug>``, returned as ``Entity(in_gazetteer=False)``.  Places (GPE/LOC/FAC) and NORP outside the
+  gazetteer are *not* minted as countries -- in news they are mostly cities and regions -- and a bare
+  single-word PERSON with no full name in the document is not minted either; both are kept as unresolved
+  mentions (``entity_id=None``, method ``unresolved``) so an analyst can review them.
+
+NER junk is dropped: numbers, single lower-case words, :data:`JUNK_WORDS` ("Trojan", "Western").  The
+gazetteer wins over spaCy's type: "Belarus" tagged PERSON is still the country.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from graphbuild.gazetteer import METHOD_RANK, Gazetteer, normalize
+from graphbuild.model import Article, Entity, Mention
+from graphbuild.nlp.mentions import MentionCandidate, mention_finder
+from graphbuild.text import slugify
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Method of a mention that names no actor (ambiguous, or a place/group outside the gazetteer).
+UNRESOLVED = "unresolved"
+
+#: Surnames at least this similar (difflib ratio of the folded strings) are spelling variants.
+#: Measured on the pairs in tests/test_resolve.py: variants score >= 0.90 (Lukashenko/Lukashenka 0.90,
+#: Zelensky/Zelenskiy 0.94), distinct surnames <= 0.86 (Clinton/Clifton 0.86, Brown/Browne excluded by length).
+FUZZY_THRESHOLD = 0.88
+#: Shorter surnames are compared exactly (too many near-collisions: Kim/Kin, Bush/Busch).
+FUZZY_MIN_LENGTH = 6
+
+#: How far back (characters) a named actor can license a context alias when two actors are licensed.
+CONTEXT_WINDOW = 600
+
+#: Words spaCy sometimes tags as an entity but that never name an actor.
+JUNK_WORDS: frozenset[str] = frozenset(
+    """trojan western eastern northern southern westerner westerners post-soviet soviet-era
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+#: First names that are transliteration/translation variants of one another.
+FIRST_NAME_VARIANTS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "andrei andrey andrew andrej andrii andriy andrzej",
+        "alexander aleksandr alexandr alyaksandr aliaksandr oleksandr alexandre",
+        "alexei alexey aleksei aleksey oleksiy oleksii",
+        "dmitry dmitri dmitriy dmytro",
+        "sergei sergey serhiy serhii sergiy",
+        "vladimir volodymyr wladimir uladzimir",
+        "mikhail michael mykhailo mikhail",
+        "nikolai nikolay mykola nicholas nikolaj",
+        "yuri yury yuriy iurii yurii",
+        "yevgeny evgeny yevgeniy evgeniy yevhen",
+        "viktor victor",
+        "pyotr petr petro peter",
+        "fyodor fedor",
+        "grigory grigori hryhoriy",
+        "georgy georgi georgiy heorhiy george",
+        "maxim maksim maksym",
+        "ilya ilia illia",
+        "svetlana sviatlana",
+        "tatiana tatyana tetiana",
+        "yulia yuliya julia",
+        "mohammed muhammad mohammad mohamed mohamad",
+        "hussein husayn hussain",
+        "xi",
+    )
+)
+_FIRST_NAME_CANON: dict[str, str] = {name: min(group) for group in FIRST_NAME_VARIANTS for name in group}
+
+_NER_TYPES: dict[str, str] = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+_DIGITS = re.compile(r"\d")
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two folded names in [0, 1] (difflib's ratio; the standard library, no extra dependency)."""
+    return SequenceMatcher(None, normalize(a), normalize(b)).ratio()
+
+
+def surnames_match(a: str, b: str) -> bool:
+    """Same surname, allowing transliteration variants of long surnames (Lukashenko/Lukashenka)."""
+    a, b = normalize(a), normalize(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LENGTH:
+        return False
+    return name_similarity(a, b) >= FUZZY_THRESHOLD
+
+
+def first_names_match(a: str, b: str) -> bool:
+    """Same first name: equal, a variant pair (Andrei/Andrew), an initial ("A." / "Alexander") or very similar."""
+    a, b = normalize(a).rstrip("."), normalize(b).rstrip(".")
+    if a == b or _FIRST_NAME_CANON.get(a, a) == _FIRST_NAME_CANON.get(b, b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and name_similarity(a, b) >= FUZZY_THRESHOLD
+
+
+def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-word names of one person: same surname (fuzzy) and compatible first names."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return surnames_match(a[-1], b[-1]) and first_names_match(a[0], b[0])
+
+
+@dataclass
+class _Known:
+    """A person named with a full name in the current document."""
+
+    entity_id: str
+    tokens: tuple[str, ...]
+    start: int
+
+
+@dataclass
+class _DocState:
+    text: str
+    date: str
+    resolved: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cand index -> (id, method)
+    positions: dict[str, list[int]] = field(default_factory=dict)  # entity id -> starts of plain mentions
+    persons: list[_Known] = field(default_factory=list)
+    minted: dict[str, Entity] = field(default_factory=dict)
+
+    def note(self, entity_id: str, start: int) -> None:
+        self.positions.setdefault(entity_id, []).append(start)
+
+
+class Resolver:
+    """Links the candidate mentions of a Doc to actors.
+
+    Example:
+        >>> resolver = Resolver(Gazetteer.load(), nlp)
+        >>> mentions, new_entities = resolver(nlp(article.text), article)
+    """
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
+        self.gazetteer = gazetteer
+        self.nlp = nlp
+        self.finder = mention_finder(gazetteer, nlp)
+        self._requirements: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def __call__(self, doc: Doc, article: Article, *, offset: int = 0) -> tuple[list[Mention], list[Entity]]:
+        """Resolve every candidate mention of ``doc``.
+
+        Args:
+            doc: The parsed article text (or a chunk of it starting at ``offset``).
+            article: The article (``doc_id`` and ``date`` are used).
+            offset: Character offset of ``doc.text`` in ``article.text`` when the article was parsed in chunks.
+
+        Returns:
+            ``(mentions, new_entities)``: mentions sorted by start and non-overlapping (unresolved ones have
+            ``entity_id=None``), and the entities minted for actors outside the gazetteer, sorted by id.
+        """
+        cands = self.finder(doc)
+        state = _DocState(text=doc.text, date=article.date or _dt.date.today().isoformat())
+        # Pass 1: everything the gazetteer settles without context; full person names.
+        deferred_context: list[int] = []
+        deferred_ambiguous: list[int] = []
+        deferred_persons: list[int] = []
+        for i, cand in enumerate(cands):
+            outcome = self._resolve_plain(cand, state)
+            if outcome == "context":
+                deferred_context.append(i)
+            elif outcome == "ambiguous":
+                deferred_ambiguous.append(i)
+            elif outcome == "person":
+                deferred_persons.append(i)
+            elif outcome is not None:
+                state.resolved[i] = outcome
+                if outcome[0]:
+                    state.note(outcome[0], cand.start)
+                    self._remember_person(outcome[0], cand, state)
+        # Pass 2: full names not in the gazetteer (fuzzy against the document, then the gazetteer, else mint).
+        singles = []
+        for i in deferred_persons:
+            tokens = tuple(normalize(cands[i].text).split())
+            if len(tokens) >= 2:
+                state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
+            else:
+                singles.append(i)
+        # Pass 3: surnames alone -> coreference.
+        for i in singles:
+            state.resolved[i] = self._resolve_surname(cands[i], state)
+        # Pass 4: spellings that need the document: context aliases and ambiguous names.
+        for i in deferred_ambiguous + deferred_context:
+            state.resolved[i] = self._resolve_in_context(cands[i], state)
+
+        mentions = []
+        for i, cand in enumerate(cands):
+            if i not in state.resolved:
+                continue
+            entity_id, method = state.resolved[i]
+            mentions.append(
+                Mention(
+                    doc_id=article.doc_id,
+                    start=cand.start + offset,
+                    end=cand.end + offset,
+                    text=cand.text,
+                    entity_id=entity_id,
+                    method=method,
+                    sent_start=cand.sent_start + offset,
+                    ner_label=cand.ner_label,
+                )
+            )
+        return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    # ------------------------------------------------------------------ pass 1
+    def _resolve_plain(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str] | str | None:
+        """(id, method), or "context"/"ambiguous"/"person" to decide later, or None to drop the candidate."""
+        gaz = self.gazetteer
+        if cand.kind == "role":
+            country = self._country_of(cand.key)
+            holder = gaz.office_holder(country, cand.title or "", state.date) if country else None
+            return (holder, "office") if holder else (None, UNRESOLVED)
+        if cand.kind == "body":
+            country = self._country_of(cand.key)
+            if country is None:
+                return None
+            method = next(c.method for c in gaz.lookup(cand.key) if c.entity_id == country)
+            return (country, method)
+        if cand.kind == "ner" and is_junk(cand):
+            return None
+        lookups = gaz.lookup(cand.key) or gaz.lookup(_strip_the(cand.key))
+        contexts = gaz.context_aliases(cand.key)
+        if contexts and (not lookups or all(c.method == "metonym" for c in lookups)):
+            return "context"
+        if lookups:
+            best = METHOD_RANK[lookups[0].method]
+            top = [c for c in lookups if METHOD_RANK[c.method] == best]
+            if len({c.entity_id for c in top}) == 1:
+                return (top[0].entity_id, top[0].method)
+            return "ambiguous"
+        if cand.kind == "gazetteer":  # a listed spelling with no plain reading
+            return "context" if contexts else None
+        # NER span outside the gazetteer
+        if cand.ner_label == "PERSON":
+            return "person"
+        if cand.ner_label == "ORG":
+            return self._mint(cand, "org", "Organization", state), "ner"
+        return (None, UNRESOLVED)
+
+    def _country_of(self, key: str) -> str | None:
+        ids = {c.entity_id for c in self.gazetteer.lookup(key) if c.entity_id.startswith("country/")}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _remember_person(self, entity_id: str, cand: MentionCandidate, state: _DocState) -> None:
+        if not entity_id.startswith("person/"):
+            return
+        tokens = tuple(normalize(cand.text).split())
+        entity = self.gazetteer.get(entity_id)
+        if len(tokens) < 2 and entity is not None:
+            tokens = tuple(normalize(entity.label).split())
+        if len(tokens) >= 2:
+            state.persons.append(_Known(entity_id, tokens, cand.start))
+
+    # ------------------------------------------------------------------ passes 2 and 3: persons
+    def _resolve_full_name(self, cand: MentionCandidate, tokens: tuple[str, ...], state: _DocState) -> tuple[str, str]:
+        ordered = sorted(state.persons, key=lambda k: (k.start > cand.start, abs(k.start - cand.start)))
+        for known in ordered:
+            if known.tokens == tokens:  # the same full name again
+                state.persons.append(_Known(known.entity_id, tokens, cand.start))
+                return known.entity_id, "ner" if known.entity_id in state.minted else "exact"
+        for known in ordered:
+            if person_names_match(known.tokens, tokens):
+                state.persons.append(_Known(known.entity_id, tokens, cand.start))
+                _add_alias(state, known.entity_id, cand.text)
+                return known.entity_id, "fuzzy"
+        matches = {p.entity_id for p in self.gazetteer.person_names() if person_names_match(p.tokens, tokens)}
+        if len(matches) == 1:
+            entity_id = matches.pop()
+            state.persons.append(_Known(entity_id, tokens, cand.start))
+            return entity_id, "fuzzy"
+        entity_id = self._mint(cand, "person", "Person", state)
+        if self.gazetteer.get(entity_id) is not None:
+            method = "exact"
+        else:
+            method = "ner"
+        state.persons.append(_Known(entity_id, tokens, cand.start))
+        return entity_id, method
+
+    def _resolve_surname(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str]:
+        surname = normalize(cand.text)
+        exact = [k for k in state.persons if k.tokens[-1] == surname]
+        fuzzy = [k for k in state.persons if surnames_match(k.tokens[-1], surname)]
+        for pool, method in ((exact, "coreference"), (fuzzy, "fuzzy")):
+            if pool:
+                before = [k for k in pool if k.start < cand.start]
+                best = max(before, key=lambda k: k.start) if before else min(pool, key=lambda k: k.start)
+                return best.entity_id, method
+        known = self.gazetteer.persons_with_surname(surname)
+        if len(known) == 1:
+            return next(iter(known)), "alias"
+        if len(surname) >= FUZZY_MIN_LENGTH:
+            similar = {p.entity_id for p in self.gazetteer.person_names() if surnames_match(p.tokens[-1], surname)}
+            if len(similar) == 1:
+                return similar.pop(), "fuzzy"
+        return None, UNRESOLVED
+
+    # ------------------------------------------------------------------ pass 4: context
+    def _resolve_in_context(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str]:
+        gaz = self.gazetteer
+        licensed = [
+            ctx.entity_id
+            for ctx in gaz.context_aliases(cand.key)
+            if ctx.entity_id in state.positions or self._document_names(ctx.requires_any, state.text)
+        ]
+        method = "context"
+        if not licensed:  # an ambiguous plain spelling: an actor named elsewhere in the document decides
+            lookups = gaz.lookup(cand.key) or gaz.lookup(_strip_the(cand.key))
+            if lookups and not gaz.context_aliases(cand.key):
+                best = METHOD_RANK[lookups[0].method]
+                licensed = [c.entity_id for c in lookups if METHOD_RANK[c.method] == best and c.entity_id in state.positions]
+                method = lookups[0].method
+        licensed = list(dict.fromkeys(licensed))
+        if len(licensed) == 1:
+            return licensed[0], method
+        if len(licensed) > 1:
+            nearest = self._nearest_before(licensed, cand.start, state)
+            if nearest is not None:
+                return nearest, method
+        return None, UNRESOLVED
+
+    @staticmethod
+    def _nearest_before(ids: Iterable[str], start: int, state: _DocState) -> str | None:
+        best: tuple[int, str] | None = None
+        tie = False
+        for entity_id in ids:
+            before = [p for p in state.positions.get(entity_id, []) if start - CONTEXT_WINDOW <= p < start]
+            if not before:
+                continue
+            pos = max(before)
+            if best is None or pos > best[0]:
+                best, tie = (pos, entity_id), False
+            elif pos == best[0]:
+                tie = True
+        return None if best is None or tie else best[1]
+
+    def _document_names(self, terms: Iterable[str], text: str) -> bool:
+        for term in terms:
+            pattern = self._requirement(term)
+            if pattern.search(text):
+                return True
+        return False
+
+    def _requirement(self, term: str) -> re.Pattern[str]:
+        cached = self._requirements.get(term)
+        if cached is None:
+            flags = 0 if term.isupper() else re.IGNORECASE  # "EU" the acronym, not "eu" inside a word
+            cached = re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", flags)
+            self._requirements[term] = cached
+        return cached
+
+    # ------------------------------------------------------------------ minting
+    def _mint(self, cand: MentionCandidate, prefix: str, type_: str, state: _DocState) -> str:
+        label = cand.text
+        entity_id = f"{prefix}/{slugify(label)}"
+        if self.gazetteer.get(entity_id) is not None:
+            return entity_id
+        if entity_id not in state.minted:
+            state.minted[entity_id] = Entity(id=entity_id, label=label, type=type_, in_gazetteer=False)
+        else:
+            _add_alias(state, entity_id, label)
+        return entity_id
+
+
+def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
+    """Record a variant spelling on an entity minted in this document."""
+    entity = state.minted.get(entity_id)
+    if entity is not None and alias != entity.label and alias not in entity.aliases:
+        state.minted[entity_id] = Entity(
+            id=entity.id, label=entity.label, type=entity.type, aliases=(*entity.aliases, alias), in_gazetteer=False
+        )
+
+
+def _strip_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def is_junk(cand: MentionCandidate) -> bool:
+    """An NER span that never names an actor: no letters, digits, one lower-case word, or a junk word."""
+    text = cand.text
+    key = normalize(text)
+    if not _HAS_LETTER.search(text) or _DIGITS.search(text):
+        return True
+    if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS:
+        return True
+    words = text.split()
+    return len(words) == 1 and text[:1].islower()
