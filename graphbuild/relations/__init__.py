@@ -1,0 +1,169 @@
+"""Doc + resolved mentions -> typed, directed :class:`~graphbuild.model.Relation` assertions.
+
+Rule-based over spaCy's dependency parse with a lexicon kept as data (``ontologies/relations/lexicon.toml``).
+Only sentences with at least two resolved actor mentions (or one office mention such as "the Belarusian
+leader") are read, and a relation needs a lexicon trigger linking its two actors in the parse: co-occurrence
+alone never yields an edge.
+
+Rule families: :mod:`graphbuild.relations.patterns`.  Negation, modality and speaker:
+:mod:`graphbuild.relations.attributes`.
+
+Confidence (``Relation.confidence``) estimates how likely the assertion is a correct reading of its sentence
+(not whether the claim is true)::
+
+    confidence = prior(pattern)                      # per relation type, from the lexicon (0.65-0.85)
+               * 0.9 ** max(0, steps - 2)            # dependency steps between trigger and both actors
+               * 0.85 ** (number of NER-only actors)  # actors outside the gazetteer are less certain
+               * 0.8 if modality is hypothetical
+               * 0.95 for coordination/list/"within" rules (their priors already carry this factor)
+
+rounded to 3 decimals.  ``Relation.method`` is the pattern id (e.g. ``noun:consult:dialogue+between``).
+
+Symmetric types (:data:`graphbuild.model.SYMMETRIC_RELATIONS`) are stored once per pair and sentence, with
+subject and object in sorted entity-id order.
+
+Example:
+    >>> rels = extract_relations(doc, article, mentions, entities)   # doctest: +SKIP
+    >>> [(r.subject, r.relation, r.object, r.negated) for r in rels]  # doctest: +SKIP
+    [('country/BLR', 'dependsOn', 'country/RUS', False)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation
+from graphbuild.relations.actors import ActorIndex
+from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
+from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
+from graphbuild.relations.patterns import (
+    Candidate,
+    adjective_relations,
+    list_relations,
+    noun_relations,
+    title_relations,
+    verb_relations,
+)
+
+__all__ = ["extract_relations", "load_lexicon", "Lexicon", "LexiconError", "candidates_in_sentence"]
+
+Lookup = Callable[[str], list[tuple[str, str]]]
+
+
+@lru_cache(maxsize=1)
+def _default_lookup() -> Lookup | None:
+    """Surface form -> [(entity id, method)] from the default gazetteer, for office mentions; None if absent."""
+    try:
+        from graphbuild.gazetteer import Gazetteer
+
+        gaz = Gazetteer.load()
+    except Exception:  # the gazetteer is optional for this stage (tests without data)
+        return None
+    return _lookup_from(gaz)
+
+
+def _lookup_from(gazetteer: object) -> Lookup | None:
+    lookup = getattr(gazetteer, "lookup", None)
+    if lookup is None:
+        return None
+
+    def run(text: str) -> list[tuple[str, str]]:
+        try:
+            return [(c.entity_id, c.method) for c in lookup(text)]
+        except Exception:
+            return []
+
+    return run
+
+
+def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, lookup: Lookup | None = None
+                           ) -> Iterator[Candidate]:
+    """Every rule family over one sentence."""
+    yield from verb_relations(sent, index, lex)
+    yield from noun_relations(sent, index, lex)
+    yield from adjective_relations(sent, index, lex)
+    yield from title_relations(sent, index, lex, lookup)
+    yield from list_relations(sent, index, lex)
+
+
+def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:
+    info = lex.types[c.relation]
+    st, ot = index.type_of(c.subject), index.type_of(c.object)
+    if c.relation in SYMMETRIC_RELATIONS:
+        return st in info.subject_types and ot in info.subject_types | info.object_types
+    return st in info.subject_types and ot in info.object_types
+
+
+def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Mapping[str, Entity],
+                      *, lexicon: Lexicon | None = None, gazetteer: object | None = None) -> list[Relation]:
+    """Extract relation assertions from one parsed article.
+
+    Args:
+        doc: ``nlp(article.text)`` (character offsets of mentions index into it).
+        article: The article (doc_id and date are copied onto each relation).
+        mentions: The article's mentions; unresolved ones are ignored.
+        entities: entity id -> Entity for every id the mentions use (gazetteer and new entities).
+        lexicon: Override the default lexicon (tests, user lexicons).
+        gazetteer: Used to read the country inside office mentions ("the Belarusian leader"); default: the
+            shipped gazetteer if it loads.
+
+    Returns:
+        Relations sorted by (start, subject, relation, object), at most one per (subject, relation, object,
+        negated) and sentence.
+    """
+    lex = lexicon or load_lexicon()
+    lookup = _lookup_from(gazetteer) if gazetteer is not None else _default_lookup()
+    index = ActorIndex(doc, mentions, entities, lex)
+    speakers: SpeakerIndex | None = None
+    best: dict[tuple, Relation] = {}
+    for sent in doc.sents:
+        ms = index.sentence_mentions(sent)
+        if len({m.entity_id for m in ms}) < 2 and not any(m.method == "office" for m in ms):
+            continue
+        if speakers is None:
+            speakers = SpeakerIndex(doc, index, lex)
+        for c in candidates_in_sentence(sent, index, lex, lookup):
+            if c.subject.entity_id == c.object.entity_id or not _type_ok(c, index, lex):
+                continue
+            rel = _to_relation(c, sent, article, index, speakers, lex)
+            key = (sent.start_char, *rel.key)
+            if key not in best or best[key].confidence < rel.confidence:
+                best[key] = rel
+    return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
+
+
+def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, speakers: SpeakerIndex,
+                 lex: Lexicon) -> Relation:
+    subject, obj = c.subject.entity_id or "", c.object.entity_id or ""
+    if c.relation in SYMMETRIC_RELATIONS and obj < subject:
+        subject, obj = obj, subject
+    negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex)
+    modality = modality_of(c.trigger, lex)
+    if modality == "asserted" and lex.types[c.relation].modality != "asserted":
+        modality = lex.types[c.relation].modality
+    speaker = speakers.speaker_for(c.trigger)
+    if speaker is not None and modality == "asserted" and speaker not in (subject, obj):
+        modality = "reported"
+    confidence = c.prior * 0.9 ** max(0, c.steps - 2)
+    confidence *= 0.85 ** sum(1 for m in (c.subject, c.object) if not index.in_gazetteer(m))
+    if modality == "hypothetical":
+        confidence *= 0.8
+    return Relation(
+        doc_id=article.doc_id,
+        subject=subject,
+        relation=c.relation,
+        object=obj,
+        sentence=sent.text.strip(),
+        start=sent.start_char,
+        end=sent.end_char,
+        negated=negated,
+        modality=modality,
+        speaker=speaker,
+        confidence=round(min(1.0, confidence), 3),
+        method=c.pattern,
+        trigger=c.trigger.text,
+        date=article.date,
+    )

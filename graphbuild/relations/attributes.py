@@ -1,0 +1,268 @@
+"""Attributes of an assertion: negation, modality and speaker.
+
+Definitions (what an analyst can rely on):
+
+negated
+    True when the trigger, or a governor on its clause chain (xcomp/acomp/dobj/pobj/prep/attr up to the clause
+    head, never across a reporting verb), has a negator ("not", "n't", "never", "no longer", "no <noun>",
+    "without"), when a governor negates its complement ("refused to", "declined to", "failed to", "denied"),
+    or when the subject is negated ("not all NATO countries", "no country", "neither X nor Y").
+
+modality (first rule that applies wins)
+    hypothetical  the clause is conditional ("if", "unless", "whether") or hedged ("possibly", "likely")
+    desired       a governor expresses wish or readiness (want, would like, seek, hope, ready to, intend, plan)
+    hypothetical  a modal auxiliary (could, might, may, would, should, must, can) on the chain
+    future        will / shall / 'll, "going to", "due to", "set to"
+    reported      none of the above, the claim is inside attributed speech (a speaker was found) and the speaker
+                  is a third party: neither the subject nor the object of the relation
+    asserted      otherwise (the article states it, or an actor states it about itself)
+
+speaker
+    The entity whose statement contains the claim: the subject of a reporting verb governing the trigger
+    ("X said ...", "... , said X", "X is quoted by ..."), "according to X", or for a quotation (which may span
+    sentences) its attribution: "X: “...”" at the start of a paragraph, a reporting verb next to the closing
+    or opening quotation mark, or a parenthetical "— says X" inside it.  Persons are preferred over
+    organisations, organisations over countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.model import Mention
+from graphbuild.relations.actors import ActorIndex
+from graphbuild.relations.lexicon import Lexicon
+
+#: Labels along which negation and modality of a governor reach the trigger.
+CHAIN_DEPS = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "attr", "oprd", "conj", "amod", "compound",
+                        "nsubjpass", "pcomp", "acl", "dative"})
+_TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2}
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_CLOSE = {"”", "»"}
+
+
+def governors(trigger: Token) -> list[Token]:
+    """The trigger and its governors up to its clause head (stops at a ccomp/advcl/relcl boundary)."""
+    chain = [trigger]
+    cur = trigger
+    for _ in range(8):
+        if cur.head is cur or cur.dep_ not in CHAIN_DEPS:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _is_negator(tok: Token, lex: Lexicon) -> bool:
+    return tok.dep_ in ("neg", "det", "preconj", "advmod") and tok.lower_ in lex.cue("negators")
+
+
+def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon) -> bool:
+    """See the module docstring."""
+    chain = governors(trigger)
+    for i, tok in enumerate(chain):
+        for c in tok.children:
+            if _is_negator(c, lex):
+                # "no longer" is a negator; "not only" is not
+                if c.lower_ == "not" and any(s.lower_ == "only" for s in c.doc[c.i + 1:c.i + 2]):
+                    continue
+                return True
+            if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+                return True
+        if i > 0 and tok.lemma_.lower() in lex.cue("negating_governors"):
+            # "refused to meet", "denied attacking", "ruled out talks"
+            if tok.lemma_.lower() != "rule" or any(c.lower_ == "out" for c in tok.children):
+                return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return True
+    for arg in arg_tokens:
+        if arg is None:
+            continue
+        for c in arg.children:
+            if _is_negator(c, lex):
+                return True
+    return False
+
+
+def modality_of(trigger: Token, lex: Lexicon) -> str:
+    """Grammatical modality of the trigger's clause (without ``reported``; see the module docstring)."""
+    chain = governors(trigger)
+    clause_heads = chain + [t for t in chain[-1].ancestors][:2] if chain[-1].dep_ in ("advcl",) else chain
+    for tok in clause_heads:
+        for c in tok.children:
+            if c.dep_ in ("mark", "advmod") and c.lower_ in lex.cue("hypothetical_markers"):
+                return "hypothetical"
+    desired = lex.cue("desired")
+    for tok in chain[1:]:
+        if tok.lemma_.lower() in desired:
+            return "desired"
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "'d") and any(
+                    g.lemma_.lower() == "like" for g in [tok]):
+                return "desired"
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ in ("aux",) and c.lower_ in lex.cue("hypothetical_aux"):
+                return "hypothetical"
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ in ("aux",) and c.lower_ in lex.cue("future_aux"):
+                return "future"
+        if tok is not trigger and tok.lower_ in lex.cue("future_governors"):
+            return "future"
+    return "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    speaker: str | None
+
+
+class SpeakerIndex:
+    """Who says what in one document: quotations with their attribution, and reporting verbs."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, lex: Lexicon):
+        self.doc = doc
+        self.index = index
+        self.lex = lex
+        self.reporting = lex.cue("reporting")
+        self.quotes: list[Quote] = [Quote(s, e, self._attribute(s, e)) for s, e in self._quote_spans(doc.text)]
+
+    # -- quotations ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _quote_spans(text: str) -> list[tuple[int, int]]:
+        """Outermost quotation spans (curly, guillemets, straight); an unclosed quote ends with its paragraph."""
+        spans: list[tuple[int, int]] = []
+        depth, start, straight_open = 0, -1, -1
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                # quotations in news text do not run across paragraphs; an unclosed one ends here
+                if depth:
+                    spans.append((start, i))
+                depth, straight_open = 0, -1
+            elif ch in _OPEN and (depth == 0 or text[i - 1:i] in (" ", "(", "—", "-", "[")):
+                if depth == 0:
+                    start = i
+                depth += 1
+            elif ch in _CLOSE or (ch == "“" and depth):
+                if depth:
+                    depth -= 1
+                    if depth == 0:
+                        spans.append((start, i + 1))
+            elif ch == '"':
+                if straight_open < 0 and depth == 0:
+                    straight_open = i
+                elif straight_open >= 0:
+                    spans.append((straight_open, i + 1))
+                    straight_open = -1
+        if depth:
+            spans.append((start, len(text)))
+        return spans
+
+    def _best(self, mentions: list[Mention], near: int) -> str | None:
+        ranked = sorted((m for m in mentions if self.index.type_of(m) in _TYPE_RANK),
+                        key=lambda m: (_TYPE_RANK[self.index.type_of(m) or "Country"], abs(m.start - near)))
+        return ranked[0].entity_id if ranked else None
+
+    def _reporting_speaker(self, verb: Token, exclude: tuple[int, int] | None = None) -> str | None:
+        """The actor of a reporting verb: its subject (or the subject of "X is quoted by")."""
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb.dep_ in ("conj",):
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        cands: list[Mention] = []
+        for s in subj:
+            for t in s.subtree:
+                m = self.index.mention_at(t)
+                if m is not None and (exclude is None or not exclude[0] <= m.start < exclude[1]):
+                    cands.append(m)
+        if not cands and exclude is not None:
+            # "— said in an interview with RFI, the coordinator ... Andrei Porotnikov": the subject after the verb
+            for t in verb.subtree:
+                m = self.index.mention_at(t)
+                if m is not None and not exclude[0] <= m.start < exclude[1] and t.i > verb.i:
+                    cands.append(m)
+        return self._best(cands, verb.idx)
+
+    def _attribute(self, start: int, end: int) -> str | None:
+        doc, text = self.doc, self.doc.text
+        # 1. "Andrei Porotnikov: “..." at the start of a paragraph
+        para_start = text.rfind("\n", 0, start) + 1
+        lead = text[para_start:start]
+        if lead.strip().endswith(":") and len(lead) < 120:
+            ms = [m for t in doc.char_span(para_start, start, alignment_mode="expand") or []
+                  if (m := self.index.mention_at(t)) is not None]
+            if ms:
+                return self._best(ms, start)
+        # 2. a reporting verb after the closing mark, in the same sentence ("...,” said X")
+        after = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
+        if after is not None and len(after):
+            sent = after[0].sent
+            for tok in sent:
+                if tok.idx >= end and tok.lemma_.lower() in self.reporting:
+                    sp = self._reporting_speaker(tok, (start, end))
+                    if sp:
+                        return sp
+        # 3. a reporting verb before the opening mark ("X said: “...")
+        before = doc.char_span(max(0, start - 1), start, alignment_mode="expand")
+        if before is not None and len(before):
+            sent = before[0].sent
+            for tok in sent:
+                if tok.idx < start and tok.lemma_.lower() in self.reporting:
+                    sp = self._reporting_speaker(tok, (start, end))
+                    if sp:
+                        return sp
+        # 4. a parenthetical attribution inside the quotation ("— says X", "X is quoted by")
+        inner = doc.char_span(start, end, alignment_mode="contract")
+        if inner is not None:
+            for tok in inner:
+                if tok.lemma_.lower() in self.reporting and (
+                        doc[tok.i - 1].text in ("—", "–", ",", "-") if tok.i > 0 else False
+                        or any(c.dep_ in ("nsubjpass",) for c in tok.children)):
+                    sp = self._reporting_speaker(tok)
+                    if sp is None:
+                        sp = self._best([m for t in tok.subtree if (m := self.index.mention_at(t)) is not None
+                                         and t.i > tok.i], tok.idx)
+                    if sp:
+                        return sp
+        return None
+
+    # -- per trigger -------------------------------------------------------------------------------------------
+    def speaker_for(self, trigger: Token) -> str | None:
+        """The speaker of the claim expressed by ``trigger`` (see the module docstring)."""
+        for anc in trigger.ancestors:
+            if anc.lemma_.lower() in self.reporting and not anc.i == trigger.i:
+                # the trigger must be in what is said, not in the speaker phrase
+                if any(trigger.i in {t.i for t in c.subtree} for c in anc.children if c.dep_ in ("nsubj",
+                                                                                                  "nsubjpass")):
+                    continue
+                sp = self._reporting_speaker(anc)
+                if sp:
+                    return sp
+        pos = trigger.idx
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q.speaker
+        sent = trigger.sent
+        for tok in sent:
+            if tok.lower_ == "according":
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "to":
+                        ms = [m for p in c.subtree if (m := self.index.mention_at(p)) is not None]
+                        sp = self._best(ms, tok.idx)
+                        if sp:
+                            return sp
+        return None
+
+
+_WS = re.compile(r"\s+")
+
+
+def sentence_of(tok: Token) -> Span:
+    return tok.sent

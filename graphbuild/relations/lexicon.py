@@ -1,0 +1,213 @@
+"""The relation lexicon (``ontologies/relations/lexicon.toml``) -> lookup tables for the rules.
+
+Vocabulary is data: which verbs, nouns and adjectives trigger which of the 25 relation types, which
+prepositions carry the subject or object, titles, and the cues for negation, modality and speaker.
+Every type name is checked against :data:`graphbuild.model.RELATION_TYPES` so a misspelt type fails at
+load time instead of producing a junk edge.
+
+Example:
+    >>> lex = load_lexicon()
+    >>> [e.relation for e in lex.verbs["criticize"]]
+    ['accuse']
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuild.errors import GraphbuildError
+from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
+
+DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "ontologies" / "relations" / "lexicon.toml"
+ROLES = ("subject", "object")
+
+
+class LexiconError(GraphbuildError):
+    """The relation lexicon file is malformed (names the file, the entry and what was expected)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a word that signals ``relation``, with how its arguments are found.
+
+    Attributes:
+        relation: One of RELATION_TYPES.
+        lemma: The trigger lemma (lower case).
+        pos: ``verb``, ``noun`` or ``adj``.
+        particle: For phrasal verbs ("call on", "pull out"): the particle/preposition that must be attached.
+        preps: Preposition -> role ("subject" or "object") of its pobj.
+        prior: Confidence before penalties.
+    """
+
+    relation: str
+    lemma: str
+    pos: str
+    particle: str | None = None
+    preps: tuple[tuple[str, str], ...] = ()
+    prior: float = 0.7
+
+    @property
+    def pattern_id(self) -> str:
+        """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>]``."""
+        lemma = self.lemma + (f"_{self.particle}" if self.particle else "")
+        return f"{self.pos}:{self.relation}:{lemma}"
+
+    def role_of(self, prep: str) -> str | None:
+        for p, role in self.preps:
+            if p == prep:
+                return role
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    name: str
+    prior: float
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    modality: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables built from the lexicon file."""
+
+    path: str
+    types: dict[str, TypeInfo]
+    verbs: dict[str, list[Trigger]]
+    nouns: dict[str, list[Trigger]]
+    adjectives: dict[str, list[Trigger]]
+    retype: dict[str, list[tuple[frozenset[str], str]]]
+    pair_preps: frozenset[str]
+    member_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    leader_titles: frozenset[str]
+    affiliated_titles: frozenset[str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def _fail(path: Path, where: str, problem: str) -> LexiconError:
+    return LexiconError(f"{path}: {where}: {problem}")
+
+
+def _str_list(path: Path, where: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, where, f"expected a list of strings, got {value!r}")
+    return [v.strip().lower() for v in value]
+
+
+def _parse_noun(path: Path, where: str, entry: str, default: dict[str, str]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``"visit:to=object,by=subject"`` -> ("visit", (("to","object"),("by","subject")))."""
+    if ":" not in entry:
+        return entry, tuple(sorted(default.items()))
+    lemma, spec = entry.split(":", 1)
+    preps = []
+    for part in spec.split(","):
+        prep, _, role = part.partition("=")
+        if role not in ROLES:
+            raise _fail(path, where, f"noun entry {entry!r}: role must be subject or object, got {role!r}")
+        preps.append((prep.strip(), role))
+    return lemma.strip(), tuple(preps)
+
+
+def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _fail(path, where, f"expected a table {{prep = \"subject\"|\"object\"}}, got {value!r}")
+    for prep, role in value.items():
+        if role not in ROLES:
+            raise _fail(path, where, f"preposition {prep!r}: role must be subject or object, got {role!r}")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def parse_lexicon(data: dict, path: Path) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed TOML ``data`` (``path`` is used in messages)."""
+    types_data = data.get("types")
+    if not isinstance(types_data, dict):
+        raise _fail(path, "[types]", "missing table of relation types")
+    types: dict[str, TypeInfo] = {}
+    verbs: dict[str, list[Trigger]] = defaultdict(list)
+    nouns: dict[str, list[Trigger]] = defaultdict(list)
+    adjectives: dict[str, list[Trigger]] = defaultdict(list)
+    for name, spec in types_data.items():
+        where = f"[types.{name}]"
+        if name not in RELATION_TYPES:
+            raise _fail(path, where, f"unknown relation type; expected one of {', '.join(RELATION_TYPES)}")
+        prior = float(spec.get("prior", 0.7))
+        if not 0.0 < prior <= 1.0:
+            raise _fail(path, where, f"prior must be in (0, 1], got {prior}")
+        modality = spec.get("modality", "asserted")
+        if modality not in MODALITIES:
+            raise _fail(path, where, f"modality must be one of {', '.join(MODALITIES)}, got {modality!r}")
+        st = frozenset(spec.get("subject_types", ACTOR_TYPES))
+        ot = frozenset(spec.get("object_types", ACTOR_TYPES))
+        for t in st | ot:
+            if t not in ACTOR_TYPES:
+                raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
+        types[name] = TypeInfo(name, prior, st, ot, modality)
+        verb_preps = tuple((p, "object") for p in _str_list(path, where + " verb_preps", spec.get("verb_preps", [])))
+        for entry in _str_list(path, where + " verbs", spec.get("verbs", [])):
+            lemma, _, particle = entry.partition(":")
+            verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, verb_preps, prior))
+        noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
+        for entry in _str_list(path, where + " nouns", spec.get("nouns", [])):
+            lemma, preps = _parse_noun(path, where, entry, noun_default)
+            nouns[lemma].append(Trigger(name, lemma, "noun", None, preps, prior))
+        adj_preps = tuple((p, "object") for p in _str_list(path, where + " adj_preps", spec.get("adj_preps", [])))
+        for lemma in _str_list(path, where + " adjectives", spec.get("adjectives", [])):
+            adjectives[lemma].append(Trigger(name, lemma, "adj", None, adj_preps, prior))
+    missing = set(RELATION_TYPES) - set(types)
+    if missing:
+        raise _fail(path, "[types]", f"no entry for relation types {', '.join(sorted(missing))}")
+
+    retype: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for i, rule in enumerate(data.get("retype", [])):
+        where = f"[[retype]] #{i + 1}"
+        src, dst = rule.get("from"), rule.get("to")
+        if src not in RELATION_TYPES or dst not in RELATION_TYPES:
+            raise _fail(path, where, f"from/to must be relation types, got {src!r} -> {dst!r}")
+        retype[src].append((frozenset(_str_list(path, where, rule.get("governors", []))), dst))
+
+    structure = data.get("structure", {})
+    titles = data.get("titles", {})
+    cues = {k: frozenset(_str_list(path, f"[cues] {k}", v)) for k, v in data.get("cues", {}).items()}
+    return Lexicon(
+        path=str(path),
+        types=types,
+        verbs=dict(verbs),
+        nouns=dict(nouns),
+        adjectives=dict(adjectives),
+        retype=dict(retype),
+        pair_preps=frozenset(_str_list(path, "[structure] pair_preps", structure.get("pair_preps", []))),
+        member_nouns=frozenset(_str_list(path, "[structure] member_nouns", structure.get("member_nouns", []))),
+        agent_nouns=frozenset(_str_list(path, "[structure] agent_nouns", structure.get("agent_nouns", []))),
+        support_verbs=frozenset(_str_list(path, "[structure] support_verbs", structure.get("support_verbs", []))),
+        leader_titles=frozenset(_str_list(path, "[titles] leader", titles.get("leader", []))),
+        affiliated_titles=frozenset(_str_list(path, "[titles] affiliated", titles.get("affiliated", []))),
+        cues=cues,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and check the lexicon file (default: ``ontologies/relations/lexicon.toml``); cached.
+
+    Raises:
+        LexiconError: the file is missing, not TOML, or an entry is malformed.
+    """
+    p = Path(path) if path is not None else DEFAULT_LEXICON
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(f"{p}: relation lexicon not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{p}: not valid TOML: {exc}") from None
+    return parse_lexicon(data, p)

@@ -1,0 +1,449 @@
+"""Rule families over spaCy's dependency parse: one generator per family, each yielding candidates.
+
+Families (the pattern id prefix in ``Relation.method``):
+
+* ``verb:<type>:<lemma>``   a lexicon verb with its subject (nsubj, or the ``by`` agent in the passive, or the
+  controller of an xcomp chain: "X is ready to expand ...", "X refused to meet Y") and its object (dobj, dative,
+  nsubjpass in the passive, pobj of the lexicon prepositions: "meet with", "call on").
+* ``noun:<type>:<lemma>``   a nominalisation: possessive/compound/demonym subject ("EU sanctions", "Russia's
+  support"), prepositional arguments from the lexicon ("dependence on Moscow", "dialogue between NATO and
+  Russia"), else the subject of the support verb that governs it ("held talks", "imposed sanctions on").
+* ``adj:<type>:<lemma>``    a predicative adjective ("Minsk is dependent on Moscow").
+* ``title:leaderOf:<title>`` / ``title:affiliatedWith:<title>``  a person with a title of a country or
+  organisation ("President Lukashenko of Belarus", "the Belarusian leader", "X, the president of Y").
+* ``list:memberOf:<noun>``  an organisation's member list ("other CSTO countries — Kazakhstan, Armenia",
+  "CIS countries Azerbaijan"), and ``within:memberOf`` ("Kazakhstan within the EAEU").
+
+Symmetric types with several subjects and no object ("Belarus and Russia held talks") and pair prepositions
+("between X and Y") yield every pair.  Type constraints from the lexicon (e.g. memberOf objects are
+organisations) are applied in :mod:`graphbuild.relations`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from graphbuild.model import SYMMETRIC_RELATIONS, Mention
+from graphbuild.relations.actors import ActorIndex, ActorRef
+from graphbuild.relations.lexicon import Lexicon, Trigger
+
+#: Verb argument labels.
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: Labels along which a clause passes its subject down to a complement ("ready to expand", "tried to join").
+CONTROL_DEPS = frozenset({"xcomp", "acomp", "conj"})
+#: Verbs whose object (not subject) controls their xcomp ("urged Russia to withdraw").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "persuade", "pressure", "press", "encourage", "invite",
+                            "tell", "order", "allow", "help", "push", "compel", "require", "want", "expect"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+LIST_SEPARATORS = frozenset({",", "—", "–", "-", ":", "(", ")", "and", "or", "as", "such", "including", "like",
+                             "namely", "notably", "e.g.", ";", "as well as", "well", "also"})
+
+GetGazetteer = Callable[[], object]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A relation found by a rule, before attributes and type constraints."""
+
+    subject: Mention
+    relation: str
+    object: Mention
+    trigger: Token
+    pattern: str
+    prior: float
+    steps: int  # dependency steps from the trigger to its two arguments (for the confidence)
+    subject_token: Token | None = None
+    object_token: Token | None = None
+
+
+def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    # "than with Belarus": a preposition under a preposition
+    for c in prep.children:
+        if c.dep_ == "prep":
+            out.extend(_pobjs(c))
+    return out
+
+
+def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Token | None, int]:
+    """The actors acting as subject of ``verb`` (own subject, or inherited along control chains).
+
+    Returns (actors, the subject token, extra steps climbed).
+    """
+    cur, steps = verb, 0
+    via_xcomp_from: Token | None = None
+    for _ in range(6):
+        if _is_passive(cur) and cur is verb:
+            subj = _children(cur, {"agent"})
+            toks = [p for a in subj for p in _pobjs(a)]
+        elif _is_passive(cur):
+            toks = _children(cur, PASSIVE_SUBJ_DEPS)
+        else:
+            toks = _children(cur, SUBJ_DEPS)
+        if via_xcomp_from is not None and cur.lemma_.lower() in OBJECT_CONTROL:
+            objs = _children(cur, OBJ_DEPS) + [p for c in _children(cur, {"prep"}) if c.lower_ in ("on", "upon")
+                                                for p in _pobjs(c)]
+            if objs:
+                toks = objs
+        for t in toks:
+            if t.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                t = cur.head
+            actors = index.actors_at(t)
+            if actors:
+                return actors, t, steps + 1
+        if toks:
+            return [], None, steps
+        if cur.dep_ in CONTROL_DEPS and cur.head is not cur:
+            via_xcomp_from = cur if cur.dep_ == "xcomp" else None
+            cur, steps = cur.head, steps + 1
+            continue
+        if cur.dep_ == "relcl":
+            return index.actors_at(cur.head), cur.head, steps + 1
+        if cur.dep_ in ("acl", "appos") and cur.head is not cur:
+            # "Belarus, seeking to join ..." / participial modifiers of an actor
+            actors = index.actors_at(cur.head)
+            return actors, cur.head if actors else None, steps + 1
+        break
+    return [], None, steps
+
+
+def _retype(trigger: Token, relation: str, lex: Lexicon) -> str:
+    """Apply the lexicon's retype rules: "seek to join" -> seeksMembershipIn, "lift sanctions" -> concede."""
+    rules = lex.retype.get(relation)
+    if not rules:
+        return relation
+    cur = trigger
+    for _ in range(4):
+        if cur.head is cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
+                                                "ccomp", "nsubjpass"):
+            break
+        cur = cur.head
+        for governors, target in rules:
+            if cur.lemma_.lower() in governors or cur.lower_ in governors:
+                return target
+    for governors, target in rules:
+        for c in trigger.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in governors:
+                return target
+    return relation
+
+
+def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], trig: Trigger, tok: Token,
+           steps: int, lex: Lexicon, subj_tok: Token | None, obj_tok: Token | None) -> Iterator[Candidate]:
+    relation = _retype(tok, relation, lex)
+    if objects and subjects:
+        for s in subjects:
+            for o in objects:
+                if s.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(s.mention, relation, o.mention, tok, trig.pattern_id, trig.prior,
+                                    steps + s.steps + o.steps, subj_tok, obj_tok)
+    elif relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
+        for a, b in combinations(subjects, 2):
+            if a.mention.entity_id != b.mention.entity_id:
+                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
+                                steps + a.steps + b.steps, subj_tok, subj_tok)
+
+
+def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """Lexicon verbs: active and passive voice, phrasal particles, prepositional objects, control chains."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG", "VBD", "VB", "VBP", "VBZ"):
+            continue
+        if index.mention_at(tok) is not None:
+            continue
+        for trig in lex.verbs.get(tok.lemma_.lower(), ()):
+            passive = _is_passive(tok)
+            obj_toks: list[Token] = []
+            if trig.particle:
+                parts = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ == trig.particle]
+                if not parts:
+                    continue
+                for p in parts:
+                    obj_toks.extend(_pobjs(p))
+                    for pp in p.children:  # "pull out of X"
+                        if pp.dep_ == "prep":
+                            obj_toks.extend(_pobjs(pp))
+            obj_toks += _children(tok, OBJ_DEPS)
+            if passive:
+                obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+            for c in _children(tok, {"prep"}):
+                if trig.role_of(c.lower_) == "object":
+                    obj_toks.extend(_pobjs(c))
+            objects = [r for t in obj_toks for r in index.actors_at(t)]
+            subjects, subj_tok, steps = clause_subjects(tok, index)
+            obj_tok = obj_toks[0] if obj_toks else None
+            yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
+
+
+def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon) -> tuple[list[ActorRef], Token | None, int]:
+    """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks")."""
+    cur, steps = noun, 0
+    noun_hops = 0
+    for _ in range(6):
+        dep, head = cur.dep_, cur.head
+        if head is cur:
+            break
+        if dep == "appos":
+            actors = index.actors_at(head)
+            return actors, head, steps + 1
+        if dep == "conj":
+            cur, steps = head, steps + 1
+            continue
+        if dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "obj", "xcomp", "acomp"):
+            if head.lemma_.lower() in lex.support_verbs or dep in ("attr",):
+                actors, tok, extra = clause_subjects(head, index)
+                if not actors and dep != "dative":
+                    # "What can bring Minsk contacts with NATO?": the beneficiary stands in for the subject
+                    for d in _children(head, {"dative"}):
+                        actors = index.actors_at(d)
+                        if actors:
+                            return actors, d, steps + 2
+                return actors, tok, steps + 1 + extra
+            break
+        if dep == "pobj" and head.dep_ == "prep":
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex.support_verbs:
+                actors, tok, extra = clause_subjects(gov, index)
+                return actors, tok, steps + 2 + extra
+            if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") and noun_hops < 2:
+                # "the expansion of cooperation with X", "the level of dialogue between X and Y"
+                own = [r for c in gov.children if c.dep_ in ("poss", "compound") for r in index.actors_at(c)]
+                if own:
+                    return own, None, steps + 2
+                noun_hops += 1
+                cur, steps = gov, steps + 2
+                continue
+            break
+        break
+    return [], None, steps
+
+
+def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """Nominalisations: "dialogue between NATO and Russia", "cooperation with Belarus", "dependence on Moscow"."""
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ not in ("NN", "NNS"):
+            continue
+        if index.mention_at(tok) is not None:
+            continue
+        for trig in lex.nouns.get(tok.lemma_.lower(), ()):
+            subjects: list[ActorRef] = []
+            objects: list[ActorRef] = []
+            pair: list[ActorRef] = []
+            subj_tok = obj_tok = None
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and index.mention_at(c) is not None:
+                    subjects.extend(index.actors_at(c))
+                    subj_tok = c
+                elif c.dep_ == "prep":
+                    prep = c.lower_
+                    role = trig.role_of(prep)
+                    if role is None and prep in lex.pair_preps:
+                        pair.extend(r for p in _pobjs(c) for r in index.actors_at(p))
+                        continue
+                    if role is None:
+                        continue
+                    found = [r for p in _pobjs(c) for r in index.actors_at(p)]
+                    if role == "subject":
+                        subjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
+                        subj_tok = subj_tok or c
+                    else:
+                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
+                        obj_tok = obj_tok or c
+            steps = 1
+            if pair:
+                if trig.relation in SYMMETRIC_RELATIONS:
+                    if subjects or objects:
+                        pair = pair + subjects + objects
+                    if len(pair) >= 2:
+                        relation = _retype(tok, trig.relation, lex)
+                        for a, b in combinations(pair, 2):
+                            if a.mention.entity_id != b.mention.entity_id:
+                                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between",
+                                                trig.prior, 2 + a.steps + b.steps)
+                        continue
+                elif not subjects and len(pair) >= 2:
+                    continue
+            if not subjects:
+                # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
+                gov = tok.head
+                if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+                    for c in _children(gov, {"prep"}):
+                        if trig.role_of(c.lower_) == "object":
+                            objects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c)
+                                           for r in index.actors_at(p))
+                subjects, subj_tok, steps = _noun_governor_subjects(tok, index, lex)
+                steps += 1
+            yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
+
+
+def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """Predicative adjectives: "Minsk is critically dependent on Moscow", "allied with"."""
+    for tok in sent:
+        if index.mention_at(tok) is not None:
+            continue
+        for trig in lex.adjectives.get(tok.lemma_.lower(), ()) or lex.adjectives.get(tok.lower_, ()):
+            objects = [ActorRef(r.mention, r.steps + 1) for c in _children(tok, {"prep"})
+                       if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p)]
+            if not objects:
+                continue
+            subjects: list[ActorRef] = []
+            subj_tok = None
+            steps = 1
+            if tok.dep_ in ("acomp", "xcomp", "oprd", "ROOT", "ccomp", "conj", "advcl") or tok.pos_ == "VERB":
+                subjects, subj_tok, steps = clause_subjects(tok, index)
+                if not subjects and tok.dep_ in ("acomp", "oprd") and tok.head is not tok:
+                    subjects, subj_tok, extra = clause_subjects(tok.head, index)
+                    steps += extra
+            if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head is not tok:
+                subjects = index.actors_at(tok.head)
+                subj_tok = tok.head
+            yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, None)
+
+
+_TITLE_DEPS = frozenset({"compound", "appos", "nmod", "amod", "attr"})
+
+
+def _title_kind(tok: Token, lex: Lexicon) -> str | None:
+    lemma = tok.lemma_.lower()
+    # "prime minister", "foreign minister", "head of state"
+    if lemma == "minister":
+        if any(c.lower_ == "prime" for c in tok.children) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "prime"):
+            return "leaderOf"
+    if lemma == "head":
+        states = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+        if any(p.lemma_.lower() in ("state", "government") for p in states):
+            return "leaderOf"
+    if lemma in lex.leader_titles:
+        return "leaderOf"
+    if lemma in lex.affiliated_titles:
+        return "affiliatedWith"
+    return None
+
+
+def _title_orgs(title: Token, index: ActorIndex, person: Mention) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for c in title.children:
+        m = index.mention_at(c)
+        if m is not None and m is not person and c.dep_ in ("compound", "amod", "poss", "nmod"):
+            out.append(ActorRef(m, 1))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            for p in _pobjs(c):
+                for r in index.actors_at(p):
+                    if r.mention is not person:
+                        out.append(ActorRef(r.mention, r.steps + 2))
+                # "head of state of Belarus"
+                for pp in p.children:
+                    if pp.dep_ == "prep" and pp.lower_ == "of":
+                        out.extend(ActorRef(r.mention, r.steps + 3) for q in _pobjs(pp) for r in index.actors_at(q))
+    return [r for r in out if index.type_of(r.mention) in ("Country", "Organization")]
+
+
+def title_relations(sent: Span, index: ActorIndex, lex: Lexicon,
+                    lookup: Callable[[str], list[tuple[str, str]]] | None = None) -> Iterator[Candidate]:
+    """leaderOf / affiliatedWith from titles around a person mention."""
+    for m in index.sentence_mentions(sent):
+        if index.type_of(m) != "Person":
+            continue
+        span = index.span_of(m)
+        head = span.root
+        titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
+        for c in head.children:
+            if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
+                titles.append((c, 1))
+        if head.dep_ in ("appos", "compound", "nsubj", "attr") and head.head is not head and _title_kind(head.head, lex):
+            titles.append((head.head, 1))  # "the president, X" / "Belarusian leader X"
+        if head.dep_ in ("nsubj",) and head.head.lemma_ == "be":  # "X is the president of Y"
+            titles += [(a, 2) for a in _children(head.head, {"attr"}) if _title_kind(a, lex)]
+        seen_titles = set()
+        for title, steps in titles:
+            if title.i in seen_titles:
+                continue
+            seen_titles.add(title.i)
+            kind = _title_kind(title, lex)
+            orgs = _title_orgs(title, index, m)
+            # modifiers of the person itself ("Russian President Vladimir Putin" parsed with Russian on Putin)
+            orgs += [ActorRef(om, 1) for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     and (om := index.mention_at(c)) is not None and om is not m
+                     and index.type_of(om) in ("Country", "Organization")]
+            orgs += [ActorRef(r.mention, r.steps + 2) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in _pobjs(c) for r in index.actors_at(p)
+                     if index.type_of(r.mention) in ("Country", "Organization")]
+            for o in orgs:
+                yield Candidate(m, kind, o.mention, title, f"title:{kind}:{title.lemma_.lower()}",
+                                lex.types[kind].prior, steps + o.steps, head, None)
+        # an office mention ("the Belarusian leader") names its country inside the span
+        if m.method == "office" and lookup is not None:
+            for tok in span:
+                for entity_id, method in lookup(tok.text):
+                    if method in ("demonym", "exact", "alias", "metonym") and not entity_id.startswith("person/"):
+                        org = Mention(m.doc_id, m.start, m.end, tok.text, entity_id, method, m.sent_start)
+                        kind = "leaderOf"
+                        yield Candidate(m, kind, org, tok, "title:leaderOf:office", lex.types[kind].prior, 1,
+                                        head, None)
+                        break
+
+
+_MEMBER_PRE = frozenset({"other", "fellow", "the", "its", "all", "many", "several", "some", "most", "member"})
+
+
+def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """Member lists: "<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"; "X within the <Org>"."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.member_nouns or index.mention_at(tok) is not None:
+            continue
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        # "member states": step over "member"
+        if prev is not None and prev.lower_ == "member" and prev.i > sent.start:
+            prev = doc[prev.i - 1]
+        org = index.mention_at(prev) if prev is not None else None
+        if org is None or index.type_of(org) != "Organization":
+            continue
+        members: list[Mention] = []
+        i = tok.i + 1
+        while i < sent.end:
+            t = doc[i]
+            m = index.mention_at(t)
+            if m is not None:
+                if index.type_of(m) != "Country":
+                    break
+                if not members or members[-1] is not m:
+                    members.append(m)
+                i += 1
+                continue
+            if t.lower_ in LIST_SEPARATORS or t.is_punct and t.text not in (".", "!", "?"):
+                i += 1
+                continue
+            break
+        for mm in members:
+            yield Candidate(mm, "memberOf", org, tok, f"list:memberOf:{tok.lemma_.lower()}",
+                            lex.types["memberOf"].prior * 0.95, 2)
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ == "within":
+            holder = index.actors_at(tok.head)
+            orgs = [r for p in _pobjs(tok) for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
+            for h in holder:
+                if index.type_of(h.mention) not in ("Country", "Organization"):
+                    continue
+                for o in orgs:
+                    if o.mention.entity_id != h.mention.entity_id:
+                        yield Candidate(h.mention, "memberOf", o.mention, tok, "within:memberOf",
+                                        lex.types["memberOf"].prior * 0.85, 2 + h.steps + o.steps)
+
+
+_WS = re.compile(r"\s+")
