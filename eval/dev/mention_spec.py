@@ -1,0 +1,225 @@
+"""Which surface strings name which actor, per gold document (input to build_gold.py).
+
+Only names, metonyms, demonyms and acronyms are listed here (no article text). ``SKIP`` lists, per
+document and surface, the 0-based occurrences (in text order, after longer surfaces have taken their
+spans) that are *not* mentions of the actor: a capital used as a place ("talks in Beijing"), a
+demonym that qualifies people, goods or companies rather than the state ("Chinese tourists"), or
+an ambiguous word. See docs/ANNOTATION.md, section "Mentions".
+"""
+
+from __future__ import annotations
+
+SAMPLE = "examples/corpus/"
+FOUNDING = "../shared/corpus/belarus-nato-balance.txt"
+BBC = "../shared/corpus/bbc/"
+
+#: Country names: always a mention of the country, whatever its role in the sentence.
+COUNTRY_NAMES: dict[str, str] = {
+    "Belarus": "country/BLR", "Russia": "country/RUS", "Ukraine": "country/UKR",
+    "United States": "country/USA", "US": "country/USA", "America": "country/USA",
+    "Germany": "country/DEU", "China": "country/CHN", "India": "country/IND", "Turkey": "country/TUR",
+    "Hungary": "country/HUN", "Philippines": "country/PHL", "Japan": "country/JPN",
+    "Australia": "country/AUS", "Mali": "country/MLI", "Burkina Faso": "country/BFA",
+    "Niger": "country/NER", "France": "country/FRA", "Armenia": "country/ARM",
+    "Azerbaijan": "country/AZE", "Kazakhstan": "country/KAZ", "Kyrgyzstan": "country/KGZ",
+    "Tajikistan": "country/TJK", "United Kingdom": "country/GBR", "UK": "country/GBR",
+    "Britain": "country/GBR", "Taiwan": "country/TWN", "North Korea": "country/PRK",
+    "Burma": "country/MMR", "Zimbabwe": "country/ZWE", "Cyprus": "country/CYP",
+    "Croatia": "country/HRV", "Israel": "country/ISR", "Syria": "country/SYR", "Iran": "country/IRN",
+    "South Korea": "country/KOR", "Venezuela": "country/VEN", "Egypt": "country/EGY",
+    "Iceland": "country/ISL", "Luxembourg": "country/LUX", "Poland": "country/POL",
+    "Italy": "country/ITA", "Netherlands": "country/NLD",
+}
+
+#: Capitals and seats of government: a mention only where they stand for the state (see SKIP).
+METONYMS: dict[str, str] = {
+    "Minsk": "country/BLR", "Moscow": "country/RUS", "Kremlin": "country/RUS",
+    "Washington": "country/USA", "White House": "country/USA", "Pentagon": "country/USA",
+    "Kyiv": "country/UKR", "Berlin": "country/DEU", "Beijing": "country/CHN",
+    "Manila": "country/PHL", "New Delhi": "country/IND", "Bamako": "country/MLI",
+    "Yerevan": "country/ARM", "Tokyo": "country/JPN", "Budapest": "country/HUN",
+    "Ankara": "country/TUR", "Cairo": "country/EGY",
+}
+
+#: Demonyms: a mention only where they denote the state, its government, organs, officials or forces.
+DEMONYMS: dict[str, str] = {
+    "Belarusian": "country/BLR", "Russian": "country/RUS", "Ukrainian": "country/UKR",
+    "American": "country/USA", "German": "country/DEU", "Chinese": "country/CHN",
+    "Indian": "country/IND", "Turkish": "country/TUR", "Philippine": "country/PHL",
+    "Filipino": "country/PHL", "Japanese": "country/JPN", "Malian": "country/MLI",
+    "French": "country/FRA", "Armenian": "country/ARM", "Azerbaijani": "country/AZE",
+    "British": "country/GBR", "Israeli": "country/ISR", "Palestinian": "country/PSE",
+    "Iranian": "country/IRN", "Venezuelan": "country/VEN", "Egyptian": "country/EGY",
+    "Italian": "country/ITA",
+}
+
+#: International organisations, alliances, parties and companies acting in the articles.
+ORGS: dict[str, str] = {
+    "NATO": "org/NATO", "Nato": "org/NATO", "European Union": "org/EU", "EU": "org/EU",
+    "European Commission": "org/EU", "Eurasian Economic Union": "org/EAEU",
+    "Eurasian economic Union": "org/EAEU", "EAEU": "org/EAEU",
+    "Collective Security Treaty Organization": "org/CSTO", "CSTO": "org/CSTO",
+    "Commonwealth of Independent States": "org/CIS", "CIS": "org/CIS",
+    "Union State": "org/union-state-of-russia-and-belarus",
+    "Union state": "org/union-state-of-russia-and-belarus",
+    "Group of Seven": "org/G7", "G7": "org/G7", "Quad": "org/QUAD", "BRICS": "org/BRICS",
+    "Shanghai Cooperation Organisation": "org/SCO", "SCO": "org/SCO",
+    "Association of Southeast Asian Nations": "org/ASEAN", "ASEAN": "org/ASEAN",
+    "Economic Community of West African States": "org/ECOWAS", "ECOWAS": "org/ECOWAS",
+    "Alliance of Sahel States": "org/AES", "AES": "org/AES",
+    "International Criminal Court": "org/ICC", "UN": "org/UN",
+    "World Trade Organisation": "org/WTO", "WTO": "org/WTO", "Opec": "org/OPEC",
+    "World Bank": "org/WB", "Human Rights Watch": "org/human-rights-watch",
+    "Ukraine Defense Contact Group": "org/ukraine-defense-contact-group",
+    "Gazprom": "org/gazprom", "Rosneft": "org/rosneft", "Yukos": "org/yukos",
+    "Yuganskneftegas": "org/yuganskneftegas", "Yugansk": "org/yuganskneftegas",
+    "ONGC": "org/ongc", "Oil and Natural Gas Corporation": "org/ongc",
+    "Oil & Natural Gas Corporation": "org/ongc",
+    "National Iranian Oil Company": "org/nioc", "NIOC": "org/nioc",
+    "National Petroleum Corporation": "org/china-national-petroleum-corporation",
+    "Rosatom": "org/rosatom", "Wagner group": "org/wagner-group", "Africa Corps": "org/africa-corps",
+    "Civil Contract": "org/civil-contract", "Republicans": "org/republican-party",
+    "Tory": "org/conservative-party", "Conservatives": "org/conservative-party",
+    "Palestinian Authority": "country/PSE", "PA": "country/PSE",
+}
+
+
+def _people(*pairs: tuple[str, ...]) -> dict[str, str]:
+    """("Alexander Lukashenko", "Lukashenko", ...) -> every surface mapped to the slug of the first."""
+    out: dict[str, str] = {}
+    for names in pairs:
+        slug = "person/" + "-".join(names[0].lower().replace(".", "").split())
+        out.update({name: slug for name in names})
+    return out
+
+
+#: Per document: persons (surface -> id), context-dependent extra surfaces, and SKIP lists.
+DOCS: dict[str, dict[str, dict]] = {
+    SAMPLE + "belarus-balance.txt": {
+        "persons": _people(("Alexander Lukashenko", "Lukashenko", "Lukashenka"), ("Maryna Kaval", "Kaval")),
+        "extra": {"Alliance": "org/NATO", "Brussels": "org/NATO", "bloc": "org/EAEU"},
+    },
+    SAMPLE + "eu-us-sanctions-russia.txt": {
+        "persons": _people(("Joe Biden",), ("Alexei Navalny",), ("Vladimir Putin",), ("Viktor Orban",),
+                           ("Volodymyr Zelensky",), ("Lena Hartmann", "Hartmann")),
+        "extra": {"Brussels": "org/EU", "bloc": "org/EU"},
+    },
+    SAMPLE + "ukraine-military-aid.md": {
+        "persons": _people(("Joe Biden", "Biden"), ("Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskyy", "Zelensky"),
+                           ("Olaf Scholz", "Scholz"), ("Dmitry Peskov",), ("Jens Stoltenberg",)),
+        "extra": {"Alliance": "org/NATO", "Congress": "country/USA"},
+    },
+    SAMPLE + "south-china-sea-philippines.txt": {
+        "persons": _people(("Ferdinand Marcos Jr",), ("Carla Dizon", "Dizon")),
+        "extra": {},
+    },
+    SAMPLE + "india-china-border-talks.txt": {
+        "persons": _people(("Ajit Doval",), ("Wang Yi",), ("Vikram Misri",), ("Narendra Modi",),
+                           ("Xi Jinping",), ("S. Jaishankar",), ("Arjun Menon", "Menon")),
+        "extra": {},
+    },
+    SAMPLE + "sahel-juntas-ecowas.md": {
+        "persons": _people(("Abdourahamane Tiani", "Tiani"), ("Mohamed Bazoum", "Bazoum"),
+                           ("Assimi Goita",), ("Ibrahim Traore",), ("Sergei Lavrov",),
+                           ("Aminata Diallo", "Diallo")),
+        "extra": {"bloc": "org/ECOWAS"},
+    },
+    SAMPLE + "armenia-csto-eu.txt": {
+        "persons": _people(("Nikol Pashinyan", "Pashinyan"), ("Vladimir Putin",), ("Dmitry Peskov",),
+                           ("Hovik Sargsyan", "Sargsyan")),
+        "extra": {"Brussels": "org/EU", "bloc": "org/CSTO"},
+    },
+    SAMPLE + "japan-philippines-us.txt": {
+        "persons": _people(("Yoko Kamikawa",), ("Gilberto Teodoro",), ("Ferdinand Marcos Jr", "Marcos"),
+                           ("Joe Biden",), ("Fumio Kishida",), ("Daniel Reyes", "Reyes")),
+        "extra": {},
+    },
+    FOUNDING: {
+        "persons": _people(("Alexander Lukashenko", "Lukashenko", "Lukashenka"),
+                           ("Andrei Porotnikov", "Andrew Porotnikov")),
+        "extra": {"Alliance": "org/NATO", "EurAsEC": "org/EURASEC", "Customs Union": "org/customs-union-of-the-eurasian-economic-union"},
+    },
+    BBC + "bbc_politics_386.txt": {
+        "persons": _people(("Jack Straw", "Straw"), ("Li Zhaoxing",), ("Michael Ancram",),
+                           ("Nobutaka Machimura",), ("Brad Adams",)),
+        "extra": {},
+    },
+    BBC + "bbc_politics_058.txt": {
+        "persons": _people(("Jack Straw", "Straw"), ("Gerhard Schroeder",), ("Jacques Chirac",),
+                           ("John Bolton",)),
+        "extra": {},
+    },
+    BBC + "bbc_politics_064.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Recep Tayyip Erdogan", "Recep Erdogan")),
+        "extra": {"Greek Cypriot": "country/CYP"},
+    },
+    BBC + "bbc_politics_209.txt": {
+        "persons": _people(("Mahmoud Abbas", "Abbas"), ("Jack Straw", "Straw"), ("Tony Blair", "Blair"),
+                           ("Condoleezza Rice",), ("Kofi Annan",)),
+        "extra": {},
+    },
+    BBC + "bbc_politics_191.txt": {
+        "persons": _people(("Clare Short", "Short"), ("George W Bush", "Bush")),
+        "extra": {},
+    },
+    BBC + "bbc_business_181.txt": {
+        "persons": _people(("Subir Raha", "Raha"), ("Aleksey Miller",), ("Mani Shankar Aiyar", "Aiyar"),
+                           ("Viktor Khristenko",)),
+        "extra": {},
+    },
+    BBC + "bbc_business_420.txt": {"persons": {}, "extra": {}},
+    BBC + "bbc_business_340.txt": {
+        "persons": _people(("Hugo Chavez", "Chavez")),
+        "extra": {},
+    },
+    BBC + "bbc_business_478.txt": {
+        "persons": _people(("Hosni Mubarak",), ("Ariel Sharon", "Sharon")),
+        "extra": {},
+    },
+    BBC + "bbc_business_178.txt": {
+        "persons": _people(("George W Bush",), ("Vladimir Putin",), ("Stefan Johannesson", "Johannesson")),
+        "extra": {},
+    },
+}
+
+#: doc -> surface -> occurrence indices that are not actor mentions (filled in after review).
+SKIP: dict[str, dict[str, list[int]]] = {
+    SAMPLE + "belarus-balance.txt": {
+        "Minsk": [1, 5],  # "analysts in Minsk" (place); "the Minsk Centre for ..." (part of a name)
+        "Russian": [0, 1],  # Russian oil (a commodity); the Russian state company Rosatom
+        "Belarusian": [3, 8],  # Belarusian refineries; Belarusian companies
+    },
+    SAMPLE + "eu-us-sanctions-russia.txt": {
+        "Russian": [1, 2, 3, 7, 8],  # banks, arms industry, seaborne oil, LNG, arms imports
+        "Berlin": [0],  # the Berlin Institute ... (part of a name)
+    },
+    SAMPLE + "ukraine-military-aid.md": {"Ukrainian": [0]},  # Ukrainian cities
+    SAMPLE + "south-china-sea-philippines.txt": {
+        "Filipino": [0],  # a Filipino sailor (a person)
+        "Manila": [4],  # a Manila think tank
+    },
+    SAMPLE + "india-china-border-talks.txt": {
+        "Beijing": [0],  # talks in Beijing (place)
+        "Chinese": [2, 3],  # Chinese apps; Chinese investment
+        "New Delhi": [3],  # a New Delhi foreign policy institute
+    },
+    SAMPLE + "sahel-juntas-ecowas.md": {"Russian": [3]},  # Russian companies
+    SAMPLE + "armenia-csto-eu.txt": {
+        "Russian": [1],  # Russian gas supplies
+        "Yerevan": [3],  # an analyst in Yerevan
+    },
+    SAMPLE + "japan-philippines-us.txt": {
+        "Manila": [0, 4],  # signed in Manila; an analyst in Manila
+        "White House": [0],  # the summit's venue
+        "Philippine": [1],  # Philippine infrastructure
+    },
+    BBC + "bbc_politics_386.txt": {"Beijing": [0], "Chinese": [0], "Tokyo": [0]},
+    BBC + "bbc_politics_209.txt": {"Israeli": [0], "Palestinian": [3], "British": [1]},
+    BBC + "bbc_business_181.txt": {"Russian": [0, 1, 2], "Indian": [0]},
+    BBC + "bbc_business_420.txt": {"Iranian": [0], "Russian": [0], "New Delhi": [0], "Indian": [0]},
+    BBC + "bbc_business_340.txt": {"Chinese": [0, 1]},
+    BBC + "bbc_business_478.txt": {
+        "Egyptian": [0, 3], "Israeli": [0, 2], "American": [0], "Cairo": [0],
+    },
+    BBC + "bbc_business_178.txt": {"Russian": [1]},
+}
