@@ -7,7 +7,7 @@ article, the pipeline and the gazetteer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from graphbuild.model import Article, DocResult
@@ -59,6 +59,45 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult
 def extract_article(nlp: "Language", resolver: "Resolver", article: Article) -> DocResult:
     """Extract everything from one article."""
     return analyse_doc(make_doc(nlp, article.text), article, resolver)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """An article whose extraction raised; the build reports it and goes on."""
+
+    article: Article
+    reason: str
+
+
+def extract_safely(
+    nlp: "Language", resolver: "Resolver", articles: Iterable[Article], *, batch_size: int = 16
+) -> Iterator[DocResult | ExtractionFailure]:
+    """Like :func:`extract_articles`, but an article that makes a stage raise becomes a failure record.
+
+    A batch that fails is redone one article at a time, so one bad article costs only itself.
+    """
+    batch: list[Article] = []
+
+    def one(article: Article) -> DocResult | ExtractionFailure:
+        try:
+            return extract_article(nlp, resolver, article)
+        except Exception as exc:  # noqa: BLE001 - any bug in a stage must not stop the corpus
+            return ExtractionFailure(article, f"extraction failed: {type(exc).__name__}: {exc}"[:500])
+
+    def flush() -> Iterator[DocResult | ExtractionFailure]:
+        try:
+            done = list(extract_articles(nlp, resolver, batch, batch_size=batch_size))
+        except Exception:  # noqa: BLE001
+            done = [one(article) for article in batch]
+        batch.clear()
+        yield from done
+
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
 
 
 def extract_articles(

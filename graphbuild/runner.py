@@ -1,17 +1,41 @@
-"""Running extraction over a corpus: reading, the per-document stage, and (later) caching and workers."""
+"""Running extraction over a corpus: reading, the cache, and serial, multi-process or Dask extraction.
+
+``run_extraction`` streams the corpus, takes every article whose cache entry matches its key (see
+:mod:`graphbuild.cache`) from the cache, and extracts only the rest: in this process, in
+``config.workers`` local processes, or on a Dask cluster (``scheduler``). The spaCy pipeline is
+loaded only when there is something to extract, so a rebuild where nothing changed never loads it.
+Results are returned in doc-id order whatever the back end, so every output is identical.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from graphbuild.config import Config
-from graphbuild.errors import CorpusWarning
+from graphbuild.errors import CorpusWarning, GraphbuildError
+from graphbuild.extract import ExtractionFailure
 from graphbuild.model import Article, DocResult
+from graphbuild.progress import BuildSummary, Progress
 
 log = logging.getLogger("graphbuild")
 
-Progress = Callable[[int, Article], None]
+#: Old-style progress callback: called with (documents done, article).
+ProgressCallback = Callable[[int, Article], None]
+
+
+@dataclass
+class ExtractionRun:
+    """The outcome of the extraction stage."""
+
+    results: list[DocResult]
+    warnings: list[CorpusWarning]
+    gazetteer: Any
+    summary: BuildSummary = field(default_factory=BuildSummary)
 
 
 def load_components(config: Config):
@@ -25,25 +49,146 @@ def load_components(config: Config):
     return nlp, gazetteer, Resolver(gazetteer, nlp)
 
 
-def extract_corpus(config: Config, *, progress: Progress | None = None) -> tuple[list[DocResult], list[CorpusWarning], object]:
-    """Read and extract every article of the corpus; return results, warnings and the gazetteer."""
-    from graphbuild.corpus import read_corpus
-    from graphbuild.extract import extract_articles
+def run_extraction(
+    config: Config,
+    *,
+    full: bool = False,
+    scheduler: Any = None,
+    progress: Progress | ProgressCallback | None = None,
+    use_cache: bool = True,
+) -> ExtractionRun:
+    """Read the corpus and extract every article that is not already cached.
 
+    Args:
+        config: corpus, output (the cache lives in ``<output>/.cache``), model, gazetteer, workers.
+        full: Ignore the cache and re-extract everything (the cache is rewritten).
+        scheduler: A Dask scheduler address or ``distributed.Client``: extract on that cluster.
+        progress: A :class:`~graphbuild.progress.Progress` (or a ``(done, article)`` callback).
+        use_cache: False: neither read nor write the cache (for benchmarks and tests).
+
+    Raises:
+        CorpusError: the corpus does not exist.
+        ModelError: the pipeline is needed and cannot be loaded.
+        GraphbuildError: a Dask worker runs another model, gazetteer or graphbuild version.
+    """
+    from graphbuild.cache import DocCache, Versions, article_key
+    from graphbuild.corpus import read_corpus
+    from graphbuild.gazetteer import Gazetteer
+
+    started = time.perf_counter()
+    reporter = progress if isinstance(progress, Progress) else None
+    callback = progress if (progress is not None and reporter is None) else None
+    gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
+    versions = Versions.current(config.model, gazetteer.version)
+    cache = DocCache(config.output)
+    summary = BuildSummary()
     warnings: list[CorpusWarning] = []
-    articles: list[Article] = []
+    results: list[DocResult] = []
+    todo: list[tuple[Article, str]] = []
+    doc_ids: list[str] = []
     for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes):
         if isinstance(item, CorpusWarning):
             log.warning("%s", item)
             warnings.append(item)
+            summary.skipped.append(item)
+            continue
+        doc_ids.append(item.doc_id)
+        key = article_key(item, versions)
+        hit = cache.get(item, key) if (use_cache and not full) else None
+        if hit is not None:
+            results.append(hit)
         else:
-            articles.append(item)
-    nlp, gazetteer, resolver = load_components(config)
-    results: list[DocResult] = []
-    for index, result in enumerate(extract_articles(nlp, resolver, articles), 1):
-        results.append(result)
-        if progress:
-            progress(index, result.article)
-    return results, warnings, gazetteer
+            todo.append((item, key))
+    summary.from_cache = len(results)
+    warnings.extend(cache.problems)
+    if reporter:
+        reporter.start(len(todo), cached=len(results))
+
+    done = 0
+    for outcome, key in _extract(config, gazetteer, versions, todo, scheduler, summary):
+        done += 1
+        if isinstance(outcome, ExtractionFailure):
+            failure = CorpusWarning(outcome.article.path or outcome.article.doc_id, outcome.reason)
+            log.warning("%s", failure)
+            warnings.append(failure)
+            summary.failed.append(failure)
+        else:
+            results.append(outcome)
+            summary.built += 1
+            if use_cache:
+                cache.put(key, outcome)
+        if reporter:
+            reporter.advance(failed=isinstance(outcome, ExtractionFailure))
+        elif callback and not isinstance(outcome, ExtractionFailure):
+            callback(done, outcome.article)
+    if use_cache:
+        summary.removed = cache.prune(doc_ids)
+    results.sort(key=lambda r: r.article.doc_id)
+    summary.seconds = time.perf_counter() - started
+    return ExtractionRun(results, warnings, gazetteer, summary)
 
 
+def _extract(
+    config: Config, gazetteer, versions, todo: Sequence[tuple[Article, str]], scheduler, summary: BuildSummary
+) -> Iterator[tuple[DocResult | ExtractionFailure, str]]:
+    """Yield ``(outcome, cache key)`` for every article to extract, in completion order."""
+    if not todo:
+        return
+    articles = [article for article, _ in todo]
+    keys = [key for _, key in todo]
+    workers = max(1, config.workers)
+    if scheduler is not None or (workers > 1 and len(articles) >= 2 * workers):
+        from graphbuild.parallel import WorkerSpec, run_dask, run_local
+
+        spec = WorkerSpec.from_config(config)
+        expected = (versions.code, versions.pipeline, versions.gazetteer, versions.lexicon)
+        chunks = run_dask(articles, spec, scheduler) if scheduler is not None else run_local(
+            articles, spec, workers=workers)
+        summary.model_loaded = True
+        for start, chunk in chunks:
+            if chunk.versions != expected:
+                raise GraphbuildError(
+                    f"a worker extracts with other versions than this build: {_version_diff(expected, chunk.versions)}; "
+                    "install the same graphbuild, model and gazetteer files on every worker"
+                )
+            for offset, outcome in enumerate(chunk.outcomes):
+                yield outcome, keys[start + offset]
+        return
+    from graphbuild.extract import extract_safely
+    from graphbuild.nlp.pipeline import load_pipeline
+    from graphbuild.resolve import Resolver
+
+    nlp = load_pipeline(config.model)
+    summary.model_loaded = True
+    resolver = Resolver(gazetteer, nlp)
+    yield from zip(extract_safely(nlp, resolver, articles), keys)
+
+
+def _version_diff(expected: tuple[str, ...], got: tuple[str, ...]) -> str:
+    names = ("graphbuild", "pipeline", "gazetteer", "lexicon")
+    return "; ".join(f"{n} {g} (here {e})" for n, e, g in zip(names, expected, got) if e != g)
+
+
+def extract_corpus(
+    config: Config,
+    *,
+    progress: Progress | ProgressCallback | None = None,
+    full: bool = False,
+    scheduler: Any = None,
+) -> tuple[list[DocResult], list[CorpusWarning], object]:
+    """Read and extract every article of the corpus; return results, warnings and the gazetteer.
+
+    A thin wrapper over :func:`run_extraction` for :func:`graphbuild.build.build`; use
+    :func:`run_extraction` to get the :class:`~graphbuild.progress.BuildSummary` too.
+    """
+    run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
+    if isinstance(progress, Progress):
+        progress.finish(run.summary)
+    return run.results, run.warnings, run.gazetteer
+
+
+def cache_dir(config: Config) -> Path:
+    """Where the per-document cache of ``config.output`` lives."""
+    from graphbuild.cache import CACHE_DIR
+
+    return Path(config.output) / CACHE_DIR

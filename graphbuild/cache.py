@@ -1,0 +1,324 @@
+"""The per-document cache behind incremental builds.
+
+Each :class:`~graphbuild.model.DocResult` is stored as one JSON file under ``<output>/.cache/docs/``,
+named by a hash of its doc id. The entry records the *key* it was computed under: a hash of the
+article (text and metadata) and of every version that can change an extraction (graphbuild and
+the source of its extraction modules, spaCy and the pipeline package, the gazetteer's content
+hash, the relation lexicon). A rebuild reuses an entry only when its key matches; anything else
+is re-extracted.
+
+Entries are JSON, never pickle (a cache file could be edited by anyone who can write the output
+folder, and unpickling runs code); loading checks a SHA-256 checksum of the payload and the type of
+every field, so a truncated, edited or corrupt entry is reported and rebuilt, never trusted.
+Writes go through :func:`graphbuild.fileio.atomic_write_text`, so a killed build leaves whole
+entries only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graphbuild.errors import CorpusWarning
+from graphbuild.fileio import atomic_write_text, contained_path
+from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+
+log = logging.getLogger("graphbuild")
+
+CACHE_DIR = ".cache"
+#: Bump when the entry layout changes; old entries are then simply rebuilt.
+FORMAT = 1
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: Modules whose code decides what a DocResult contains; their source is part of the cache key, so
+#: editing the extractor invalidates old entries even without a version bump.
+EXTRACTION_SOURCES = ("model.py", "extract.py", "resolve.py", "gazetteer.py", "text.py", "nlp", "relations")
+LEXICON_DIR = PACKAGE_DIR.parent / "ontologies" / "relations"
+
+
+class CacheEntryError(ValueError):
+    """A cache entry is unreadable, tampered with or of another layout (it is rebuilt)."""
+
+
+# --- versions -----------------------------------------------------------------------------------
+
+
+def _hash_files(paths: Iterable[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        if path.is_file():
+            digest.update(path.relative_to(base).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """graphbuild's version plus a hash of the source of its extraction modules."""
+    from graphbuild import __version__
+
+    paths: list[Path] = []
+    for name in EXTRACTION_SOURCES:
+        target = PACKAGE_DIR / name
+        paths.extend(target.rglob("*.py") if target.is_dir() else [target])
+    return f"{__version__}+{_hash_files(paths, PACKAGE_DIR)}"
+
+
+@lru_cache(maxsize=1)
+def lexicon_version() -> str:
+    """A hash of the relation lexicon data (``ontologies/relations/``)."""
+    if not LEXICON_DIR.is_dir():
+        return "none"
+    return _hash_files((p for p in LEXICON_DIR.rglob("*") if p.is_file()), LEXICON_DIR)
+
+
+@lru_cache(maxsize=8)
+def pipeline_version(model: str) -> str:
+    """The spaCy pipeline's name and version, found *without* importing spaCy or loading the model.
+
+    An installed package is versioned by its distribution metadata; a pipeline folder by its
+    ``meta.json`` (plus its size, so a retrained model in place is noticed).
+    """
+    from importlib import metadata
+
+    try:
+        spacy_version = metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        spacy_version = "none"
+    path = Path(model)
+    if path.is_dir() and (path / "meta.json").is_file():
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        return f"{meta.get('lang')}_{meta.get('name')}=={meta.get('version')}/{size}; spacy=={spacy_version}"
+    try:
+        model_version = metadata.version(model)
+    except metadata.PackageNotFoundError:
+        model_version = "unknown"
+    return f"{model}=={model_version}; spacy=={spacy_version}"
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """Everything besides the article that an extraction depends on."""
+
+    code: str
+    pipeline: str
+    gazetteer: str
+    lexicon: str
+
+    @classmethod
+    def current(cls, model: str, gazetteer_version: str) -> "Versions":
+        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version())
+
+    @property
+    def digest(self) -> str:
+        raw = json.dumps([FORMAT, self.code, self.pipeline, self.gazetteer, self.lexicon])
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def article_key(article: Article, versions: Versions) -> str:
+    """The cache key of an article: its content and metadata, and the versions."""
+    digest = hashlib.sha256(versions.digest.encode())
+    digest.update(_canonical(_record_to_json(article)).encode())
+    return digest.hexdigest()
+
+
+# --- JSON (de)serialisation ---------------------------------------------------------------------
+
+
+def _record_to_json(record: Any) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def result_to_json(result: DocResult) -> dict[str, Any]:
+    """A DocResult as plain JSON data (lists for tuples)."""
+    return {
+        "article": _record_to_json(result.article),
+        "mentions": [_record_to_json(m) for m in result.mentions],
+        "relations": [_record_to_json(r) for r in result.relations],
+        "new_entities": [_record_to_json(e) for e in result.new_entities],
+        "warnings": list(result.warnings),
+    }
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (float, int), "bool": (bool,)}
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Make a record of ``cls`` from JSON data, checking that every field has its declared type."""
+    if not isinstance(data, dict):
+        raise CacheEntryError(f"{cls.__name__}: expected an object")
+    known = {f.name: f for f in fields(cls)}
+    if set(data) - set(known):
+        raise CacheEntryError(f"{cls.__name__}: unknown fields {sorted(set(data) - set(known))}")
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        declared = str(known[name].type).replace(" ", "")
+        optional = "None" in declared
+        base = declared.split("|")[0]
+        if value is None:
+            if not optional:
+                raise CacheEntryError(f"{cls.__name__}.{name}: null not allowed")
+        elif base.startswith("tuple[str"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise CacheEntryError(f"{cls.__name__}.{name}: expected a list of strings")
+            value = tuple(value)
+        else:
+            expected = _TYPES.get(base, (str,))
+            if not isinstance(value, expected) or (base == "int" and isinstance(value, bool)):
+                raise CacheEntryError(f"{cls.__name__}.{name}: expected {base}, got {type(value).__name__}")
+            if base == "float":
+                value = float(value)
+        values[name] = value
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise CacheEntryError(f"{cls.__name__}: {exc}") from None
+
+
+def result_from_json(data: Any) -> DocResult:
+    """Rebuild a DocResult from :func:`result_to_json` data.
+
+    Raises:
+        CacheEntryError: the data is not the shape a DocResult serialises to.
+    """
+    if not isinstance(data, dict) or set(data) != {"article", "mentions", "relations", "new_entities", "warnings"}:
+        raise CacheEntryError("not a DocResult")
+    for name in ("mentions", "relations", "new_entities", "warnings"):
+        if not isinstance(data[name], list):
+            raise CacheEntryError(f"{name}: expected a list")
+    if not all(isinstance(w, str) for w in data["warnings"]):
+        raise CacheEntryError("warnings: expected strings")
+    return DocResult(
+        article=_build(Article, data["article"]),
+        mentions=tuple(_build(Mention, m) for m in data["mentions"]),
+        relations=tuple(_build(Relation, r) for r in data["relations"]),
+        new_entities=tuple(_build(Entity, e) for e in data["new_entities"]),
+        warnings=tuple(data["warnings"]),
+    )
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+def _entry_name(doc_id: str) -> str:
+    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{digest[:2]}/{digest[2:34]}.json"
+
+
+class DocCache:
+    """Per-document results under ``<output>/.cache/docs``, keyed by doc id and checked by key.
+
+    Example:
+        >>> cache = DocCache(Path("output"))                    # doctest: +SKIP
+        >>> cache.get(article, key) or cache.put(key, extract(article))  # doctest: +SKIP
+    """
+
+    def __init__(self, output: Path | str) -> None:
+        self.root = Path(output) / CACHE_DIR / "docs"
+        #: Problems met while reading entries (corrupt or tampered files), for the build summary.
+        self.problems: list[CorpusWarning] = []
+
+    def path_for(self, doc_id: str) -> Path:
+        return contained_path(self.root, _entry_name(doc_id))
+
+    def get(self, article: Article, key: str) -> DocResult | None:
+        """Return the cached result for ``article`` if it was computed under ``key``, else None.
+
+        A corrupt entry is logged, remembered in :attr:`problems`, and treated as a miss.
+        """
+        path = self.path_for(article.doc_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self._problem(path, f"unreadable ({exc.strerror})")
+            return None
+        try:
+            entry = load_entry(raw)
+        except CacheEntryError as exc:
+            self._problem(path, str(exc))
+            return None
+        if entry["key"] != key:
+            return None
+        result = entry["result"]
+        if result.article != article:
+            # Same key with a different article can only mean a hash collision or an edited entry.
+            self._problem(path, "entry does not match its article")
+            return None
+        return result
+
+    def put(self, key: str, result: DocResult) -> None:
+        """Store ``result`` under ``key`` (atomically)."""
+        atomic_write_text(self.path_for(result.article.doc_id), dump_entry(key, result))
+
+    def prune(self, keep_doc_ids: Iterable[str]) -> int:
+        """Delete entries of documents that are no longer in the corpus; return how many."""
+        if not self.root.is_dir():
+            return 0
+        keep = {str(self.path_for(d)) for d in keep_doc_ids}
+        removed = 0
+        for path in self.root.glob("*/*.json"):
+            if str(path.resolve()) not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for tmp in self.root.glob("*/.*.tmp"):  # left by a killed build
+            tmp.unlink(missing_ok=True)
+        return removed
+
+    def _problem(self, path: Path, problem: str) -> None:
+        warning = CorpusWarning(str(path), f"cache entry {problem}; rebuilding it")
+        log.warning("%s", warning)
+        self.problems.append(warning)
+
+
+def dump_entry(key: str, result: DocResult) -> str:
+    """Serialise a cache entry: format, key, checksum of the payload, payload."""
+    payload = _canonical(result_to_json(result))
+    checksum = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+    return f'{{"format":{FORMAT},"key":{json.dumps(key)},"sha256":"{checksum}","result":{payload}}}\n'
+
+
+def load_entry(raw: bytes) -> Mapping[str, Any]:
+    """Parse and verify a cache entry.
+
+    Raises:
+        CacheEntryError: not JSON, another format, checksum mismatch, or a malformed DocResult.
+    """
+    try:
+        entry = json.loads(raw.decode("utf-8", "surrogatepass"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise CacheEntryError("not valid JSON (truncated or corrupt)") from None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        raise CacheEntryError(f"not a format-{FORMAT} cache entry")
+    if not isinstance(entry.get("key"), str) or not isinstance(entry.get("sha256"), str):
+        raise CacheEntryError("missing key or checksum")
+    payload = _canonical(entry.get("result"))
+    if hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest() != entry["sha256"]:
+        raise CacheEntryError("checksum mismatch (the entry was modified or corrupted)")
+    return {"key": entry["key"], "result": result_from_json(entry["result"])}
+
+
+def clear(output: Path | str) -> None:
+    """Remove every cache entry under ``output`` (``--full`` does not need this: it overwrites)."""
+    import shutil
+
+    root = Path(output) / CACHE_DIR
+    if root.is_dir() and not root.is_symlink():
+        shutil.rmtree(root)
+    elif root.is_symlink():
+        os.unlink(root)

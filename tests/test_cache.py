@@ -1,0 +1,190 @@
+"""Incremental builds: the per-document cache, its keys, and corrupt or tampered entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import graphbuild.cache as cache_mod
+from graphbuild.cache import CACHE_DIR, DocCache, dump_entry, load_entry, result_from_json, result_to_json
+from graphbuild.config import Config
+from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+from graphbuild.runner import run_extraction
+
+CALLS: list[str] = []
+
+
+def fake_extract_safely(nlp, resolver, articles, **_):
+    """Stands in for spaCy + resolver + relations: '<A> ... <B>.' -> A support B."""
+    for article in articles:
+        CALLS.append(article.doc_id)
+        words = article.text.split()
+        first, last = words[0], words[-1].strip(".")
+        yield DocResult(
+            article,
+            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),),
+            relations=(Relation(article.doc_id, f"org/{first.lower()}", "support", f"org/{last.lower()}",
+                                article.text, 0, len(article.text), confidence=0.75),),
+            new_entities=(Entity(f"org/{first.lower()}", first, "Organization", in_gazetteer=False),),
+        )
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    """Replace model loading and extraction with fakes; count model loads."""
+    import graphbuild.extract
+    import graphbuild.nlp.pipeline
+    import graphbuild.resolve
+
+    loads: list[str] = []
+    CALLS.clear()
+    monkeypatch.setattr(graphbuild.nlp.pipeline, "load_pipeline", lambda name: loads.append(name) or object())
+    monkeypatch.setattr(graphbuild.resolve, "Resolver", lambda gazetteer, nlp: object())
+    monkeypatch.setattr(graphbuild.extract, "extract_safely", fake_extract_safely)
+    return loads
+
+
+def _corpus(root: Path, docs: dict[str, str]) -> Path:
+    root.mkdir(exist_ok=True)
+    for name, text in docs.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _relations(run) -> set[tuple[str, str, str]]:
+    return {(r.doc_id, r.subject, r.object) for res in run.results for r in res.relations}
+
+
+def test_cache_docresult_json_round_trip() -> None:
+    result = next(fake_extract_safely(None, None, [Article("a/b", "Iran warns Israel.", "x.txt", "T", "2024-01-02")]))
+    result = DocResult(result.article, result.mentions, result.relations, result.new_entities, ("note",))
+    assert result_from_json(json.loads(json.dumps(result_to_json(result)))) == result
+
+
+def test_cache_unchanged_rebuild_does_not_load_the_model(tmp_path: Path, fake_pipeline) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    first = run_extraction(config)
+    assert (first.summary.built, first.summary.from_cache, fake_pipeline) == (2, 0, [config.model])
+    second = run_extraction(config)
+    assert (second.summary.built, second.summary.from_cache, second.summary.model_loaded) == (0, 2, False)
+    assert fake_pipeline == [config.model] and second.results == first.results
+
+
+def test_cache_added_changed_and_deleted_documents(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia.", "c": "China aids Laos."})
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    run_extraction(config)
+    CALLS.clear()
+    (corpus / "b.txt").write_text("Russia backs Hungary.", encoding="utf-8")  # changed
+    (corpus / "c.txt").unlink()  # deleted
+    (corpus / "d.txt").write_text("Japan aids Philippines.", encoding="utf-8")  # added
+    run = run_extraction(config)
+    assert sorted(CALLS) == ["b", "d"]
+    assert (run.summary.built, run.summary.from_cache, run.summary.removed) == (2, 1, 1)
+    assert _relations(run) == {("a", "org/nato", "org/belarus"), ("b", "org/russia", "org/hungary"),
+                               ("d", "org/japan", "org/philippines")}
+    assert len(list((tmp_path / "out" / CACHE_DIR / "docs").glob("*/*.json"))) == 3
+
+
+def test_cache_metadata_change_is_a_change(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {})
+    (corpus / "a.md").write_text("---\ndate: 2024-01-01\n---\nNATO met Belarus.", encoding="utf-8")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    run_extraction(config)
+    (corpus / "a.md").write_text("---\ndate: 2024-02-01\n---\nNATO met Belarus.", encoding="utf-8")
+    assert run_extraction(config).summary.built == 1
+
+
+def test_cache_version_change_reextracts_everything(tmp_path: Path, fake_pipeline, monkeypatch) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    run_extraction(config)
+    monkeypatch.setattr(cache_mod, "lexicon_version", lambda: "a-new-lexicon")
+    assert run_extraction(config).summary.built == 2
+    monkeypatch.setattr(cache_mod, "pipeline_version", lambda model: "other-model==9")
+    assert run_extraction(config).summary.built == 2
+    assert run_extraction(config).summary.built == 0
+
+
+def test_cache_full_forces_reextraction(tmp_path: Path, fake_pipeline) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=tmp_path / "out")
+    run_extraction(config)
+    assert run_extraction(config, full=True).summary.built == 1
+
+
+def _entry(tmp_path: Path, doc_id: str) -> Path:
+    return DocCache(tmp_path / "out").path_for(doc_id)
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda raw: raw[: len(raw) // 2], "not valid JSON"),
+        (lambda raw: raw.replace(b"Belarus", b"Belaruz"), "checksum mismatch"),
+        (lambda raw: b"\x00\xff" * 10, "not valid JSON"),
+        (lambda raw: b"[]", "not a format-1 cache entry"),
+    ],
+)
+def test_cache_corrupt_entry_is_detected_and_rebuilt(tmp_path: Path, fake_pipeline, damage, problem) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    first = run_extraction(config)
+    path = _entry(tmp_path, "a")
+    path.write_bytes(damage(path.read_bytes()))
+    run = run_extraction(config)
+    assert (run.summary.built, run.summary.from_cache) == (1, 1)
+    assert run.results == first.results
+    assert any(problem in w.problem and w.path == str(path) for w in run.warnings)
+    assert run_extraction(config).summary.built == 0  # the rebuilt entry is good again
+
+
+def test_cache_tampered_entry_with_valid_checksum_but_bad_types_is_rejected(tmp_path: Path, fake_pipeline) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=tmp_path / "out")
+    run_extraction(config)
+    path = _entry(tmp_path, "a")
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["result"]["relations"][0]["confidence"] = {"__reduce__": "os.system"}
+    payload = json.dumps(entry["result"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib
+
+    entry["sha256"] = hashlib.sha256(payload.encode()).hexdigest()
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    with pytest.raises(cache_mod.CacheEntryError, match="confidence: expected float"):
+        load_entry(path.read_bytes())
+    run = run_extraction(config)
+    assert run.summary.built == 1 and any("confidence" in w.problem for w in run.warnings)
+
+
+def test_cache_entries_are_json_not_pickle(tmp_path: Path) -> None:
+    result = next(fake_extract_safely(None, None, [Article("x", "Iran warns Israel.")]))
+    text = dump_entry("k", result)
+    assert json.loads(text)["key"] == "k" and load_entry(text.encode())["result"] == result
+
+
+def test_cache_entry_path_stays_inside_cache_for_hostile_doc_ids(tmp_path: Path) -> None:
+    cache = DocCache(tmp_path / "out")
+    for doc_id in ("../../etc/x", "/abs", "a/../../b", "\x00", "é" * 500):
+        assert (tmp_path / "out" / CACHE_DIR).resolve() in cache.path_for(doc_id).parents
+
+
+@pytest.mark.model
+def test_cache_unchanged_rebuild_does_not_import_spacy(tmp_path: Path) -> None:
+    """A second build in a fresh process takes everything from the cache without importing spaCy."""
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "c", {"a": "NATO and Belarus held talks in Minsk.",
+                                      "b": "Russia criticised Poland over the border."})
+    script = (
+        "import sys, json\n"
+        "from graphbuild.config import Config\n"
+        "from graphbuild.runner import run_extraction\n"
+        f"run = run_extraction(Config(corpus={str(corpus)!r}, output={str(tmp_path / 'out')!r}))\n"
+        "print(json.dumps([run.summary.built, run.summary.from_cache, 'spacy' in sys.modules]))\n"
+    )
+    outputs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                         check=True).stdout) for _ in range(2)]
+    assert outputs == [[2, 0, True], [0, 2, False]]
