@@ -144,6 +144,8 @@ def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, 
     modality = modality_of(c.trigger, lex)
     if modality == "asserted" and lex.types[c.relation].modality != "asserted":
         modality = lex.types[c.relation].modality
+    if c.relation == "seeksMembershipIn" and modality == "desired":
+        modality = "asserted"  # the wish is the relation itself ("wants to join")
     speaker = speakers.speaker_for(c.trigger)
     if speaker is not None and modality == "asserted" and speaker not in (subject, obj):
         modality = "reported"

@@ -28,6 +28,7 @@ speaker
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,6 +52,11 @@ def governors(trigger: Token) -> list[Token]:
     cur = trigger
     for _ in range(8):
         if cur.head is cur or cur.dep_ not in CHAIN_DEPS:
+            break
+        # a prepositional modifier of a noun ("the expansion of cooperation") does not inherit the noun's
+        # clause: "the objective, which is not the first year for the expansion of cooperation" is not a
+        # negated cooperation
+        if cur.dep_ == "prep" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and cur is not trigger.head:
             break
         cur = cur.head
         chain.append(cur)
@@ -133,6 +139,7 @@ class SpeakerIndex:
         self.index = index
         self.lex = lex
         self.reporting = lex.cue("reporting")
+        self.starts = [t.idx for t in doc]
         self.quotes: list[Quote] = [Quote(s, e, self._attribute(s, e)) for s, e in self._quote_spans(doc.text)]
 
     # -- quotations ------------------------------------------------------------------------------------------
@@ -201,18 +208,18 @@ class SpeakerIndex:
             if ms:
                 return self._best(ms, start)
         # 2. a reporting verb after the closing mark, in the same sentence ("...,” said X")
-        after = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
-        if after is not None and len(after):
-            sent = after[0].sent
+        after = _token_at(doc, self.starts, end)
+        if after is not None:
+            sent = after.sent
             for tok in sent:
                 if tok.idx >= end and tok.lemma_.lower() in self.reporting:
                     sp = self._reporting_speaker(tok, (start, end))
                     if sp:
                         return sp
         # 3. a reporting verb before the opening mark ("X said: “...")
-        before = doc.char_span(max(0, start - 1), start, alignment_mode="expand")
-        if before is not None and len(before):
-            sent = before[0].sent
+        before = _token_at(doc, self.starts, start)
+        if before is not None:
+            sent = before.sent
             for tok in sent:
                 if tok.idx < start and tok.lemma_.lower() in self.reporting:
                     sp = self._reporting_speaker(tok, (start, end))
@@ -262,6 +269,14 @@ class SpeakerIndex:
 
 
 _WS = re.compile(r"\s+")
+
+
+def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
+    """The token covering ``char``, else the first token after it (None past the end)."""
+    i = bisect_right(starts, char) - 1
+    if i >= 0 and doc[i].idx <= char < doc[i].idx + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def sentence_of(tok: Token) -> Span:

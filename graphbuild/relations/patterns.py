@@ -117,8 +117,35 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
         if cur.dep_ in ("acl", "appos") and cur.head is not cur:
             # "Belarus, seeking to join ..." / participial modifiers of an actor
             actors = index.actors_at(cur.head)
-            return actors, cur.head if actors else None, steps + 1
+            if actors:
+                return actors, cur.head, steps + 1
+            # "Ukraine renewed its bid to join the EU": the noun's possessor
+            return possessor_subjects(cur.head, index, steps + 1)
         break
+    return [], None, steps
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list[ActorRef], Token | None, int]:
+    """The possessor of ``noun`` as subject: an actor ("Russia's bid"), or for a possessive pronoun ("its
+    bid") the subject of the verb governing the noun phrase."""
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        actors = index.actors_at(c)
+        if actors:
+            return actors, c, steps + 1
+        if c.lower_ in POSSESSIVE_PRONOUNS:
+            gov = noun
+            hops = 0
+            while gov.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") and gov.head is not gov and hops < 3:
+                gov = gov.head
+                hops += 1
+                if gov.pos_ in ("VERB", "AUX"):
+                    actors, tok, extra = clause_subjects(gov, index)
+                    return actors, tok, steps + hops + extra
     return [], None, steps
 
 
@@ -286,7 +313,9 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                         if trig.role_of(c.lower_) == "object":
                             objects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c)
                                            for r in index.actors_at(p))
-                subjects, subj_tok, steps = _noun_governor_subjects(tok, index, lex)
+                subjects, subj_tok, steps = possessor_subjects(tok, index, 0)
+                if not subjects:
+                    subjects, subj_tok, steps = _noun_governor_subjects(tok, index, lex)
                 steps += 1
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
 
@@ -436,6 +465,12 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ == "within":
             holder = index.actors_at(tok.head)
+            if not holder and tok.head.dep_ in ("dobj", "attr") and tok.head.head.lemma_.lower() in lex.support_verbs | {
+                    "form", "create", "build", "set"}:
+                # "Minsk will try to form a group within the EAEU"
+                holder, _, _ = clause_subjects(tok.head.head, index)
+            elif not holder and tok.head.pos_ in ("VERB", "AUX"):
+                holder, _, _ = clause_subjects(tok.head, index)
             orgs = [r for p in _pobjs(tok) for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
             for h in holder:
                 if index.type_of(h.mention) not in ("Country", "Organization"):
