@@ -1,0 +1,344 @@
+"""The page template, stylesheet and script of graph.html (kept as Python strings so they ship with the package).
+
+The script reads every piece of data from the JSON block ``#graph-data`` and puts text into the page only through
+``textContent``, ``value`` or canvas drawing, never through ``innerHTML``; see docs/ANALYSIS.md, "Security".
+"""
+
+from __future__ import annotations
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1 id="gb-title">{title}</h1>
+<div id="gb-notice" class="notice" role="status"{notice_hidden}>{notice}</div>
+</header>
+<main>
+<aside id="gb-panel">
+<section>
+<h2>Search</h2>
+<form id="gb-search-form" autocomplete="off">
+<input id="gb-search" type="search" placeholder="Actor name" list="gb-actors" aria-label="Search actors">
+<datalist id="gb-actors"></datalist>
+<button type="submit">Find</button>
+</form>
+<div id="gb-search-status" class="status" role="status"></div>
+</section>
+<section>
+<h2>Filters</h2>
+<label>Minimum evidence <input id="gb-min-evidence" type="number" min="1" value="1" step="1"></label>
+<label>From <input id="gb-date-from" type="date"></label>
+<label>To <input id="gb-date-to" type="date"></label>
+<label><input id="gb-show-negated" type="checkbox" checked> negated claims</label>
+<fieldset id="gb-relations"><legend>Relation types</legend>
+<div class="buttons"><button type="button" id="gb-rel-all">all</button><button type="button" id="gb-rel-none">none</button></div>
+</fieldset>
+<div id="gb-counts" class="status" role="status"></div>
+</section>
+<section>
+<h2>Actor view</h2>
+<div id="gb-ego-status" class="status">Click an actor to show its neighbourhood.</div>
+<label>Radius <select id="gb-ego-radius"><option value="1">1</option><option value="2">2</option></select></label>
+<button type="button" id="gb-reset">Show all actors</button>
+</section>
+<section>
+<h2>Legend</h2>
+{legend}
+</section>
+</aside>
+<div id="gb-network" aria-label="Graph of actors and relations"></div>
+</main>
+<div id="gb-tooltip" class="tooltip" hidden></div>
+<script type="application/json" id="graph-data">{data}</script>
+<script>{vis_js}</script>
+<script>{app_js}</script>
+</body>
+</html>
+"""
+
+CSS = """
+html, body { margin: 0; height: 100%; font: 14px/1.35 system-ui, sans-serif; color: #222; background: #fafafa; }
+header { padding: 6px 12px; border-bottom: 1px solid #ddd; background: #fff; }
+h1 { font-size: 18px; margin: 0; overflow-wrap: anywhere; }
+h2 { font-size: 13px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
+main { display: flex; height: calc(100% - 44px); }
+#gb-panel { width: 260px; flex: none; overflow-y: auto; padding: 0 10px 10px; border-right: 1px solid #ddd;
+  background: #fff; }
+#gb-panel label { display: block; margin: 4px 0; }
+#gb-panel input[type=number] { width: 4em; }
+#gb-network { flex: 1; min-width: 0; position: relative; background: #fff; }
+fieldset { border: 1px solid #ddd; margin: 6px 0; padding: 4px 6px; max-height: 220px; overflow-y: auto; }
+fieldset label { font-size: 13px; }
+.buttons button { font-size: 12px; margin-right: 4px; }
+.status { font-size: 12px; color: #555; min-height: 1em; overflow-wrap: anywhere; }
+.notice { margin-top: 4px; padding: 4px 8px; background: #fff3cd; border: 1px solid #e0c36a; font-size: 13px; }
+.notice[hidden] { display: none; }
+.legend-item { display: flex; align-items: center; gap: 6px; font-size: 13px; margin: 2px 0; }
+.swatch { width: 14px; height: 14px; display: inline-block; flex: none; }
+.line { width: 26px; height: 0; border-top: 3px solid; display: inline-block; flex: none; }
+.line.dashed { border-top-style: dashed; }
+.tooltip { position: fixed; z-index: 10; max-width: 420px; max-height: 60vh; overflow: auto; background: #fff;
+  border: 1px solid #999; box-shadow: 0 2px 8px rgba(0,0,0,.2); padding: 6px 8px; font-size: 12px;
+  pointer-events: none; overflow-wrap: anywhere; }
+.tooltip[hidden] { display: none; }
+.tooltip .tt-head { font-weight: 600; margin-bottom: 4px; }
+.tooltip .tt-ev { margin: 4px 0; padding-left: 6px; border-left: 3px solid #ccc; }
+.tooltip .tt-meta { color: #666; }
+"""
+
+APP_JS = r"""
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("graph-data").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  // ---- data -> vis DataSets (labels are drawn on the canvas: never parsed as HTML) ----
+  var nodeById = new Map();
+  DATA.nodes.forEach(function (n) { nodeById.set(n.id, n); });
+  var edgeById = new Map();
+  DATA.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  var adjacency = new Map();
+  DATA.nodes.forEach(function (n) { adjacency.set(n.id, []); });
+  DATA.edges.forEach(function (e) { adjacency.get(e.from).push(e); adjacency.get(e.to).push(e); });
+
+  var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
+    return { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, shape: n.shape,
+             color: n.color, borderWidth: n.balancing ? 4 : 1 };
+  }));
+  var edges = new vis.DataSet(DATA.edges.map(function (e) {
+    return { id: e.id, from: e.from, to: e.to, label: DATA.options.edgeLabels ? e.label : undefined,
+             color: { color: e.color, highlight: e.color, hover: e.color, opacity: e.negated ? 0.6 : 0.9 },
+             dashes: e.negated, width: e.width, arrows: e.symmetric ? "" : "to", smooth: e.smooth };
+  }));
+
+  // ---- filters ----
+  var state = { relations: new Set(DATA.relations), minEvidence: 1, from: "", to: "", negated: true, ego: null };
+  function edgeVisible(e) {
+    if (!state.relations.has(e.relation)) { return false; }
+    if (e.count < state.minEvidence) { return false; }
+    if (!state.negated && e.negated) { return false; }
+    if (state.from || state.to) {
+      if (!e.first && !e.last) { return false; }
+      if (state.from && (e.last || e.first) < state.from) { return false; }
+      if (state.to && (e.first || e.last) > state.to) { return false; }
+    }
+    if (state.ego && !(state.ego.has(e.from) && state.ego.has(e.to))) { return false; }
+    return true;
+  }
+  var visibleEdges = new Set();
+  var visibleNodes = new Set();
+  function recompute() {
+    visibleEdges = new Set();
+    visibleNodes = new Set();
+    DATA.edges.forEach(function (e) {
+      if (edgeVisible(e)) { visibleEdges.add(e.id); visibleNodes.add(e.from); visibleNodes.add(e.to); }
+    });
+    DATA.nodes.forEach(function (n) {
+      // an actor without any claim at all stays on the map unless an ego view is active
+      if (adjacency.get(n.id).length === 0 && !state.ego) { visibleNodes.add(n.id); }
+      if (state.ego && state.ego.has(n.id)) { visibleNodes.add(n.id); }
+    });
+  }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return visibleEdges.has(e.id); } });
+
+  function updateCounts() {
+    $("gb-counts").textContent = "Showing " + visibleNodes.size + " of " + DATA.nodes.length + " actors, " +
+      visibleEdges.size + " of " + DATA.edges.length + " relations.";
+  }
+  function refresh() {
+    recompute();
+    nodeView.refresh();
+    edgeView.refresh();
+    updateCounts();
+  }
+
+  // ---- network ----
+  var container = $("gb-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options.vis);
+  recompute();
+  nodeView.refresh();
+  edgeView.refresh();
+  updateCounts();
+
+  // ---- relation-type menu (labels via textContent) ----
+  var relBox = $("gb-relations");
+  DATA.relations.forEach(function (r) {
+    var lab = el("label");
+    var cb = el("input");
+    cb.type = "checkbox";
+    cb.checked = true;
+    cb.value = r;
+    cb.className = "gb-rel";
+    cb.addEventListener("change", function () {
+      if (cb.checked) { state.relations.add(r); } else { state.relations.delete(r); }
+      refresh();
+    });
+    lab.appendChild(cb);
+    lab.appendChild(document.createTextNode(" " + r + " (" + (DATA.relationCounts[r] || 0) + ")"));
+    relBox.appendChild(lab);
+  });
+  function setAll(on) {
+    Array.prototype.forEach.call(relBox.querySelectorAll("input.gb-rel"), function (cb) {
+      cb.checked = on;
+      if (on) { state.relations.add(cb.value); } else { state.relations.delete(cb.value); }
+    });
+    refresh();
+  }
+  $("gb-rel-all").addEventListener("click", function () { setAll(true); });
+  $("gb-rel-none").addEventListener("click", function () { setAll(false); });
+  $("gb-min-evidence").addEventListener("input", function (ev) {
+    var v = parseInt(ev.target.value, 10);
+    state.minEvidence = isNaN(v) || v < 1 ? 1 : v;
+    refresh();
+  });
+  if (DATA.dateRange) {
+    $("gb-date-from").min = $("gb-date-to").min = DATA.dateRange[0];
+    $("gb-date-from").max = $("gb-date-to").max = DATA.dateRange[1];
+  }
+  $("gb-date-from").addEventListener("change", function (ev) { state.from = ev.target.value; refresh(); });
+  $("gb-date-to").addEventListener("change", function (ev) { state.to = ev.target.value; refresh(); });
+  $("gb-show-negated").addEventListener("change", function (ev) { state.negated = ev.target.checked; refresh(); });
+
+  // ---- search ----
+  var datalist = $("gb-actors");
+  var labels = DATA.nodes.map(function (n) { return n.label; }).sort();
+  labels.slice(0, 5000).forEach(function (l) { var o = document.createElement("option"); o.value = l; datalist.appendChild(o); });
+  function find(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) { return null; }
+    var exact = null, partial = null;
+    for (var i = 0; i < DATA.nodes.length; i++) {
+      var n = DATA.nodes[i], l = n.label.toLowerCase();
+      if (l === q || n.id.toLowerCase() === q) { exact = n; break; }
+      if (!partial && l.indexOf(q) !== -1) { partial = n; }
+    }
+    return exact || partial;
+  }
+  $("gb-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var n = find($("gb-search").value);
+    if (!n) { $("gb-search-status").textContent = "No actor matches."; return; }
+    if (!visibleNodes.has(n.id)) { state.ego = null; refresh(); }
+    network.selectNodes([n.id]);
+    network.focus(n.id, { scale: 1.2, animation: false });
+    $("gb-search-status").textContent = "Found: " + n.label;
+  });
+
+  // ---- ego view ----
+  function egoSet(id, radius) {
+    var seen = new Set([id]), frontier = [id];
+    for (var r = 0; r < radius; r++) {
+      var next = [];
+      frontier.forEach(function (v) {
+        adjacency.get(v).forEach(function (e) {
+          var w = e.from === v ? e.to : e.from;
+          if (!seen.has(w)) { seen.add(w); next.push(w); }
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function showEgo(id) {
+    var radius = parseInt($("gb-ego-radius").value, 10) || 1;
+    state.ego = egoSet(id, radius);
+    refresh();
+    $("gb-ego-status").textContent = "Neighbourhood of " + nodeById.get(id).label + " (radius " + radius + "): " +
+      state.ego.size + " actors.";
+    network.fit({ nodes: Array.from(state.ego), animation: false });
+  }
+  function resetEgo() {
+    state.ego = null;
+    refresh();
+    $("gb-ego-status").textContent = "Click an actor to show its neighbourhood.";
+    network.fit({ animation: false });
+  }
+  $("gb-reset").addEventListener("click", resetEgo);
+  network.on("click", function (params) {
+    if (params.nodes && params.nodes.length) { showEgo(params.nodes[0]); }
+  });
+
+  // ---- tooltips: DOM built with textContent, positioned at the pointer ----
+  var tip = $("gb-tooltip");
+  function evidenceList(box, evidence) {
+    evidence.forEach(function (ev) {
+      var d = el("div", null, "tt-ev");
+      d.appendChild(el("div", "\u201c" + ev.sentence + "\u201d"));
+      var meta = [];
+      if (ev.speaker) { meta.push("speaker: " + ev.speaker); }
+      meta.push("document: " + ev.doc);
+      if (ev.date) { meta.push("date: " + ev.date); }
+      if (ev.modality && ev.modality !== "asserted") { meta.push(ev.modality); }
+      d.appendChild(el("div", meta.join(" \u00b7 "), "tt-meta"));
+      box.appendChild(d);
+    });
+  }
+  function nodeTip(n) {
+    var box = el("div");
+    box.appendChild(el("div", n.label, "tt-head"));
+    box.appendChild(el("div", n.type + (n.qid ? " \u00b7 " + n.qid : "") + (n.iso3 ? " \u00b7 " + n.iso3 : "") +
+      " \u00b7 " + n.id, "tt-meta"));
+    box.appendChild(el("div", "PageRank " + n.pagerank.toFixed(4) + " \u00b7 degree " + n.degree +
+      " \u00b7 community " + n.community + (n.balancing ? " \u00b7 balancing actor" : "")));
+    return box;
+  }
+  function edgeTip(e) {
+    var box = el("div");
+    var a = nodeById.get(e.from), b = nodeById.get(e.to);
+    box.appendChild(el("div", a.label + " \u2014 " + (e.negated ? "NOT " : "") + e.relation + " \u2192 " + b.label,
+      "tt-head"));
+    box.appendChild(el("div", e.sign + " \u00b7 " + e.count + " assertion(s) \u00b7 mean confidence " +
+      e.confidence.toFixed(2) + (e.first ? " \u00b7 " + e.first + (e.last && e.last !== e.first ? " to " + e.last : "") : ""),
+      "tt-meta"));
+    evidenceList(box, e.evidence);
+    return box;
+  }
+  function showTip(content, pointer) {
+    while (tip.firstChild) { tip.removeChild(tip.firstChild); }
+    tip.appendChild(content);
+    var r = container.getBoundingClientRect();
+    tip.style.left = Math.min(r.left + pointer.x + 14, window.innerWidth - 430) + "px";
+    tip.style.top = Math.min(r.top + pointer.y + 14, window.innerHeight - 80) + "px";
+    tip.hidden = false;
+  }
+  function hideTip() { tip.hidden = true; }
+  network.on("hoverNode", function (p) { showTip(nodeTip(nodeById.get(p.node)), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTip(edgeTip(edgeById.get(p.edge)), p.pointer.DOM); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
+  // ---- readiness (for people: nothing; for tests and benchmarks: a flag) ----
+  window.graphbuild = {
+    network: network,
+    ready: false,
+    visibleEdgeCount: function () { return visibleEdges.size; },
+    visibleNodeCount: function () { return visibleNodes.size; },
+    find: find,
+    showEgo: showEgo,
+    reset: resetEgo
+  };
+  network.once("afterDrawing", function () {
+    window.graphbuild.ready = true;
+    window.graphbuild.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  });
+})();
+"""

@@ -1,0 +1,301 @@
+"""graph.html: one self-contained page (vis-network inlined from pyvis's own copy) that makes no network request.
+
+The page template is ours, not pyvis's: pyvis's default template loads vis-network from a CDN (a blank page
+offline), ``cdn_resources="local"`` points at files that are not written next to the page, and its templates set
+text as HTML (``title`` -> innerHTML, select menus built from strings).  pyvis's add_edge also scans every edge
+on insert (quadratic).  We keep pyvis for what it does well here: the vendored, version-pinned vis-network assets
+and vis's node/edge dict shapes.  See docs/ANALYSIS.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphbuild.analysis import Analysis, weighted_graph
+from graphbuild.model import SYMMETRIC_RELATIONS
+from graphbuild.render import assets
+from graphbuild.render.layout import compute_layout
+
+#: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
+MAX_NODES = 5000
+MAX_EDGES = 20000
+#: Above this many edges, edge labels are drawn only on hover (tooltips) and curves are straight (speed).
+LARGE_EDGES = 1500
+#: Evidence items per edge in the page, and the longest sentence kept (characters).
+EVIDENCE_PER_EDGE = 3
+MAX_SENTENCE = 400
+
+TYPE_STYLE: dict[str, tuple[str, str]] = {  # type -> (colour, vis shape)
+    "Country": ("#4e79a7", "dot"),
+    "Organization": ("#f28e2b", "square"),
+    "Person": ("#b07aa1", "triangle"),
+}
+OTHER_STYLE = ("#9c9c9c", "diamond")
+SIGN_COLOURS = {"cooperative": "#2e7d32", "conflictual": "#c62828", "neutral": "#8a8a8a"}
+BALANCING_BORDER = "#e6a700"
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's JavaScript and CSS, read from the copy shipped inside the pyvis package."""
+    base = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    js = (base / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (base / "vis-network.css").read_text(encoding="utf-8")
+    # Inline <script>/<style> end at the first "</script" or "</style"; the vendored files contain none, but
+    # make sure a future copy cannot break out of its element.
+    js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    css = css.replace("</style", "<\\/style")
+    return js, css
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``, U+2028/2029 raw.
+
+    ``ensure_ascii`` escapes U+2028/2029 and lone surrogates; the three markup characters become ``\\u003c``
+    etc., so neither ``</script>`` nor ``<!--`` can appear in the block.
+    """
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(*scripts: str) -> str:
+    """The page's CSP: nothing may load or connect; only our own inline scripts (by hash) run."""
+    return (
+        "default-src 'none'; "
+        f"script-src {' '.join(_sha256(s) for s in scripts)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def _clip(text: str | None, limit: int = MAX_SENTENCE) -> str:
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def prune(G: nx.MultiDiGraph, analysis: Analysis, max_nodes: int, max_edges: int) -> nx.MultiDiGraph:
+    """Keep the ``max_nodes`` actors with the highest PageRank and the ``max_edges`` heaviest claims among them."""
+    if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
+        return G
+    ranked = sorted(G, key=lambda v: (-analysis.pagerank.get(v, 0.0), v))[:max_nodes]
+    keep = set(ranked)
+    edges = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep]
+    edges.sort(key=lambda e: (-e[3]["weight"], e[0], e[1], e[2]))
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((v, G.nodes[v]) for v in ranked)
+    H.add_edges_from(edges[:max_edges])
+    return H
+
+
+def graph_payload(
+    G: nx.MultiDiGraph, analysis: Analysis, *, seed: int = 0, edge_labels: bool | None = None
+) -> dict[str, Any]:
+    """The JSON the page reads: nodes with positions and styles, edges with evidence, vis options."""
+    U = weighted_graph(G)
+    pos = compute_layout(U, analysis.communities, seed=seed)
+    prmax = max((analysis.pagerank.get(v, 0.0) for v in G), default=0.0) or 1.0
+    balancing = {d["actor"] for d in analysis.balancing}
+    nodes = []
+    for v, d in G.nodes(data=True):
+        colour, shape = TYPE_STYLE.get(d.get("type") or "", OTHER_STYLE)
+        pr = analysis.pagerank.get(v, 0.0)
+        bal = v in balancing
+        x, y = pos.get(v, (0.0, 0.0))
+        nodes.append(
+            {
+                "id": v,
+                "label": str(d.get("label") or v),
+                "type": str(d.get("type") or "Actor"),
+                "qid": d.get("qid"),
+                "iso3": d.get("iso3"),
+                "x": x,
+                "y": y,
+                "size": round(8 + 32 * math.sqrt(pr / prmax), 2),
+                "shape": shape,
+                "color": {
+                    "background": colour,
+                    "border": BALANCING_BORDER if bal else "#333333",
+                    "highlight": {"background": colour, "border": "#000000"},
+                    "hover": {"background": colour, "border": "#000000"},
+                },
+                "pagerank": pr,
+                "degree": analysis.degree.get(v, 0),
+                "community": analysis.community.get(v, -1),
+                "balancing": bal,
+            }
+        )
+    large = G.number_of_edges() > LARGE_EDGES
+    if edge_labels is None:
+        edge_labels = not large
+    edges = []
+    dates = []
+    parallel: dict[tuple[str, str], int] = {}
+    maxcount = max((d["count"] for _, _, d in G.edges(data=True)), default=1)
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        pair = (min(u, v), max(u, v))
+        nth = parallel.get(pair, 0)
+        parallel[pair] = nth + 1
+        if large:
+            smooth: Any = False
+        else:  # fan parallel claims between one pair out so that each stays visible
+            smooth = {"enabled": True, "type": "curvedCW" if nth % 2 == 0 else "curvedCCW",
+                      "roundness": round(0.12 * (1 + nth // 2), 2) if nth else 0.0}
+        rel = d["relation"]
+        label = ("not " if d["negated"] else "") + rel
+        first, last = d.get("first_seen"), d.get("last_seen")
+        dates.extend(x for x in (first, last) if x)
+        edges.append(
+            {
+                "id": i,
+                "from": u,
+                "to": v,
+                "relation": rel,
+                "label": label,
+                "negated": bool(d["negated"]),
+                "symmetric": rel in SYMMETRIC_RELATIONS,
+                "sign": d["sign"],
+                "color": SIGN_COLOURS.get(d["sign"], SIGN_COLOURS["neutral"]),
+                "width": round(1 + 5 * math.log1p(d["count"]) / math.log1p(maxcount), 2) if maxcount > 1 else 1.5,
+                "count": int(d["count"]),
+                "confidence": round(float(d["confidence"]), 3),
+                "first": first,
+                "last": last,
+                "smooth": smooth,
+                "evidence": [
+                    {
+                        "sentence": _clip(e["sentence"]),
+                        "doc": _clip(e["doc_id"], 200),
+                        "date": e.get("date"),
+                        "speaker": _clip(e.get("speaker_label"), 200) or None,
+                        "modality": e.get("modality"),
+                    }
+                    for e in d["evidence"][:EVIDENCE_PER_EDGE]
+                ],
+            }
+        )
+    relation_counts: dict[str, int] = {}
+    for e in edges:
+        relation_counts[e["relation"]] = relation_counts.get(e["relation"], 0) + 1
+    options = {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": seed},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 100,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        },
+        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"font": {"size": 10, "align": "middle", "color": "#444444"},
+                  "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2, "hoverWidth": 1},
+    }
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "relations": sorted(relation_counts),
+        "relationCounts": relation_counts,
+        "dateRange": [min(dates), max(dates)] if dates else None,
+        "options": {"vis": options, "edgeLabels": bool(edge_labels)},
+    }
+
+
+def _legend() -> str:
+    items = []
+    for t, (colour, shape) in TYPE_STYLE.items():
+        radius = "50%" if shape == "dot" else "0"
+        items.append(
+            f'<div class="legend-item"><span class="swatch" style="background:{colour};border-radius:{radius}">'
+            f"</span>{html.escape(t)} ({html.escape(shape)})</div>"
+        )
+    items.append(
+        f'<div class="legend-item"><span class="swatch" style="border:3px solid {BALANCING_BORDER}"></span>'
+        "balancing actor (gold border)</div>"
+    )
+    items.append('<div class="legend-item">node size: PageRank</div>')
+    for s, colour in SIGN_COLOURS.items():
+        items.append(f'<div class="legend-item"><span class="line" style="border-color:{colour}"></span>{s}</div>')
+    items.append(
+        '<div class="legend-item"><span class="line dashed" style="border-color:#555"></span>negated claim</div>'
+    )
+    items.append('<div class="legend-item">edge width: evidence count</div>')
+    return "\n".join(items)
+
+
+def render_html(
+    G: nx.MultiDiGraph,
+    analysis: Analysis,
+    path: Path | str,
+    *,
+    title: str = "graphbuild",
+    max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
+    seed: int = 0,
+) -> None:
+    """Write the interactive graph page to ``path`` (atomically).
+
+    Args:
+        G: A graph from :func:`graphbuild.analysis.to_networkx`.
+        analysis: Its :func:`graphbuild.analysis.analyze` result (sizes, communities, balancing actors).
+        path: The HTML file to write.
+        title: Page title and heading (escaped; may come from data).
+        max_nodes, max_edges: Caps; when they prune the graph the page shows a notice saying how much is shown.
+        seed: Seed of the layout.
+    """
+    shown = prune(G, analysis, max_nodes, max_edges)
+    payload = graph_payload(shown, analysis, seed=seed)
+    notice = ""
+    if shown is not G:
+        notice = (
+            f"Large graph: showing the {shown.number_of_nodes():,} most central of {G.number_of_nodes():,} actors "
+            f"and the {shown.number_of_edges():,} strongest of {G.number_of_edges():,} relations "
+            f"(caps: max_nodes={max_nodes:,}, max_edges={max_edges:,})."
+        )
+    vis_js, vis_css = vis_assets()
+    app_js = assets.APP_JS
+    page = assets.PAGE.format(
+        csp=html.escape(content_security_policy(vis_js, app_js), quote=False),
+        title=html.escape(title, quote=True),
+        vis_css=vis_css,
+        css=assets.CSS,
+        notice=html.escape(notice),
+        notice_hidden="" if notice else " hidden",
+        legend=_legend(),
+        data=json_for_script(payload),
+        vis_js=vis_js,
+        app_js=app_js,
+    )
+    _write_atomic(Path(path), page)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,157 @@
+"""graph.html: self-contained, no network, every string from data escaped; caps announce pruning."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+
+from graphbuild.analysis import analyze, to_networkx
+from graphbuild.model import Entity, Relation
+from graphbuild.render.html import json_for_script, render_html, vis_assets
+
+XSS = "<img src=x onerror=document.title='pwned'>"
+BREAKOUT = "</script><script>document.title='pwned'</script>"
+HREF = "\" href=\"javascript:document.title='pwned'\" <a href=x>click</a>"
+PAYLOADS = (XSS, BREAKOUT, HREF, "<!--", "\u2028\u2029", "&amp; & \x00\x07 \ud800")
+
+
+def hostile_graph():
+    """A small graph whose names, sentences, document ids, speakers and dates carry markup payloads."""
+    ents = {
+        "country/AAA": Entity("country/AAA", "Atlantis " + XSS, "Country", "Q1", "AAA"),
+        "org/BBB": Entity("org/BBB", "Bloc " + BREAKOUT, "Organization", "Q2"),
+        "person/ccc": Entity("person/ccc", "Carol " + HREF, "Person"),
+        "country/DDD": Entity("country/DDD", "Dorado", "Country"),
+    }
+    rels = [
+        Relation("doc/" + BREAKOUT, "country/AAA", "consult", "org/BBB", "Atlantis met " + XSS, 0, 10,
+                 speaker="person/ccc", confidence=0.9, date="2024-01-10"),
+        Relation("doc/" + XSS, "country/AAA", "dependsOn", "country/DDD", "sentence " + HREF, 0, 10,
+                 confidence=0.7, date="2024-03-02"),
+        Relation("doc/3", "org/BBB", "threaten", "country/DDD", BREAKOUT, 0, 10, confidence=0.6, date="2024-02-01"),
+        Relation("doc/3", "org/BBB", "threaten", "country/DDD", "again " + XSS, 0, 10, confidence=0.6,
+                 date="2024-02-03"),
+        Relation("doc/4", "person/ccc", "leaderOf", "country/AAA", "Carol leads " + HREF, 0, 10, confidence=0.8),
+        Relation("doc/5", "country/DDD", "cooperate", "org/BBB", "refused " + XSS, 0, 10, negated=True,
+                 confidence=0.5, date="2024-04-01"),
+    ]
+    return ents, rels
+
+
+def _render(tmp_path, title="graphbuild " + XSS, **kw):
+    ents, rels = hostile_graph()
+    G = to_networkx(ents, rels)
+    a = analyze(G)
+    out = tmp_path / "graph.html"
+    render_html(G, a, out, title=title, **kw)
+    return out.read_text(encoding="utf-8")
+
+
+def _scripts(page):
+    return re.findall(r"<script(?: type=\"application/json\" id=\"graph-data\")?>(.*?)</script>", page, re.S)
+
+
+def test_render_html_contains_no_raw_payload(tmp_path):
+    page = _render(tmp_path)
+    for p in (XSS, BREAKOUT, "<a href=x>", "<!--"):
+        assert p not in page
+    # exactly our three script elements, and the data block holds all the data
+    assert page.count("</script>") == 3
+    assert "<title>graphbuild &lt;img src=x onerror=document.title=&#x27;pwned&#x27;&gt;</title>" in page
+
+
+def test_render_html_json_block_round_trips(tmp_path):
+    page = _render(tmp_path)
+    block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(block)
+    labels = {n["label"] for n in data["nodes"]}
+    assert "Atlantis " + XSS in labels and "Bloc " + BREAKOUT in labels
+    assert any(ev["doc"] == "doc/" + BREAKOUT for e in data["edges"] for ev in e["evidence"])
+
+
+def test_json_for_script_escapes_markup_and_separators():
+    s = json_for_script({"a": "</script><!-- \u2028 \u2029 & \ud800"})
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in s
+    assert json.loads(s)["a"].startswith("</script><!--")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_render_html_makes_no_network_reference(tmp_path):
+    page = _render(tmp_path)
+    parser = _Tags()
+    parser.feed(page)
+    for tag, attrs in parser.tags:
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "a"), tag
+        assert not {"src", "href", "action", "srcset"} & set(attrs), (tag, attrs)
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+    assert [t for t, a in parser.tags if t == "script"] == ["script"] * 3
+    assert "@import" not in page
+
+
+def test_render_html_csp_hashes_match_inline_scripts(tmp_path):
+    page = _render(tmp_path)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    for body in re.findall(r"<script>(.*?)</script>", page, re.S):
+        h = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{h}'" in csp
+
+
+def test_render_html_inlines_vis_network_from_pyvis():
+    js, css = vis_assets()
+    assert "vis-network" in js[:2000] or "vis" in js[:200]
+    assert len(js) > 100_000 and "</script" not in js
+
+
+def test_render_html_cap_shows_notice(tmp_path):
+    page = _render(tmp_path, max_nodes=2, max_edges=1)
+    assert "showing the 2 most central of 4 actors" in page
+    assert 'id="gb-notice" class="notice" role="status">' in page  # not hidden
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    assert len(data["nodes"]) == 2 and len(data["edges"]) <= 1
+
+
+def test_render_html_no_notice_without_pruning(tmp_path):
+    page = _render(tmp_path)
+    assert 'role="status" hidden></div>' in page
+
+
+def test_render_html_styles_edges_by_sign_and_negation(tmp_path):
+    page = _render(tmp_path)
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    by_rel = {(e["relation"], e["negated"]): e for e in data["edges"]}
+    assert by_rel[("threaten", False)]["color"] == "#c62828" and by_rel[("threaten", False)]["count"] == 2
+    assert by_rel[("consult", False)]["color"] == "#2e7d32"
+    assert by_rel[("cooperate", True)]["negated"] is True
+    assert by_rel[("threaten", False)]["width"] > by_rel[("consult", False)]["width"]
+    assert data["dateRange"] == ["2024-01-10", "2024-04-01"]
+    shapes = {n["type"]: n["shape"] for n in data["nodes"]}
+    assert shapes["Country"] != shapes["Organization"] != shapes["Person"]
+
+
+def test_render_html_layout_positions_every_node(tmp_path):
+    G = to_networkx(
+        {}, [Relation("d", f"country/N{i}", "consult", f"country/N{(i * 7 + 1) % 900}", "s", 0, 1) for i in range(900)]
+    )
+    a = analyze(G)
+    render_html(G, a, tmp_path / "g.html")
+    page = (tmp_path / "g.html").read_text()
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    xy = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(xy) == G.number_of_nodes()  # no two nodes on one spot
+    assert data["options"]["vis"]["physics"]["enabled"] is False
