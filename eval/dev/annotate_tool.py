@@ -93,15 +93,16 @@ def entity_type(entity_id: str) -> str:
 def find_mentions(
     text: str,
     surfaces: Mapping[str, str],
-    skip: Mapping[str, Iterable[int]] | None = None,
+    skip: Mapping[str, Iterable[int | str]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Find mentions of the given surface strings, longest surface first, never overlapping.
 
     Args:
         text: The file's text.
         surfaces: surface string -> entity id.
-        skip: surface string -> indices (0-based, in text order) of its non-overlapping hits that are
-            not mentions of the actor (e.g. "Chinese" in "Chinese tourists").
+        skip: surface string -> which of its non-overlapping hits are not mentions of the actor
+            (e.g. "Chinese" in "Chinese tourists"): an int is a 0-based index in text order; a str
+            skips every hit that the text right after it starts with (" tourists").
 
     Returns:
         (start, end, entity_id) triples sorted by start.
@@ -112,12 +113,18 @@ def find_mentions(
     for surface in sorted(surfaces, key=len, reverse=True):
         hits = [(s, e) for s, e in find_spans(text, surface) if not _overlaps(s, e, taken)]
         taken.extend(hits)
-        skipped = set(skip.get(surface, ()))
-        found.extend((s, e, surfaces[surface]) for i, (s, e) in enumerate(hits) if i not in skipped)
+        rules = list(skip.get(surface, ()))
+        found.extend(
+            (s, e, surfaces[surface]) for i, (s, e) in enumerate(hits) if not _skipped(text, i, e, rules)
+        )
     for surface in skip:
         if surface not in surfaces:
             raise KeyError(f"skip names {surface!r}, which is not among the surfaces")
     return sorted(found)
+
+
+def _skipped(text: str, index: int, end: int, rules: Sequence[int | str]) -> bool:
+    return any(rule == index if isinstance(rule, int) else text.startswith(rule, end) for rule in rules)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -47,7 +47,7 @@ def relation_records(doc: str) -> list[dict]:
     spans = sentence_spans(text)
     records = []
     for rel in RELATIONS[doc]:
-        start, end = spans[rel.sent]
+        start, end = _sentence(text, spans, rel.sent, doc)
         record = {
             "doc": doc, "start": start, "end": end, "subject": rel.subject, "relation": rel.relation,
             "object": rel.object, "negated": rel.negated, "modality": rel.modality, "speaker": rel.speaker,
@@ -56,6 +56,16 @@ def relation_records(doc: str) -> list[dict]:
             record["sentence"] = text[start:end]
         records.append(record)
     return records
+
+
+def _sentence(text: str, spans: list[tuple[int, int]], ref: int | str, doc: str) -> tuple[int, int]:
+    """Resolve a sentence reference: its number, or the words it starts with (exactly one match)."""
+    if isinstance(ref, int):
+        return spans[ref]
+    hits = [(s, e) for s, e in spans if text.startswith(ref, s)]
+    if len(hits) != 1:
+        raise SystemExit(f"{doc}: {len(hits)} sentences start with {ref!r}")
+    return hits[0]
 
 
 def write_jsonl(path: Path, records: list[dict]) -> None:
