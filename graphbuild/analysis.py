@@ -160,16 +160,21 @@ def to_networkx(
 
 
 def weighted_digraph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """Collapse parallel claims: a DiGraph whose ``weight`` is the summed evidence weight (negated claims count)."""
+    """Collapse parallel claims: a DiGraph whose ``weight`` is the summed evidence weight (negated claims count).
+
+    A symmetric relation (consult, cooperate, ...) counts in both directions.
+    """
     D = nx.DiGraph()
     D.add_nodes_from(G.nodes)
-    for u, v, w in G.edges(data="weight"):
+    for u, v, d in G.edges(data=True):
         if u == v:
             continue
-        if D.has_edge(u, v):
-            D[u][v]["weight"] += w
-        else:
-            D.add_edge(u, v, weight=w)
+        w = d["weight"]
+        for s, t in ((u, v), (v, u)) if d["relation"] in SYMMETRIC_RELATIONS else ((u, v),):
+            if D.has_edge(s, t):
+                D[s][t]["weight"] += w
+            else:
+                D.add_edge(s, t, weight=w)
     return D
 
 
