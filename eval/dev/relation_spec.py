@@ -94,7 +94,7 @@ RELATIONS: dict[str, list[R]] = {
         R("\"Minsk needs Western partners to soften its d", BLR, "dependsOn", RUS, modality=REP, speaker=KAVAL),
         R("According to Kaval, NATO members are not read", NATO, "cooperate", BLR, NEG, REP, KAVAL),
         R("According to Kaval, NATO members are not read", BLR, "cooperate", RUS, modality=REP, speaker=KAVAL),
-        R("Kaval: \"Brussels could offer more exchanges a", NATO, "cooperate", BLR, modality=H, speaker=KAVAL),
+        R("Kaval: “Brussels could offer more exchanges a", NATO, "cooperate", BLR, modality=H, speaker=KAVAL),
         R("But the Alliance will not treat Belarus as an", BLR, "cooperate", RUS, modality=REP, speaker=KAVAL),
         R("NATO, for its part, has kept the door to dial", NATO, "request", RUS),
         R("NATO, for its part, has kept the door to dial", NATO, "request", BLR),
