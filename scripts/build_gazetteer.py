@@ -373,8 +373,8 @@ FACTBOOK_ORG = {
 MEMBERSHIP_CORRECTIONS: list[dict] = [
     {
         "org": "EU", "iso3": "GBR", "action": "remove",
-        "source": "The United Kingdom left the EU on 2020-01-31 (Withdrawal Agreement in force 2020-02-01); "
-        "see CORRECTION_SOURCES in scripts/build_gazetteer.py",
+        "source": "correction: the United Kingdom left the EU on 2020-01-31 "
+        "(https://www.government.nl/topics/brexit/question-and-answer/when-will-the-united-kingdom-leave-the-european-union)",
     },
 ]
 
