@@ -1,0 +1,210 @@
+"""graph.html in real headless Chromium with the network blocked: draws, stays offline, stays inert, filters work."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from graphbuild.analysis import analyze, to_networkx
+from graphbuild.render.html import render_html
+from tests.test_analysis import E, founding_relations
+from tests.test_render_html import XSS, hostile_graph
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser_context():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    profile = tempfile.mkdtemp(prefix="gb-chromium-")
+    with sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), args=ARGS, headless=True, viewport={"width": 1200, "height": 800}
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+class Page:
+    """An opened graph page with every request recorded and everything but file:// aborted."""
+
+    def __init__(self, ctx, path: Path):
+        self.requests: list[str] = []
+        self.console: list[tuple[str, str]] = []
+        self.page = ctx.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.console.append((m.type, m.text)))
+        self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
+        self.page.on("dialog", lambda d: (self.console.append(("dialog", d.message)), d.dismiss()))
+        self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                        else route.abort())
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.graphbuild && window.graphbuild.ready === true", timeout=30000)
+
+    def eval(self, js, arg=None):
+        return self.page.evaluate(js, arg)
+
+    def errors(self):
+        return [c for c in self.console if c[0] in ("error", "pageerror", "dialog")]
+
+    def foreign_requests(self):
+        return [u for u in self.requests if u != self.url]
+
+    def node_dom_xy(self, node_id):
+        return self.eval(
+            """(id) => { const n = window.graphbuild.network; const p = n.getPositions([id])[id];
+                 const d = n.canvasToDOM(p); const r = document.getElementById('gb-network').getBoundingClientRect();
+                 return [r.left + d.x, r.top + d.y]; }""",
+            node_id,
+        )
+
+
+def _build(tmp_path, ents, rels, title="graphbuild"):
+    G = to_networkx(ents, rels)
+    a = analyze(G)
+    out = tmp_path / "graph.html"
+    render_html(G, a, out, title=title)
+    return out
+
+
+def _nonblank_pixels(page) -> int:
+    return page.eval(
+        """() => { const c = document.querySelector('#gb-network canvas');
+             const x = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+             for (let i = 0; i < x.length; i += 4) { if (x[i+3] > 0 && (x[i] < 240 || x[i+1] < 240 || x[i+2] < 240)) n++; }
+             return n; }"""
+    )
+
+
+def test_browser_founding_graph_draws_offline(tmp_path, browser_context):
+    page = Page(browser_context, _build(tmp_path, E, founding_relations()))
+    assert _nonblank_pixels(page) > 2000
+    # a screenshot differs from a blank page too (what a person sees)
+    shot = page.page.screenshot()
+    blank = browser_context.new_page()
+    blank.set_content("<html><body style='background:#fff'></body></html>")
+    assert shot != blank.screenshot()
+    blank.close()
+    assert page.errors() == []
+    assert page.foreign_requests() == []
+    assert page.eval("window.graphbuild.visibleNodeCount()") == 8
+
+
+def test_browser_payloads_stay_inert(tmp_path, browser_context):
+    ents, rels = hostile_graph()
+    title = "graphbuild " + XSS + "</title><script>document.title='pwned'</script>"
+    page = Page(browser_context, _build(tmp_path, ents, rels, title=title))
+    before_title = page.eval("document.title")
+    assert "pwned" not in before_title.replace("document.title='pwned'", "")  # the text, not an effect
+    counts = page.eval("() => [document.querySelectorAll('img,a,iframe,object,embed').length,"
+                       " document.querySelectorAll('script').length]")
+    # hover every node and every edge midpoint, then click every node
+    ids = page.eval("window.graphbuild.network.body.data.nodes.getIds()")
+    for nid in ids:
+        x, y = page.node_dom_xy(nid)
+        page.page.mouse.move(x, y)
+        page.page.wait_for_timeout(150)
+        assert page.eval("!document.getElementById('gb-tooltip').hidden")
+    edge_xy = page.eval(
+        """() => { const n = window.graphbuild.network; const r = document.getElementById('gb-network').getBoundingClientRect();
+             return n.body.data.edges.getIds().map(id => { const e = n.body.edges[id];
+               const a = n.canvasToDOM(n.getPositions([e.fromId])[e.fromId]), b = n.canvasToDOM(n.getPositions([e.toId])[e.toId]);
+               return [r.left + (a.x + b.x) / 2, r.top + (a.y + b.y) / 2]; }); }"""
+    )
+    hovered_edge = False
+    for x, y in edge_xy:
+        page.page.mouse.move(x, y)
+        page.page.wait_for_timeout(120)
+        hovered_edge |= "assertion" in page.eval("document.getElementById('gb-tooltip').textContent")
+    assert hovered_edge, "no edge tooltip appeared"
+    for nid in ids:
+        x, y = page.node_dom_xy(nid)
+        page.page.mouse.click(x, y)
+        page.page.wait_for_timeout(100)
+        page.eval("window.graphbuild.reset()")
+    # search with a payload, relation menu clicked
+    page.page.fill("#gb-search", XSS)
+    page.page.press("#gb-search", "Enter")
+    page.page.click("#gb-rel-none")
+    page.page.click("#gb-rel-all")
+    assert page.eval("document.title") == before_title
+    assert page.eval("() => [document.querySelectorAll('img,a,iframe,object,embed').length,"
+                     " document.querySelectorAll('script').length]") == counts
+    assert counts[0] == 0
+    tip = page.eval("document.getElementById('gb-tooltip').textContent")
+    assert tip  # the payload text shows as text
+    assert page.errors() == []
+    assert page.foreign_requests() == []
+    # the heading shows the title as text
+    assert XSS in page.eval("document.getElementById('gb-title').textContent")
+
+
+def test_browser_filters_change_visible_edges(tmp_path, browser_context):
+    ents, rels = hostile_graph()
+    page = Page(browser_context, _build(tmp_path, ents, rels))
+    total = page.eval("window.graphbuild.visibleEdgeCount()")
+    assert total == 5
+    drawn = lambda: page.eval("window.graphbuild.network.body.edgeIndices.length")  # noqa: E731
+    assert drawn() == total
+    # relation type off
+    page.page.uncheck("input.gb-rel[value=threaten]")
+    assert page.eval("window.graphbuild.visibleEdgeCount()") == total - 1 and drawn() == total - 1
+    page.page.check("input.gb-rel[value=threaten]")
+    # minimum evidence
+    page.page.fill("#gb-min-evidence", "2")
+    assert page.eval("window.graphbuild.visibleEdgeCount()") == 1
+    page.page.fill("#gb-min-evidence", "1")
+    # date range: February only (undated edges hidden while a range is set)
+    page.page.fill("#gb-date-from", "2024-02-01")
+    page.page.fill("#gb-date-to", "2024-02-28")
+    assert page.eval("window.graphbuild.visibleEdgeCount()") == 1
+    page.page.fill("#gb-date-from", "")
+    page.page.fill("#gb-date-to", "")
+    # negated claims
+    page.page.uncheck("#gb-show-negated")
+    assert page.eval("window.graphbuild.visibleEdgeCount()") == total - 1
+    page.page.check("#gb-show-negated")
+    assert page.eval("window.graphbuild.visibleEdgeCount()") == total
+    assert "of 5 relations" in page.page.text_content("#gb-counts")
+    assert page.errors() == []
+
+
+def test_browser_search_finds_a_node_and_ego_view(tmp_path, browser_context):
+    page = Page(browser_context, _build(tmp_path, E, founding_relations()))
+    page.page.fill("#gb-search", "kazakh")
+    page.page.press("#gb-search", "Enter")
+    assert page.eval("window.graphbuild.network.getSelectedNodes()") == ["country/KAZ"]
+    assert "Kazakhstan" in page.page.text_content("#gb-search-status")
+    page.page.fill("#gb-search", "no such actor")
+    page.page.press("#gb-search", "Enter")
+    assert "No actor" in page.page.text_content("#gb-search-status")
+    # ego view by clicking Russia: Russia, Belarus, NATO
+    page.eval("window.graphbuild.network.fit({animation: false})")
+    x, y = page.node_dom_xy("country/RUS")
+    page.page.mouse.click(x, y)
+    assert page.eval("window.graphbuild.visibleNodeCount()") == 3
+    assert "Russia" in page.page.text_content("#gb-ego-status")
+    page.page.click("#gb-reset")
+    assert page.eval("window.graphbuild.visibleNodeCount()") == 8
+    assert page.errors() == []
