@@ -28,7 +28,7 @@ COUNTRY_NAMES: dict[str, str] = {
     "Croatia": "country/HRV", "Israel": "country/ISR", "Syria": "country/SYR", "Iran": "country/IRN",
     "South Korea": "country/KOR", "Venezuela": "country/VEN", "Egypt": "country/EGY",
     "Iceland": "country/ISL", "Luxembourg": "country/LUX", "Poland": "country/POL",
-    "Italy": "country/ITA", "Netherlands": "country/NLD",
+    "Italy": "country/ITA", "Netherlands": "country/NLD", "Hong Kong": "country/HKG",
 }
 
 #: Capitals and seats of government: a mention only where they stand for the state (see SKIP).
@@ -156,7 +156,7 @@ DOCS: dict[str, dict[str, dict]] = {
     BBC + "bbc_politics_209.txt": {
         "persons": _people(("Mahmoud Abbas", "Abbas"), ("Jack Straw", "Straw"), ("Tony Blair", "Blair"),
                            ("Condoleezza Rice",), ("Kofi Annan",)),
-        "extra": {},
+        "extra": {"Israelis": "country/ISR"},  # "we, the Israelis, or the world": the parties
     },
     BBC + "bbc_politics_191.txt": {
         "persons": _people(("Clare Short", "Short"), ("George W Bush", "Bush")),
@@ -174,7 +174,7 @@ DOCS: dict[str, dict[str, dict]] = {
     },
     BBC + "bbc_business_478.txt": {
         "persons": _people(("Hosni Mubarak",), ("Ariel Sharon", "Sharon")),
-        "extra": {},
+        "extra": {"Palestinians": "country/PSE"},  # the party to the peace process
     },
     BBC + "bbc_business_178.txt": {
         "persons": _people(("George W Bush",), ("Vladimir Putin",), ("Stefan Johannesson", "Johannesson")),
