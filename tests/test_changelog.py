@@ -1,0 +1,96 @@
+"""Changelog: actors and relations added and removed between builds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.changelog import Snapshot, diff, load_snapshot, show, write_changelog
+from graphbuild.config import Config
+from graphbuild.errors import GraphbuildError
+from graphbuild.merge import merge_results
+from graphbuild.runner import run_extraction
+
+
+def _load_fakes():
+    """The fake extractor of test_cache.py (tests/ is not a package, so load it by path)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_graphbuild_cache_fakes", Path(__file__).with_name("test_cache.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_FAKES = _load_fakes()
+CALLS = _FAKES.CALLS
+fake_pipeline = _FAKES.fake_pipeline
+
+
+def _build(config: Config):
+    run = run_extraction(config)
+    graph = merge_results(run.results, run.gazetteer)
+    return write_changelog(config.output, graph)
+
+
+def test_changelog_changed_and_deleted_documents_update_graph_and_changelog(tmp_path: Path, fake_pipeline) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Nato met Belarus.", encoding="utf-8")
+    (corpus / "b.txt").write_text("Russia backs Serbia.", encoding="utf-8")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    first = _build(config)
+    assert first.first_build and len(first.added_relations) == 2
+
+    (corpus / "b.txt").write_text("Russia backs Hungary.", encoding="utf-8")  # changed
+    (corpus / "a.txt").unlink()  # deleted
+    (corpus / "c.txt").write_text("Japan aids Philippines.", encoding="utf-8")  # added
+    changes = _build(config)
+    assert CALLS[-2:] == ["b", "c"]
+    assert not changes.first_build
+    assert changes.added_relations == [("org/japan", "support", "org/philippines", False),
+                                       ("org/russia", "support", "org/hungary", False)]
+    assert changes.removed_relations == [("org/nato", "support", "org/belarus", False),
+                                         ("org/russia", "support", "org/serbia", False)]
+    assert [i for i, _ in changes.added_actors] == ["org/hungary", "org/japan", "org/philippines"]
+    assert [i for i, _ in changes.removed_actors] == ["org/belarus", "org/nato", "org/serbia"]
+    data = json.loads((tmp_path / "out" / "changelog.json").read_text(encoding="utf-8"))
+    assert data["relations"]["added"][0]["subject_label"] == "Japan"
+    text = show(tmp_path / "out")
+    assert "## Relations removed" in text and "Russia support serbia" in text
+
+    assert _build(config).empty  # nothing changed: an empty changelog
+    assert "No actors or relations changed." in show(tmp_path / "out")
+
+
+def test_changelog_diff_between_two_output_folders(tmp_path: Path) -> None:
+    old = Snapshot({"country/BLR": "Belarus"}, frozenset({("country/BLR", "dependsOn", "country/RUS", False)}), 1, "t0")
+    new = Snapshot({"country/RUS": "Russia"}, frozenset(), 1, "t1")
+    for name, snap in (("old", old), ("new", new)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "snapshot.json").write_text(json.dumps(snap.to_json()), encoding="utf-8")
+    changes = diff(tmp_path / "old", tmp_path / "new")
+    assert changes.added_actors == [("country/RUS", "Russia")]
+    assert changes.removed_actors == [("country/BLR", "Belarus")]
+    assert changes.removed_relations == [("country/BLR", "dependsOn", "country/RUS", False)]
+    assert "Belarus dependsOn Russia" in show(tmp_path / "new", against=tmp_path / "old")
+    assert load_snapshot(tmp_path / "new" / "snapshot.json") == new
+
+
+def test_changelog_errors_name_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(GraphbuildError, match="run graphbuild build first"):
+        show(tmp_path)
+    (tmp_path / "snapshot.json").write_text("[1]", encoding="utf-8")
+    with pytest.raises(GraphbuildError, match="not a graphbuild snapshot"):
+        diff(None, tmp_path)
+
+
+def test_changelog_markdown_neutralises_markup_in_names() -> None:
+    snap = Snapshot({"person/x": "<img src=x onerror=alert(1)> [a](javascript:x)"}, frozenset(), 1, "t")
+    text = diff(None, snap).markdown()
+    import re
+
+    assert re.search(r"(?<!\\)[<\[]", text) is None  # every < and [ is backslash-escaped
+    assert "\\<img" in text
