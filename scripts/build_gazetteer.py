@@ -61,6 +61,7 @@ AMBIGUOUS_WORDS = frozenset(
         "French", "Turkish", "Chinese", "Polish", "Dutch", "Swiss", "Danish", "Swedish", "Finnish", "Spanish",
         "German", "Irish", "Welsh", "Scottish", "English", "British", "Indian", "American", "Jersian",
         "Georgian", "Jordanian", "Guinean", "Dominican", "Congolese", "Korean", "Samoan", "Virgin Islander",
+        "Pole", "Turk", "Scot", "Aussie", "Argies", "Kiwi", "Yank", "Brit",
     )
 )
 # Demonyms are not "ambiguous" just for being common adjectives ("French" always means France in news);
@@ -83,6 +84,7 @@ DROP_FORMS = {
     "GBR": {"Scotland", "Wales", "Welsh", "Ukania", "Briton"},
     "USA": {"Yankeeland", "Americaland", "Americay"},
     "BLR": {"Last European Dictatorship"},
+    "MNE": {"Serb", "Serbian", "Belgrade", "Beograd"},  # CountryInfo entry carries Serbia-and-Montenegro forms
 }
 _SMALL_WORDS = {"of", "the", "and", "de", "da", "du", "des", "del", "la", "le", "y", "et", "al", "on", "in"}
 _DEMONYM_SUFFIXES = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ot", "ots")
@@ -217,14 +219,16 @@ def _relevant(form: str, name_tokens: set[str]) -> bool:
     return False
 
 
-def build_countries(ref: Path) -> list[dict]:
+def build_countries(ref: Path, common_words: frozenset[str] = frozenset()) -> list[dict]:
     countries = list(csv.DictReader((ref / "countries.csv").open(encoding="utf-8")))
     alias_rows = [json.loads(line) for line in (ref / "country_aliases.jsonl").open(encoding="utf-8") if line.strip()]
     aliases_by_iso3 = {row["cca3"]: row for row in alias_rows}
     info = json.loads((ref / "countryinfo_parsed.json").read_text(encoding="utf-8"))
     info_by_iso3: dict[str, dict] = {}
     for c in info["countries"]:
-        for key in ("iso3", "code"):
+        # "code" (the CountryCode tag) first: the parsed "iso3" is wrong for some entries (Guinea -> PNG,
+        # Myanmar -> MOZ); "code" holds bracketed history for a few (Montenegro), then "iso3" is used.
+        for key in ("code", "iso3"):
             code = ISO3_FIXES.get(c.get(key) or "", c.get(key) or "")
             if re.fullmatch(r"[A-Z]{3}", code):
                 info_by_iso3.setdefault(code, c)
@@ -260,7 +264,11 @@ def build_countries(ref: Path) -> list[dict]:
         aliases += [n for n in al.get("native_names", [])]
         demonyms = [d for d in (al.get("demonym_eng") or {}).values()]
         stems = {t[:4] for d in demonyms + names for t in re.findall(r"[a-z]+", fold(d)) if len(t) >= 4}
-        for form in list(al.get("countryinfo_nationality_forms", [])) + list(ci.get("nationality", [])):
+        # country_aliases.jsonl repeats CountryInfo fields but inherits the parse's wrong iso3 for some entries
+        # (Mozambique gets Myanmar's forms); use them only where the record matched by code is missing.
+        ci_forms = ci.get("nationality", []) if ci else al.get("countryinfo_nationality_forms", [])
+        ci_capitals = ci.get("capital", []) if ci else al.get("countryinfo_capital", [])
+        for form in ci_forms:
             form = title_case(form)
             if _is_demonym_form(form, stems):
                 if " " not in form or _relevant(form, name_tokens):
@@ -274,7 +282,7 @@ def build_countries(ref: Path) -> list[dict]:
         demonyms = [d for d in (clean_alias(d, codes) for d in demonyms) if d]
 
         metonyms = [row["capital_name"]] + list(al.get("capital", []))
-        metonyms += [title_case(c) for c in list(al.get("countryinfo_capital", [])) + list(ci.get("capital", []))]
+        metonyms += [title_case(c) for c in ci_capitals]
         metonyms = [m for m in (clean_alias(m, codes) for m in metonyms) if m]
 
         names_f = {fold(n) for n in names}
@@ -306,7 +314,7 @@ def build_countries(ref: Path) -> list[dict]:
             }
         )
     _drop_foreign_names(records)
-    _mark_ambiguous(records)
+    _mark_ambiguous(records, common_words)
     return sorted(records, key=lambda r: r["id"])
 
 
@@ -337,13 +345,28 @@ def _drop_foreign_names(records: list[dict]) -> None:
             r[key] = [x for x in r[key] if not (name_owner.get(fold(x), set()) - {r["id"]})]
 
 
-def _mark_ambiguous(records: list[dict]) -> None:
+def common_lowercase_words(shared: Path, min_count: int = 2) -> frozenset[str]:
+    """Words that occur in lower case in running news text (../shared/corpus/bbc), e.g. "turkey", "pole", "guinea".
+
+    A capitalised gazetteer name whose lower-case form is an ordinary word ("Pole", "Chad"?) is flagged as
+    ambiguous.  Only which words are common is derived from the corpus; no text is copied.  Returns an empty set
+    when the corpus is absent (the hand list ``AMBIGUOUS_WORDS`` still applies).
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for path in sorted((shared / "corpus" / "bbc").glob("*.txt")):
+        for word in re.findall(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", path.read_text(encoding="utf-8", errors="replace")):
+            counts[word] += 1
+    return frozenset(w for w, n in counts.items() if n >= min_count)
+
+
+def _mark_ambiguous(records: list[dict], common_words: frozenset[str] = frozenset()) -> None:
     """Fill ``ambiguous_names``: common words / person names, and any form shared by two records."""
     owners: dict[str, set[str]] = defaultdict(set)
     for r in records:
         for key in ("names", "aliases", "demonyms", "metonyms"):
             for n in r.get(key, []):
                 owners[fold(n)].add(r["id"])
+    ambiguous_words = {fold(w) for w in AMBIGUOUS_WORDS}
     for r in records:
         amb = []
         for key in ("names", "aliases", "demonyms", "metonyms"):
@@ -352,7 +375,7 @@ def _mark_ambiguous(records: list[dict]) -> None:
                 if key == "demonyms":
                     flagged = f in AMBIGUOUS_DEMONYMS
                 else:
-                    flagged = f in {fold(w) for w in AMBIGUOUS_WORDS}
+                    flagged = f in ambiguous_words or (" " not in n and n[:1].isupper() and n.lower() in common_words)
                 if flagged or len(owners[f]) > 1:
                     amb.append(n)
         r["ambiguous_names"] = uniq(amb)
@@ -487,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (ref / "countries.csv").is_file():
         print(f"Error: {ref / 'countries.csv'} not found; pass --shared DIR", file=sys.stderr)
         return 1
-    countries = build_countries(ref)
+    countries = build_countries(ref, common_lowercase_words(args.shared))
     orgs = build_organizations(ref)
     write_jsonl(args.out / "countries.jsonl", countries)
     write_jsonl(args.out / "organizations.jsonl", orgs)
