@@ -56,7 +56,7 @@ DEMONYMS: dict[str, str] = {
 #: International organisations, alliances, parties and companies acting in the articles.
 ORGS: dict[str, str] = {
     "NATO": "org/NATO", "Nato": "org/NATO", "European Union": "org/EU", "EU": "org/EU",
-    "European Commission": "org/EU", "Eurasian Economic Union": "org/EAEU",
+    "European Commission": "org/european-commission", "Eurasian Economic Union": "org/EAEU",
     "Eurasian economic Union": "org/EAEU", "EAEU": "org/EAEU",
     "Collective Security Treaty Organization": "org/CSTO", "CSTO": "org/CSTO",
     "Commonwealth of Independent States": "org/CIS", "CIS": "org/CIS",
@@ -145,8 +145,9 @@ DOCS: dict[str, dict[str, dict]] = {
         "extra": {},
     },
     BBC + "bbc_politics_058.txt": {
-        "persons": _people(("Jack Straw", "Straw"), ("Gerhard Schroeder",), ("Jacques Chirac",),
-                           ("John Bolton",)),
+        # Gerhard Schroeder keeps the gazetteer's id (slug of "Gerhard Schröder").
+        "persons": _people(("Jack Straw", "Straw"), ("Jacques Chirac",), ("John Bolton",))
+        | {"Gerhard Schroeder": "person/gerhard-schroder"},
         "extra": {},
     },
     BBC + "bbc_politics_064.txt": {

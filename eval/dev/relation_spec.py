@@ -46,6 +46,7 @@ TWN, PRK, CYP, HRV, ISR, SYR, IRN = map(_c, ("TWN", "PRK", "CYP", "HRV", "ISR", 
 VEN, EGY, ISL, LUX, TUR, PSE = map(_c, ("VEN", "EGY", "ISL", "LUX", "TUR", "PSE"))
 NATO, EU, EAEU, CSTO, CIS, G7, QUAD = map(_o, ("NATO", "EU", "EAEU", "CSTO", "CIS", "G7", "QUAD"))
 BRICS, SCO, ASEAN, ECOWAS, AES, ICC = map(_o, ("BRICS", "SCO", "ASEAN", "ECOWAS", "AES", "ICC"))
+EUROPEAN_COMMISSION = _o("european-commission")
 UN, WTO, OPEC = map(_o, ("UN", "WTO", "OPEC"))
 UNION_STATE = _o("union-state-of-russia-and-belarus")
 UDCG = _o("ukraine-defense-contact-group")
@@ -64,7 +65,7 @@ LAVROV, DIALLO = _p("sergei-lavrov"), _p("aminata-diallo")
 PASHINYAN, SARGSYAN = _p("nikol-pashinyan"), _p("hovik-sargsyan")
 KAMIKAWA, TEODORO, KISHIDA, REYES = _p("yoko-kamikawa"), _p("gilberto-teodoro"), _p("fumio-kishida"), _p("daniel-reyes")
 STRAW, LI, ANCRAM, MACHIMURA = _p("jack-straw"), _p("li-zhaoxing"), _p("michael-ancram"), _p("nobutaka-machimura")
-ADAMS, SCHROEDER, CHIRAC, BOLTON = _p("brad-adams"), _p("gerhard-schroeder"), _p("jacques-chirac"), _p("john-bolton")
+ADAMS, SCHROEDER, CHIRAC, BOLTON = _p("brad-adams"), _p("gerhard-schroder"), _p("jacques-chirac"), _p("john-bolton")
 BLAIR, ERDOGAN, ABBAS = _p("tony-blair"), _p("recep-tayyip-erdogan"), _p("mahmoud-abbas")
 RICE, ANNAN, SHORT, BUSH = _p("condoleezza-rice"), _p("kofi-annan"), _p("clare-short"), _p("george-w-bush")
 RAHA, MILLER, AIYAR, KHRISTENKO = _p("subir-raha"), _p("aleksey-miller"), _p("mani-shankar-aiyar"), _p("viktor-khristenko")
@@ -111,7 +112,7 @@ RELATIONS: dict[str, list[R]] = {
         R("BRUSSELS, 24 February 2024 — The European Uni", USA, "sanction", RUS),
         R("BRUSSELS, 24 February 2024 — The European Uni", RUS, "assault", UKR),
         R("EU member states approved the bloc's 13th pac", EU, "sanction", RUS),
-        R("The European Commission said the measures wer", EU, "sanction", RUS, speaker=EU),
+        R("The European Commission said the measures wer", EU, "sanction", RUS, speaker=EUROPEAN_COMMISSION),
         R("On the same day Washington announced more tha", USA, "sanction", RUS),
         R("President Joe Biden said the measures were al", BIDEN, "accuse", PUTIN),
         R("Sanctions against Russia have been coordinate", G7, "sanction", RUS),
