@@ -399,6 +399,25 @@ MEMBERSHIP_CORRECTIONS: list[dict] = [
         "source": "correction: the United Kingdom left the EU on 2020-01-31 "
         "(https://www.government.nl/topics/brexit/question-and-answer/when-will-the-united-kingdom-leave-the-european-union)",
     },
+    *(
+        {"org": "SCO", "iso3": iso3, "action": "add",
+         "source": "correction: India and Pakistan joined the SCO on 2017-06-09, Iran on 2023-07-04, Belarus on "
+         "2024-07-04 as the 10th member (https://head-post.com/belarus-joins-sco-becomes-its-10th-member-state; "
+         "https://news.az/news/belarus-officially-becomes-sco-member); the Factbook lists India and Iran as "
+         "observers and Belarus as a dialogue member"}
+        for iso3 in ("IND", "IRN", "BLR")
+    ),
+    {
+        "org": "BRICS", "iso3": "IDN", "action": "add",
+        "source": "correction: Indonesia admitted as a full BRICS member on 2025-01-06 "
+        "(https://sputnikglobe.com/20250106/brazil-announces-indonesia-joined-brics-as-full-member-1121370949.html)",
+    },
+    {
+        "org": "BRICS", "iso3": "SAU", "action": "remove",
+        "source": "correction: Saudi Arabia was invited but had not formalised BRICS membership as of January 2025 "
+        "(https://sputnikglobe.com/20250106/brazil-announces-indonesia-joined-brics-as-full-member-1121370949.html; "
+        "https://en.vijesti.me/world-a/globus/739861/Brazil-announced-that-Indonesia-has-joined-BRICS)",
+    },
 ]
 
 #: Organisation acronyms that are also ordinary words/abbreviations in English news.
@@ -472,7 +491,7 @@ def build_organizations(ref: Path) -> list[dict]:
         if mem:
             sources.append("shared/reference/memberships.tsv (CIA World Factbook, Jan 2026; status 'member')")
             if any(fix["org"] == acr for fix in MEMBERSHIP_CORRECTIONS):
-                sources += [fix["source"] for fix in MEMBERSHIP_CORRECTIONS if fix["org"] == acr]
+                sources += uniq(fix["source"] for fix in MEMBERSHIP_CORRECTIONS if fix["org"] == acr)
         amb = [n for n in names + aliases if n in AMBIGUOUS_ORG_NAMES or n.upper() in AMBIGUOUS_ORG_NAMES]
         rec = {
             "id": rid,

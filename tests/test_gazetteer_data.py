@@ -249,3 +249,10 @@ def test_gazetteer_data_generator_is_deterministic(tmp_path):
 
 def test_gazetteer_data_brexit_correction_applied(gaz):
     assert "country/GBR" not in gaz["org/EU"].get("members", [])
+
+
+def test_gazetteer_data_membership_corrections_applied(gaz):
+    sco = set(gaz["org/SCO"]["members"])
+    assert {"country/IND", "country/IRN", "country/BLR", "country/PAK"} <= sco
+    brics = set(gaz["org/BRICS"]["members"])
+    assert "country/IDN" in brics and "country/SAU" not in brics
