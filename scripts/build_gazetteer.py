@@ -62,6 +62,8 @@ AMBIGUOUS_WORDS = frozenset(
         "German", "Irish", "Welsh", "Scottish", "English", "British", "Indian", "American", "Jersian",
         "Georgian", "Jordanian", "Guinean", "Dominican", "Congolese", "Korean", "Samoan", "Virgin Islander",
         "Pole", "Turk", "Scot", "Aussie", "Argies", "Kiwi", "Yank", "Brit",
+        # found by matching the gazetteer against ../shared/corpus/bbc: Roma (people), Credit Suisse, Nippon Steel
+        "Roma", "Suisse", "Nippon", "Holland",
     )
 )
 # Demonyms are not "ambiguous" just for being common adjectives ("French" always means France in news);
@@ -84,7 +86,8 @@ DROP_FORMS = {
     "GBR": {"Scotland", "Wales", "Welsh", "Ukania", "Briton"},
     "USA": {"Yankeeland", "Americaland", "Americay"},
     "BLR": {"Last European Dictatorship"},
-    "MNE": {"Serb", "Serbian", "Belgrade", "Beograd"},  # CountryInfo entry carries Serbia-and-Montenegro forms
+    "MNE": {"Serb", "Serbian", "Belgrade", "Beograd"},
+    "DMA": {"Dominique"},  # French name of Dominica, but a common first name (Dominique de Villepin)  # CountryInfo entry carries Serbia-and-Montenegro forms
 }
 _SMALL_WORDS = {"of", "the", "and", "de", "da", "du", "des", "del", "la", "le", "y", "et", "al", "on", "in"}
 _DEMONYM_SUFFIXES = ("an", "ans", "ese", "ish", "i", "is", "er", "ers", "ot", "ots")
