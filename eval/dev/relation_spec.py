@@ -50,7 +50,8 @@ EUROPEAN_COMMISSION = _o("european-commission")
 UN, WTO, OPEC = map(_o, ("UN", "WTO", "OPEC"))
 UNION_STATE = _o("union-state-of-russia-and-belarus")
 UDCG = _o("ukraine-defense-contact-group")
-GAZPROM, ONGC, ROSNEFT, YUKOS, NIOC = map(_o, ("gazprom", "ongc", "rosneft", "yukos", "nioc"))
+GAZPROM, ROSNEFT, YUKOS = map(_o, ("gazprom", "rosneft", "yukos"))
+ONGC, NIOC = _o("oil-and-natural-gas-corporation"), _o("national-iranian-oil-company")
 CNPC, HRW, TORY = _o("china-national-petroleum-corporation"), _o("human-rights-watch"), _o("conservative-party")
 
 LUKASHENKO, KAVAL, POROTNIKOV = _p("alexander-lukashenko"), _p("maryna-kaval"), _p("andrei-porotnikov")
@@ -121,6 +122,7 @@ RELATIONS: dict[str, list[R]] = {
         R("In December 2022 the G7 and the EU agreed a p", G7, "agree", EU),
         R("EU and G7 leaders have discussed using profit", EU, "aid", UKR, modality=H),
         R("EU and G7 leaders have discussed using profit", G7, "aid", UKR, modality=H),
+        R("EU and G7 leaders have discussed using profit", EU, "consult", G7),
         R("The Kremlin rejected the new measures by Brus", RUS, "reject", EU),
         R("The Kremlin rejected the new measures by Brus", RUS, "reject", USA),
         R("Russian officials said Western sanctions were", RUS, "sanction", EU),
@@ -267,6 +269,7 @@ RELATIONS: dict[str, list[R]] = {
         R("Armenia accused the Collective Security Treat", AZE, "assault", ARM),
         R("After Azerbaijan took full control of Nagorno", PASHINYAN, "accuse", RUS),
         R("In February 2024 Pashinyan said Armenia had f", ARM, "cooperate", CSTO, NEG, REP, PASHINYAN),
+        R("In February 2024 Pashinyan said Armenia had", ARM, "memberOf", CSTO, modality=REP, speaker=PASHINYAN),
         R("Yerevan has since stopped paying its share of", ARM, "protest", CSTO),
         R("Yerevan has since stopped paying its share of", RUS, "memberOf", CSTO),
         R("Yerevan has since stopped paying its share of", _c("BLR"), "memberOf", CSTO),
@@ -357,6 +360,7 @@ RELATIONS[FOUNDING] = [
 
 RELATIONS[BBC + "bbc_politics_386.txt"] = [
     R(1, EU, "sanction", CHN),
+    R(1, EU, "retreat", CHN, modality=F),
     R(1, STRAW, "affiliatedWith", GBR),
     R(1, USA, "reject", EU),
     R(1, JPN, "reject", EU),
@@ -379,6 +383,7 @@ RELATIONS[BBC + "bbc_politics_386.txt"] = [
 
 RELATIONS[BBC + "bbc_politics_058.txt"] = [
     R(1, EU, "sanction", CHN),
+    R(1, EU, "retreat", CHN, modality=H, speaker=STRAW),
     R(1, USA, "reject", EU),
     R(1, STRAW, "affiliatedWith", GBR),
     R(6, CHN, "support", EU),
@@ -438,6 +443,7 @@ RELATIONS[BBC + "bbc_politics_191.txt"] = [
 RELATIONS[BBC + "bbc_business_181.txt"] = [
     R(0, IND, "consult", RUS),
     R(1, IND, "cooperate", RUS, modality=F),
+    R(1, IND, "agree", RUS),
     R(2, ONGC, "affiliatedWith", IND),
     R(6, IND, "agree", RUS, modality=REP),
     R(6, IND, "cooperate", RUS, modality=REP),
@@ -494,6 +500,7 @@ RELATIONS[BBC + "bbc_business_478.txt"] = [
 
 RELATIONS[BBC + "bbc_business_178.txt"] = [
     R(1, RUS, "seeksMembershipIn", WTO),
+    R(0, RUS, "consult", WTO),
     R(1, RUS, "consult", WTO),
     R(2, JOHANNESSON, "affiliatedWith", ISL),
     R(3, USA, "support", RUS, modality=REP, speaker=BUSH),
