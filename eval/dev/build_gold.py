@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE))
 
 from annotate_tool import entity_type, find_mentions, read_text, sentence_spans  # noqa: E402
 from mention_spec import (  # noqa: E402
-    COUNTRY_NAMES, DEMONYMS, DOCS, METONYMS, ORGS, SAMPLE, SKIP,
+    COUNTRY_NAMES, DEMONYMS, DOCS, METONYMS, OFFICE_SKIP, OFFICES, ORGS, SAMPLE, SKIP,
 )
 from relation_spec import RELATIONS  # noqa: E402
 
@@ -38,6 +38,9 @@ def mention_records(doc: str) -> list[dict]:
     """Gold mentions of ``doc`` with offsets found by annotate_tool.find_mentions."""
     text = read_text(doc)
     found = find_mentions(text, surfaces_for(doc), SKIP.get(doc, {}))
+    # Office phrases are found on their own: they nest around the demonym that names the state.
+    found += find_mentions(text, OFFICES.get(doc, {}), OFFICE_SKIP.get(doc, {}))
+    found.sort(key=lambda m: (m[0], -m[1]))
     return [{"doc": doc, "start": s, "end": e, "entity_id": eid, "type": entity_type(eid)} for s, e, eid in found]
 
 

@@ -2,7 +2,7 @@
 
 Checks every record's fields and types; that offsets lie inside the document read from disk (UTF-8,
 no newline translation) and, for mentions, that the span starts and ends on word boundaries and
-does not overlap another mention; that relation names are in ``graphbuild.model.RELATION_TYPES``,
+does not cross another mention (nesting is allowed); that relation names are in ``graphbuild.model.RELATION_TYPES``,
 modalities in ``MODALITIES`` and entity ids follow the id scheme; that each relation span is a whole
 sentence of ``annotate_tool.sentence_spans``; that ``sentence`` text, where present, equals the
 slice; and that no BBC or ../shared record carries text.  Exits 1 on any problem.
@@ -127,11 +127,15 @@ class Checker:
             ):
                 self.fail(where, f"span {span!r} does not sit on word boundaries")
             by_doc.setdefault(rec["doc"], []).append((start, end, number))
+        # Spans may nest (an office phrase around its demonym) but never cross.
         for doc, spans in by_doc.items():
-            spans.sort()
-            for (s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:]):
-                if s2 < e1:
-                    self.fail(f"mentions.jsonl:{n2}", f"overlaps line {n1} in {doc}")
+            spans.sort(key=lambda span: (span[0], -span[1]))
+            for i, (s1, e1, n1) in enumerate(spans):
+                for s2, e2, n2 in spans[i + 1:]:
+                    if s2 >= e1:
+                        break
+                    if e2 > e1 or (s1, e1) == (s2, e2):
+                        self.fail(f"mentions.jsonl:{n2}", f"crosses or repeats line {n1} in {doc}")
 
 
 def main() -> int:
