@@ -53,39 +53,54 @@ __all__ = ["extract_relations", "load_lexicon", "Lexicon", "LexiconError", "cand
 Lookup = Callable[[str], list[tuple[str, str]]]
 
 
+class GazetteerView:
+    """What the relation rules need from a gazetteer: surface lookup, to read the country inside an office
+    mention such as "the Belarusian leader"."""
+
+    def __init__(self, gazetteer: object):
+        self._lookup = getattr(gazetteer, "lookup", None)
+
+    def lookup(self, text: str) -> list[tuple[str, str]]:
+        if self._lookup is None:
+            return []
+        try:
+            return [(c.entity_id, c.method) for c in self._lookup(text)]
+        except Exception:  # a surface form the gazetteer cannot normalise
+            return []
+
+
 @lru_cache(maxsize=1)
-def _default_lookup() -> Lookup | None:
-    """Surface form -> [(entity id, method)] from the default gazetteer, for office mentions; None if absent."""
+def _default_view() -> GazetteerView | None:
     try:
         from graphbuild.gazetteer import Gazetteer
 
-        gaz = Gazetteer.load()
+        return GazetteerView(Gazetteer.load())
     except Exception:  # the gazetteer is optional for this stage (tests without data)
         return None
-    return _lookup_from(gaz)
 
 
-def _lookup_from(gazetteer: object) -> Lookup | None:
-    lookup = getattr(gazetteer, "lookup", None)
-    if lookup is None:
-        return None
-
-    def run(text: str) -> list[tuple[str, str]]:
-        try:
-            return [(c.entity_id, c.method) for c in lookup(text)]
-        except Exception:
-            return []
-
-    return run
+_VIEWS: dict[int, GazetteerView] = {}
 
 
-def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, lookup: Lookup | None = None
+def _view_for(gazetteer: object | None) -> GazetteerView | None:
+    if gazetteer is None:
+        return _default_view()
+    if isinstance(gazetteer, GazetteerView):
+        return gazetteer
+    view = _VIEWS.get(id(gazetteer))
+    if view is None or len(_VIEWS) > 8:
+        _VIEWS.clear()
+        view = _VIEWS[id(gazetteer)] = GazetteerView(gazetteer)
+    return view
+
+
+def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: GazetteerView | None = None
                            ) -> Iterator[Candidate]:
     """Every rule family over one sentence."""
     yield from verb_relations(sent, index, lex)
     yield from noun_relations(sent, index, lex)
     yield from adjective_relations(sent, index, lex)
-    yield from title_relations(sent, index, lex, lookup)
+    yield from title_relations(sent, index, lex, view.lookup if view else None)
     yield from list_relations(sent, index, lex)
 
 
@@ -115,7 +130,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
         negated) and sentence.
     """
     lex = lexicon or load_lexicon()
-    lookup = _lookup_from(gazetteer) if gazetteer is not None else _default_lookup()
+    view = _view_for(gazetteer)
     index = ActorIndex(doc, mentions, entities, lex)
     speakers: SpeakerIndex | None = None
     best: dict[tuple, Relation] = {}
@@ -125,7 +140,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
             continue
         if speakers is None:
             speakers = SpeakerIndex(doc, index, lex)
-        for c in candidates_in_sentence(sent, index, lex, lookup):
+        for c in candidates_in_sentence(sent, index, lex, view):
             if c.subject.entity_id == c.object.entity_id or not _type_ok(c, index, lex):
                 continue
             rel = _to_relation(c, sent, article, index, speakers, lex)
@@ -140,7 +155,7 @@ def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, 
     subject, obj = c.subject.entity_id or "", c.object.entity_id or ""
     if c.relation in SYMMETRIC_RELATIONS and obj < subject:
         subject, obj = obj, subject
-    negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex)
+    negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex) != c.negates
     modality = modality_of(c.trigger, lex)
     if modality == "asserted" and lex.types[c.relation].modality != "asserted":
         modality = lex.types[c.relation].modality

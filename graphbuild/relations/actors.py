@@ -12,6 +12,8 @@ actor mentions it denotes:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -48,9 +50,12 @@ class ActorIndex:
         self.lexicon = lexicon
         self.by_token: dict[int, Mention] = {}
         self.spans: dict[tuple[int, int], Span] = {}
+        datelines = dateline_regions(doc.text)
         for m in mentions:
             if m.entity_id is None:
                 continue
+            if any(s <= m.start < e for s, e in datelines):
+                continue  # "MANILA, 9 July 2024 —": where the story was filed, not an actor of the sentence
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -107,10 +112,23 @@ class ActorIndex:
                         for p in c.children:
                             if p.dep_ == "pobj" and (pm := self.by_token.get(p.i)) is not None:
                                 out.append(ActorRef(pm, 2))
+            if not out and tok.pos_ == "PROPN":
+                # a name whose mention span stops short of the head ("President Xi" + "Jinping")
+                for c in tok.children:
+                    cm = self.by_token.get(c.i)
+                    if cm is not None and c.dep_ == "compound" and self.type_of(cm) == "Person":
+                        out.append(ActorRef(cm, 0))
+                        break
+            if not out and tok.lower_ in RELATIVE_PRONOUNS:
+                # "the EAEU, of which Armenia remains a member": which -> the noun the clause modifies
+                for anc in tok.ancestors:
+                    if anc.dep_ == "relcl":
+                        out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(anc.head, _depth + 1))
+                        break
             if not out:
                 for c in tok.children:
-                    if c.dep_ == "appos" and (cm := self.by_token.get(c.i)) is not None:
-                        out.append(ActorRef(cm, 1))
+                    if c.dep_ == "appos":
+                        out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
         for c in tok.children:
             if c.dep_ == "conj":
                 out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
@@ -121,9 +139,69 @@ class ActorIndex:
                 for c in root.children:
                     if c.dep_ == "conj" and c.i not in {t.i for t in self.span_of(m)}:
                         out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
-        uniq: dict[tuple[int, int], ActorRef] = {}
-        for r in out:
-            key = (r.mention.start, r.mention.end)
-            if key not in uniq or uniq[key].steps > r.steps:
-                uniq[key] = r
-        return list(uniq.values())
+        return _unique(out)
+
+    def object_actors(self, tok: Token, _depth: int = 0) -> list[ActorRef]:
+        """Actors of an object slot: the phrase's own actors, else the actor that owns or qualifies it.
+
+        "rejected the Philippine accusations", "condemned China's actions", "welcomed the German decision",
+        "rejected the new measures by Brussels", "banned hundreds of Chinese apps".
+        """
+        own = self.actors_at(tok)
+        if own or _depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            return own
+        mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
+                and (m := self.by_token.get(c.i)) is not None]
+        if not mods:
+            # modifiers of a compound modifier: "Russian gas supplies"
+            mods = [ActorRef(m, 2) for c in tok.children if c.dep_ == "compound" for g in c.children
+                    if g.dep_ in MODIFIER_DEPS and (m := self.by_token.get(g.i)) is not None]
+        if mods:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    mods.extend(ActorRef(r.mention, r.steps + 1) for r in self.object_actors(c, _depth + 1))
+            return _unique(mods)
+        for preps in (("by", "from"), ("of",)):
+            found = [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                     for p in c.children if p.dep_ == "pobj" for r in self.object_actors(p, _depth + 1)]
+            if found:
+                return _unique(found)
+        return []
+
+    def antecedent(self, pron: Token) -> list[ActorRef]:
+        """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
+        (same or previous sentence) that denotes type-compatible actors."""
+        want = {"it": ("Country", "Organization"), "they": ("Country", "Organization"),
+                "he": ("Person",), "she": ("Person",)}.get(pron.lower_)
+        if want is None:
+            return []
+        sent = pron.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(pron.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
+                continue
+            actors = [r for r in self.actors_at(t) if self.type_of(r.mention) in want]
+            if actors:
+                return [ActorRef(r.mention, r.steps + 2) for r in actors]
+        return []
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'/-]{2,60}(?:,[^\n—–]{0,40})?)[ \t]*[—–][ \t]")
+
+
+def dateline_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans of news datelines ("NEW DELHI, 19 December 2024 —") at paragraph starts."""
+    return [(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)]
+
+
+def _unique(out: list[ActorRef]) -> list[ActorRef]:
+    uniq: dict[tuple[int, int], ActorRef] = {}
+    for r in out:
+        key = (r.mention.start, r.mention.end)
+        if key not in uniq or uniq[key].steps > r.steps:
+            uniq[key] = r
+    return list(uniq.values())

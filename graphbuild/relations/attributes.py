@@ -111,6 +111,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "'d") and any(
                     g.lemma_.lower() == "like" for g in [tok]):
                 return "desired"
+            if c.dep_ == "aux" and c.lower_ in lex.cue("desired_aux"):
+                return "desired"
     for tok in chain:
         for c in tok.children:
             if c.dep_ in ("aux",) and c.lower_ in lex.cue("hypothetical_aux"):

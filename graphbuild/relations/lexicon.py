@@ -23,7 +23,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
 
 DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "ontologies" / "relations" / "lexicon.toml"
-ROLES = ("subject", "object")
+ROLES = ("subject", "object", "cosubject")
 
 
 class LexiconError(GraphbuildError):
@@ -41,6 +41,7 @@ class Trigger:
         particle: For phrasal verbs ("call on", "pull out"): the particle/preposition that must be attached.
         preps: Preposition -> role ("subject" or "object") of its pobj.
         prior: Confidence before penalties.
+        negates: The trigger asserts the relation's negation ("left the EAEU" -> memberOf, negated).
     """
 
     relation: str
@@ -49,12 +50,13 @@ class Trigger:
     particle: str | None = None
     preps: tuple[tuple[str, str], ...] = ()
     prior: float = 0.7
+    negates: bool = False
 
     @property
     def pattern_id(self) -> str:
         """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>]``."""
         lemma = self.lemma + (f"_{self.particle}" if self.particle else "")
-        return f"{self.pos}:{self.relation}:{lemma}"
+        return f"{self.pos}:{'not-' if self.negates else ''}{self.relation}:{lemma}"
 
     def role_of(self, prep: str) -> str | None:
         for p, role in self.preps:
@@ -153,13 +155,19 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
         types[name] = TypeInfo(name, prior, st, ot, modality)
         verb_preps = tuple((p, "object") for p in _str_list(path, where + " verb_preps", spec.get("verb_preps", [])))
-        for entry in _str_list(path, where + " verbs", spec.get("verbs", [])):
-            lemma, _, particle = entry.partition(":")
-            verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, verb_preps, prior))
+        for key, negates in (("verbs", False), ("negating_verbs", True)):
+            for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
+                lemma, _, particle = entry.partition(":")
+                preps = verb_preps
+                if negates:
+                    preps = tuple((p, "object") for p in _str_list(path, where + " negating_verb_preps",
+                                                                   spec.get("negating_verb_preps", [])))
+                verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, preps, prior, negates))
         noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
-        for entry in _str_list(path, where + " nouns", spec.get("nouns", [])):
-            lemma, preps = _parse_noun(path, where, entry, noun_default)
-            nouns[lemma].append(Trigger(name, lemma, "noun", None, preps, prior))
+        for key, negates in (("nouns", False), ("negating_nouns", True)):
+            for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
+                lemma, preps = _parse_noun(path, where, entry, noun_default)
+                nouns[lemma].append(Trigger(name, lemma, "noun", None, preps, prior, negates))
         adj_preps = tuple((p, "object") for p in _str_list(path, where + " adj_preps", spec.get("adj_preps", [])))
         for lemma in _str_list(path, where + " adjectives", spec.get("adjectives", [])):
             adjectives[lemma].append(Trigger(name, lemma, "adj", None, adj_preps, prior))

@@ -61,6 +61,7 @@ class Candidate:
     steps: int  # dependency steps from the trigger to its two arguments (for the confidence)
     subject_token: Token | None = None
     object_token: Token | None = None
+    negates: bool = False
 
 
 def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -104,6 +105,8 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             if t.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 t = cur.head
             actors = index.actors_at(t)
+            if not actors and t.pos_ == "PRON":
+                actors = index.antecedent(t)
             if actors:
                 return actors, t, steps + 1
         if toks:
@@ -178,12 +181,12 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
             for o in objects:
                 if s.mention.entity_id != o.mention.entity_id:
                     yield Candidate(s.mention, relation, o.mention, tok, trig.pattern_id, trig.prior,
-                                    steps + s.steps + o.steps, subj_tok, obj_tok)
+                                    steps + s.steps + o.steps, subj_tok, obj_tok, trig.negates)
     elif relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
                 yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
-                                steps + a.steps + b.steps, subj_tok, subj_tok)
+                                steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates)
 
 
 def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -206,13 +209,27 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                         if pp.dep_ == "prep":
                             obj_toks.extend(_pobjs(pp))
             obj_toks += _children(tok, OBJ_DEPS)
-            if passive:
-                obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+            prep_objs: list[Token] = []
             for c in _children(tok, {"prep"}):
                 if trig.role_of(c.lower_) == "object":
-                    obj_toks.extend(_pobjs(c))
-            objects = [r for t in obj_toks for r in index.actors_at(t)]
-            subjects, subj_tok, steps = clause_subjects(tok, index)
+                    prep_objs.extend(_pobjs(c))
+            # "discussing an agreement with France": the object noun carries the preposition
+            for d in _children(tok, OBJ_DEPS):
+                if index.mention_at(d) is None:
+                    for c in _children(d, {"prep"}):
+                        if trig.role_of(c.lower_) == "object":
+                            prep_objs.extend(_pobjs(c))
+            stative = passive and not _children(tok, {"agent"}) and prep_objs
+            if passive and not stative:
+                obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+            obj_toks += prep_objs
+            objects = [r for t in obj_toks for r in index.object_actors(t)]
+            if stative:
+                # "Tokyo has been allied with Washington": a passive form used as a state, no agent
+                subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
+                subj_tok, steps = (_children(tok, PASSIVE_SUBJ_DEPS) or [None])[0], 1
+            else:
+                subjects, subj_tok, steps = clause_subjects(tok, index)
             obj_tok = obj_toks[0] if obj_toks else None
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
 
@@ -231,6 +248,10 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon) -> tup
         if dep == "conj":
             cur, steps = head, steps + 1
             continue
+        if dep == "nsubjpass" and _children(head, {"agent"}):
+            # "Sanctions against Russia have been coordinated by the G7"
+            actors = [r for a in _children(head, {"agent"}) for p in _pobjs(a) for r in index.actors_at(p)]
+            return actors, None, steps + 2
         if dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "obj", "xcomp", "acomp"):
             if head.lemma_.lower() in lex.support_verbs or dep in ("attr",):
                 actors, tok, extra = clause_subjects(head, index)
@@ -267,11 +288,28 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             continue
         if index.mention_at(tok) is not None:
             continue
+        gov = tok.head
+        # the verb takes over when it claims the noun's prepositional object ("discussing an agreement with
+        # France" is a consultation with France, read off the verb)
+        noun_preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        governed_by_trigger = (tok.dep_ == "dobj" and gov.lemma_.lower() not in lex.support_verbs and any(
+            t.role_of(p) == "object" for t in lex.verbs.get(gov.lemma_.lower(), ()) for p in noun_preps))
         for trig in lex.nouns.get(tok.lemma_.lower(), ()):
+            if governed_by_trigger and all(t.relation != trig.relation for t in lex.verbs[gov.lemma_.lower()]):
+                # "discussing an agreement with France" is a consultation, read off the verb
+                continue
             subjects: list[ActorRef] = []
             objects: list[ActorRef] = []
             pair: list[ActorRef] = []
+            cosubjects: list[ActorRef] = []
             subj_tok = obj_tok = None
+            # "its ally Manila", "Russia's ally, Belarus": the trigger names the actor it modifies
+            named = []
+            if tok.dep_ in ("compound", "appos", "nmod") and tok.head is not tok:
+                named = index.actors_at(tok.head)
+            named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
+            if named:
+                objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and index.mention_at(c) is not None:
                     subjects.extend(index.actors_at(c))
@@ -284,10 +322,13 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                         continue
                     if role is None:
                         continue
-                    found = [r for p in _pobjs(c) for r in index.actors_at(p)]
+                    found = [r for p in _pobjs(c) for r in
+                             (index.actors_at(p) if role != "object" else index.object_actors(p))]
                     if role == "subject":
                         subjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
                         subj_tok = subj_tok or c
+                    elif role == "cosubject":
+                        cosubjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
                     else:
                         objects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
                         obj_tok = obj_tok or c
@@ -317,6 +358,8 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 if not subjects:
                     subjects, subj_tok, steps = _noun_governor_subjects(tok, index, lex)
                 steps += 1
+            if cosubjects and subjects:
+                subjects = subjects + cosubjects
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
 
 
@@ -327,7 +370,7 @@ def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             continue
         for trig in lex.adjectives.get(tok.lemma_.lower(), ()) or lex.adjectives.get(tok.lower_, ()):
             objects = [ActorRef(r.mention, r.steps + 1) for c in _children(tok, {"prep"})
-                       if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p)]
+                       if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.object_actors(p)]
             if not objects:
                 continue
             subjects: list[ActorRef] = []
@@ -349,6 +392,11 @@ _TITLE_DEPS = frozenset({"compound", "appos", "nmod", "amod", "attr"})
 
 def _title_kind(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if (lemma == "secretary" and nxt in ("general", "-general")) or (lemma == "general" and prev == "secretary"):
+        return "leaderOf"
     # "prime minister", "foreign minister", "head of state"
     if lemma == "minister":
         if any(c.lower_ == "prime" for c in tok.children) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "prime"):
@@ -395,7 +443,11 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon,
             if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
                 titles.append((c, 1))
         if head.dep_ in ("appos", "compound", "nsubj", "attr") and head.head is not head and _title_kind(head.head, lex):
-            titles.append((head.head, 1))  # "the president, X" / "Belarusian leader X"
+            # "the president, X" / "Belarusian leader X" -- unless another person stands between them
+            lo, hi = sorted((head.head.i, head.i))
+            between = {index.mention_at(t) for t in head.doc[lo + 1:hi]} - {None, m}
+            if not any(index.type_of(b) == "Person" for b in between if b is not None):
+                titles.append((head.head, 1))
         if head.dep_ in ("nsubj",) and head.head.lemma_ == "be":  # "X is the president of Y"
             titles += [(a, 2) for a in _children(head.head, {"attr"}) if _title_kind(a, lex)]
         seen_titles = set()
@@ -462,6 +514,24 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
         for mm in members:
             yield Candidate(mm, "memberOf", org, tok, f"list:memberOf:{tok.lemma_.lower()}",
                             lex.types["memberOf"].prior * 0.95, 2)
+    for tok in sent:
+        # "the United States, Germany and other members of the Contact Group"
+        if tok.lemma_.lower() in lex.member_nouns and any(c.lower_ == "other" for c in tok.children):
+            orgs = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+                    for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
+            orgs += [ActorRef(om, 1) for c in tok.children if c.dep_ == "compound"
+                     and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
+            if tok.dep_ == "conj":
+                first = tok.head
+                while first.dep_ == "conj" and first.head is not first:
+                    first = first.head
+                siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t is not tok]
+                members = {id(r.mention): r for t in siblings if (mm := index.mention_at(t)) is not None
+                           for r in [ActorRef(mm, 1)] if index.type_of(mm) == "Country"}
+                for o in orgs:
+                    for r in members.values():
+                        yield Candidate(r.mention, "memberOf", o.mention, tok, "list:memberOf:other-members",
+                                        lex.types["memberOf"].prior * 0.95, 2 + o.steps)
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ == "within":
             holder = index.actors_at(tok.head)
