@@ -63,6 +63,18 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", fold(text)).strip()
 
 
+#: Name suffixes that are not the surname ("Ferdinand Marcos Jr").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A person name as folded words without suffixes: "Ferdinand Marcos Jr." -> ("ferdinand", "marcos")."""
+    tokens = normalize(name).replace(",", " ").split()
+    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    return tuple(tokens)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One actor a surface form may name, and how (``exact``, ``alias``, ``metonym``, ``demonym``)."""
@@ -197,7 +209,7 @@ class Gazetteer:
             self._titles.update(office.titles)
         if rec["type"] == "Person":
             for name in [label, *names]:
-                tokens = tuple(normalize(name).split())
+                tokens = name_tokens(name)
                 if len(tokens) >= 2:
                     self._person_names.append(PersonName(eid, tokens))
                     self._surnames[tokens[-1]].add(eid)
@@ -238,6 +250,12 @@ class Gazetteer:
         """Candidates for a surface form (exact/alias/metonym/demonym), best method first."""
         cands = self._surface.get(normalize(surface), ())
         return tuple(sorted(cands, key=lambda c: METHOD_RANK[c.method]))
+
+    def prominence(self, entity_id: str) -> int:
+        """How much the data says about an actor (listed spellings + offices + members): a tie-breaker
+        between a state and a territory that copied its demonym ("French": France, French Southern Territories)."""
+        rec = self._records.get(entity_id) or {}
+        return sum(len(rec.get(k, ())) for k in ("names", "aliases", "demonyms", "metonyms", "offices", "members"))
 
     def is_ambiguous(self, surface: str) -> bool:
         """Is this spelling listed in some record's ``ambiguous_names`` (a common word or person name too:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from graphbuild.gazetteer import METHOD_RANK, Gazetteer, normalize
+from graphbuild.gazetteer import METHOD_RANK, Gazetteer, PersonName, name_tokens, normalize
 from graphbuild.model import Article, Entity, Mention
 from graphbuild.nlp.mentions import MentionCandidate, mention_finder
 from graphbuild.text import slugify
@@ -107,6 +107,14 @@ def name_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, normalize(a), normalize(b)).ratio()
 
 
+def _similar(a: str, b: str) -> bool:
+    """``a`` and ``b`` (already normalised) are at least FUZZY_THRESHOLD similar; cheap bounds first."""
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < FUZZY_THRESHOLD:
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= FUZZY_THRESHOLD and matcher.ratio() >= FUZZY_THRESHOLD
+
+
 def surnames_match(a: str, b: str) -> bool:
     """Same surname, allowing transliteration variants of long surnames (Lukashenko/Lukashenka)."""
     a, b = normalize(a), normalize(b)
@@ -114,7 +122,7 @@ def surnames_match(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < FUZZY_MIN_LENGTH:
         return False
-    return name_similarity(a, b) >= FUZZY_THRESHOLD
+    return _similar(a, b)
 
 
 def first_names_match(a: str, b: str) -> bool:
@@ -124,7 +132,7 @@ def first_names_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and name_similarity(a, b) >= FUZZY_THRESHOLD
+    return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and _similar(a, b)
 
 
 def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -168,7 +176,12 @@ class Resolver:
         self.gazetteer = gazetteer
         self.nlp = nlp
         self.finder = mention_finder(gazetteer, nlp)
-        self._requirements: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._requirements: dict[str, re.Pattern[str]] = {}
+        # gazetteer person names by the first two letters of the surname: transliteration variants share
+        # them (Lukashenko/Lukashenka, Zelensky/Zelenskyy), and fuzzy matching stays cheap
+        self._persons_by_prefix: dict[str, list[PersonName]] = {}
+        for name in gazetteer.person_names():
+            self._persons_by_prefix.setdefault(name.tokens[-1][:2], []).append(name)
 
     def __call__(self, doc: Doc, article: Article, *, offset: int = 0) -> tuple[list[Mention], list[Entity]]:
         """Resolve every candidate mention of ``doc``.
@@ -188,6 +201,7 @@ class Resolver:
         deferred_context: list[int] = []
         deferred_ambiguous: list[int] = []
         deferred_persons: list[int] = []
+        deferred_orgs: list[int] = []
         for i, cand in enumerate(cands):
             outcome = self._resolve_plain(cand, state)
             if outcome == "context":
@@ -196,6 +210,8 @@ class Resolver:
                 deferred_ambiguous.append(i)
             elif outcome == "person":
                 deferred_persons.append(i)
+            elif outcome == "org-or-surname":
+                deferred_orgs.append(i)
             elif outcome is not None:
                 state.resolved[i] = outcome
                 if outcome[0]:
@@ -204,17 +220,49 @@ class Resolver:
         # Pass 2: full names not in the gazetteer (fuzzy against the document, then the gazetteer, else mint).
         singles = []
         for i in deferred_persons:
-            tokens = tuple(normalize(cands[i].text).split())
+            tokens = name_tokens(cands[i].text)
             if len(tokens) >= 2:
                 state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
             else:
                 singles.append(i)
-        # Pass 3: surnames alone -> coreference.
+        # Pass 3: surnames alone -> coreference; a one-word "organisation" that is a surname of the document.
         for i in singles:
             state.resolved[i] = self._resolve_surname(cands[i], state)
+        for i in deferred_orgs:
+            surname = normalize(cands[i].text)
+            if any(k.tokens[-1] == surname for k in state.persons):
+                state.resolved[i] = self._resolve_surname(cands[i], state)
+            else:
+                state.resolved[i] = (self._mint(cands[i], "org", "Organization", state), "ner")
         # Pass 4: spellings that need the document: context aliases and ambiguous names.
         for i in deferred_ambiguous + deferred_context:
             state.resolved[i] = self._resolve_in_context(cands[i], state)
+
+        # Pass 5: one spelling, one actor per document -- an NER span left unresolved ("Yukos" tagged GPE)
+        # takes the actor that the same spelling names elsewhere in the document ("Yukos" tagged ORG).
+        by_key: dict[str, set[str]] = {}
+        for i, (entity_id, method) in state.resolved.items():
+            if entity_id and cands[i].kind in ("ner", "gazetteer") and method != "context":
+                by_key.setdefault(cands[i].key, set()).add(entity_id)
+        for i, (entity_id, method) in list(state.resolved.items()):
+            ids = by_key.get(cands[i].key, set())
+            if entity_id is None and cands[i].kind == "ner" and len(ids) == 1:
+                state.resolved[i] = (next(iter(ids)), "coreference")
+
+        # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor.
+        for acronym_i, long_i in _acronym_definitions(cands, doc.text).items():
+            long_id = state.resolved.get(long_i, (None, ""))[0]
+            entity_id, method = state.resolved.get(acronym_i, (None, UNRESOLVED))
+            if long_id is None or method not in ("ner", UNRESOLVED):
+                continue
+            acronym = cands[acronym_i].text
+            for i, cand in enumerate(cands):
+                if cand.text == acronym and state.resolved.get(i, (None, UNRESOLVED))[1] in ("ner", UNRESOLVED):
+                    state.resolved[i] = (long_id, "coreference")
+            _add_alias(state, long_id, acronym)
+        used = {entity_id for entity_id, _ in state.resolved.values()}
+        for entity_id in [e for e in state.minted if e not in used]:
+            del state.minted[entity_id]
 
         mentions = []
         for i, cand in enumerate(cands):
@@ -267,23 +315,46 @@ class Resolver:
         if cand.ner_label == "PERSON":
             return "person"
         if cand.ner_label == "ORG":
-            person = self._gazetteer_person(tuple(cand.key.split()))
+            person = self._gazetteer_person(name_tokens(cand.text))
             if person is not None:  # the gazetteer wins over spaCy's type ("Volodymyr Zelenskiy" tagged ORG)
                 return person, "fuzzy"
+            if len(cand.text.split()) == 1 and not cand.text.isupper():
+                return "org-or-surname"  # "According to Kaval, ..." is often tagged ORG
             return self._mint(cand, "org", "Organization", state), "ner"
+        if cand.ner_label == "NORP" and cand.key.endswith("s"):
+            # a plural demonym naming one side ("the peace process with the Palestinians")
+            demonyms = [c for c in gaz.lookup(cand.key[:-1]) if c.method == "demonym"]
+            entity_id = self._pick([c.entity_id for c in demonyms], state) if demonyms else None
+            if entity_id is not None:
+                return entity_id, "demonym"
         return (None, UNRESOLVED)
 
     def _country_of(self, key: str) -> str | None:
-        ids = {c.entity_id for c in self.gazetteer.lookup(key) if c.entity_id.startswith("country/")}
-        return ids.pop() if len(ids) == 1 else None
+        ids = [c.entity_id for c in self.gazetteer.lookup(key) if c.entity_id.startswith("country/")]
+        return self._pick(ids, None)
+
+    def _pick(self, ids: list[str], state: _DocState | None) -> str | None:
+        """One actor among readings of one spelling: the only one; else the only one the document names
+        elsewhere; else one the data says far more about (a state over a territory that copied its demonym,
+        :meth:`Gazetteer.prominence`); else None."""
+        ids = list(dict.fromkeys(ids))
+        if len(ids) <= 1:
+            return ids[0] if ids else None
+        if state is not None:
+            named = [i for i in ids if i in state.positions]
+            if len(named) == 1:
+                return named[0]
+        ranked = sorted(ids, key=self.gazetteer.prominence, reverse=True)
+        first, second = self.gazetteer.prominence(ranked[0]), self.gazetteer.prominence(ranked[1])
+        return ranked[0] if first >= 2 * max(second, 1) else None
 
     def _remember_person(self, entity_id: str, cand: MentionCandidate, state: _DocState) -> None:
         if not entity_id.startswith("person/"):
             return
-        tokens = tuple(normalize(cand.text).split())
+        tokens = name_tokens(cand.text)
         entity = self.gazetteer.get(entity_id)
         if len(tokens) < 2 and entity is not None:
-            tokens = tuple(normalize(entity.label).split())
+            tokens = name_tokens(entity.label)
         if len(tokens) >= 2:
             state.persons.append(_Known(entity_id, tokens, cand.start))
 
@@ -315,7 +386,8 @@ class Resolver:
         """The one gazetteer person whose name is a variant of ``tokens`` (None if none or several)."""
         if len(tokens) < 2:
             return None
-        matches = {p.entity_id for p in self.gazetteer.person_names() if person_names_match(p.tokens, tokens)}
+        pool = self._persons_by_prefix.get(tokens[-1][:2], ())
+        matches = {p.entity_id for p in pool if person_names_match(p.tokens, tokens)}
         return matches.pop() if len(matches) == 1 else None
 
     def _resolve_surname(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str]:
@@ -331,7 +403,8 @@ class Resolver:
         if len(known) == 1:
             return next(iter(known)), "alias"
         if len(surname) >= FUZZY_MIN_LENGTH:
-            similar = {p.entity_id for p in self.gazetteer.person_names() if surnames_match(p.tokens[-1], surname)}
+            pool = self._persons_by_prefix.get(surname[:2], ())
+            similar = {p.entity_id for p in pool if surnames_match(p.tokens[-1], surname)}
             if len(similar) == 1:
                 return similar.pop(), "fuzzy"
         return None, UNRESOLVED
@@ -349,8 +422,8 @@ class Resolver:
             lookups = gaz.lookup(cand.key) or gaz.lookup(_strip_the(cand.key))
             if lookups and not gaz.context_aliases(cand.key):
                 best = METHOD_RANK[lookups[0].method]
-                licensed = [c.entity_id for c in lookups if METHOD_RANK[c.method] == best and c.entity_id in state.positions]
-                method = lookups[0].method
+                picked = self._pick([c.entity_id for c in lookups if METHOD_RANK[c.method] == best], state)
+                return (picked, lookups[0].method) if picked else (None, UNRESOLVED)
         licensed = list(dict.fromkeys(licensed))
         if len(licensed) == 1:
             return licensed[0], method
@@ -393,7 +466,7 @@ class Resolver:
     # ------------------------------------------------------------------ minting
     def _mint(self, cand: MentionCandidate, prefix: str, type_: str, state: _DocState) -> str:
         label = cand.text
-        entity_id = f"{prefix}/{slugify(label)}"
+        entity_id = f"{prefix}/{slugify(label.replace('&', ' and '))}"
         if self.gazetteer.get(entity_id) is not None:
             return entity_id
         if entity_id not in state.minted:
@@ -410,6 +483,22 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
         state.minted[entity_id] = Entity(
             id=entity.id, label=entity.label, type=entity.type, aliases=(*entity.aliases, alias), in_gazetteer=False
         )
+
+
+_ACRONYM_DEF = re.compile(r"\A\s*\(\s*([A-Z][A-Za-z0-9&]{1,11})\s*\)")
+
+
+def _acronym_definitions(cands: list[MentionCandidate], text: str) -> dict[int, int]:
+    """Index of an acronym candidate -> index of the name it abbreviates ("Name (ACR)")."""
+    out: dict[int, int] = {}
+    for i, cand in enumerate(cands[:-1]):
+        match = _ACRONYM_DEF.match(text[cand.end : cand.end + 20])
+        if match is None or len(cand.text.split()) < 2:
+            continue
+        nxt = cands[i + 1]
+        if nxt.text == match.group(1) and nxt.start == cand.end + match.start(1):
+            out[i + 1] = i
+    return out
 
 
 def _strip_the(key: str) -> str:

@@ -41,6 +41,16 @@ TITLE_WORDS: frozenset[str] = frozenset(
     leader ayatollah mp mep""".split()
 )
 
+#: Titles that always precede a person's name.
+COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+
+#: Words that make an NER organisation named after a country an organ of that state ("US Treasury",
+#: "the Indian Ministry of External Affairs", "Philippine Coast Guard"); it resolves to the state.
+ORGAN_WORDS: frozenset[str] = frozenset(
+    """ministry department treasury defence defense government army navy guard military forces embassy
+    parliament congress senate cabinet police intelligence administration office""".split()
+)
+
 #: Nouns that make "<demonym/country> <body>" a state body standing for the state.
 BODY_PHRASES: tuple[str, ...] = (
     "ministry of foreign affairs",
@@ -50,6 +60,12 @@ BODY_PHRASES: tuple[str, ...] = (
     "interior ministry",
     "foreign office",
     "armed forces",
+    "coast guard",
+    "security forces",
+    "navy",
+    "embassy",
+    "parliament",
+    "cabinet",
     "government",
     "authorities",
     "administration",
@@ -138,31 +154,36 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[MentionCandidate]:
         """Every candidate of ``doc``, non-overlapping, sorted by start."""
         has_sents = doc.has_annotation("SENT_START")
-        gaz_spans = self._gazetteer_spans(doc)
-        scored: list[tuple[int, MentionCandidate]] = []
+        gaz_spans, unconfirmed = self._gazetteer_spans(doc)
+        scored: list[tuple[float, MentionCandidate]] = []
         for span in gaz_spans:
             scored.append((2, self._candidate(span, "gazetteer", normalize(span.text), has_sents)))
         for cand in self._hyphen_parts(doc, has_sents):
             scored.append((2, cand))
-        country_spans = [s for s in gaz_spans if s.label_ in self._country_keys]
+        # an ambiguous spelling is confirmed by a following title or body ("Indian officials")
+        country_spans = sorted(
+            (s for s in [*gaz_spans, *unconfirmed] if s.label_ in self._country_keys), key=lambda s: s.start
+        )
         for cand in self._roles_and_bodies(doc, country_spans, has_sents):
             scored.append((0, cand))
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            span = strip_span(ent)
+            label = "PERSON" if _is_courtesy_title(ent[0]) else ent.label_  # "Mr Blair" tagged ORG
+            span = strip_span(ent, person=label == "PERSON")
             if span is None:
                 continue
             inner = [s for s in gaz_spans if s.start >= span.start and s.end <= span.end]
-            wins = (
-                ent.label_ in ("PERSON", "ORG", "FAC")
-                and inner
-                and all(s.label_ in self._country_keys for s in inner)
-                and all((s.start, s.end) != (span.start, span.end) for s in inner)
-                and normalize(span.text) not in self._country_keys
-            )
-            cand = self._candidate(span, "ner", normalize(span.text), has_sents, ner_label=ent.label_)
-            scored.append((1 if wins else 3, cand))
+            if label == "ORG" and inner and inner[0].start == span.start and inner[0].label_ in self._country_keys:
+                # "US Treasury", "the Indian Ministry of External Affairs": an organ of the state
+                rest = {t.lower_ for t in doc[inner[0].end : span.end]}
+                if rest & ORGAN_WORDS:
+                    scored.append((0, self._candidate(span, "body", inner[0].label_, has_sents, ner_label=label)))
+                    continue
+            cand = self._candidate(span, "ner", normalize(span.text), has_sents, ner_label=label)
+            scored.append((1 if self._ner_wins(label, span, inner) else 3, cand))
+        for span in _titled_names(doc):
+            scored.append((2.5, self._candidate(span, "ner", normalize(span.text), has_sents, ner_label="PERSON")))
         # precedence, then longer first, then earlier
         scored.sort(key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start))
         taken: list[MentionCandidate] = []
@@ -174,31 +195,57 @@ class MentionFinder:
             taken.append(self._with_ner_label(cand, doc))
         return sorted(taken, key=lambda c: c.start)
 
+    def _ner_wins(self, label: str, span: Span, inner: list[Span]) -> bool:
+        """An NER name that contains place names but is more than them ("Bank of England", "Alliance of Sahel
+        States", "Jordan Peterson") beats the gazetteer matches inside it; a list ("Mali, Burkina Faso") does not."""
+        if label not in ("PERSON", "ORG", "FAC") or not inner:
+            return False
+        if any((s.start, s.end) == (span.start, span.end) for s in inner):
+            return False
+        if normalize(span.text) in self._country_keys:
+            return False
+        gaz = self.gazetteer
+        if not all(s.label_ in self._country_keys or not gaz.lookup(s.label_) for s in inner):
+            return False
+        covered = {i for s in inner for i in range(s.start, s.end)}
+        rest = [t for t in span if t.i not in covered]
+        return any(t.is_alpha and not t.is_stop for t in rest)
+
     # ------------------------------------------------------------------ gazetteer matches
-    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+    def _gazetteer_spans(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Accepted matches (non-overlapping), and ambiguous matches the text did not confirm."""
         from spacy.tokens import Span
 
         spans = []
+        unconfirmed = []
         for match_id, start, end in self.matcher(doc):
             key = self.vocab.strings[match_id]
             span = Span(doc, start, end, label=key)
             if not case_fits(span.text, self.gazetteer.spellings(key)):
                 continue
-            if self.gazetteer.is_ambiguous(key) and not confirmed(span):
-                continue
             if _after_prefix(doc, start):  # "post-Soviet", "pro-Russian": an adjective, not the actor
+                continue
+            if self.gazetteer.is_ambiguous(key) and not confirmed(span):
+                unconfirmed.append(span)
                 continue
             spans.append(span)
         # longest match wins; between equally long overlapping matches a plain spelling beats a context
         # alias ("the Union state": "Union state", not "the Union"), then the earlier one
-        spans.sort(key=lambda s: (-len(s), bool(self.gazetteer.context_aliases(s.label_)) and not self.gazetteer.lookup(s.label_), s.start))
+        spans.sort(
+            key=lambda s: (
+                -len(s),
+                bool(self.gazetteer.context_aliases(s.label_)) and not self.gazetteer.lookup(s.label_),
+                s.start,
+            )
+        )
         taken: list[Span] = []
         used: set[int] = set()
         for span in spans:
             if used.isdisjoint(range(span.start, span.end)):
                 taken.append(span)
                 used.update(range(span.start, span.end))
-        return sorted(taken, key=lambda s: s.start)
+        unconfirmed = [s for s in unconfirmed if used.isdisjoint(range(s.start, s.end))]
+        return sorted(taken, key=lambda s: s.start), unconfirmed
 
     def _hyphen_parts(self, doc: Doc, has_sents: bool) -> list[MentionCandidate]:
         """A compound kept as one token ("Belarusian-Russian"): one candidate per part the gazetteer knows.
@@ -339,9 +386,10 @@ def confirmed(span: Span) -> bool:
     return first.text[:1].isupper() and not sentence_initial
 
 
-def strip_span(span: Span) -> Span | None:
+def strip_span(span: Span, person: bool | None = None) -> Span | None:
     """Drop a leading determiner and titles and a trailing possessive: "President Lukashenko's" -> "Lukashenko".
 
+    Titles are stripped from person names only (``person``; default: spaCy's label is PERSON).
     Returns None when nothing is left.
     """
     start, end = span.start, span.end
@@ -350,7 +398,7 @@ def strip_span(span: Span) -> Span | None:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS):
         start += 1
-    if span.label_ == "PERSON":
+    if person or (person is None and span.label_ == "PERSON"):
         while start < end - 1 and _is_title(doc[start]):
             start += 1
     if start >= end:
@@ -360,6 +408,24 @@ def strip_span(span: Span) -> Span | None:
 
 def _is_title(token: Token) -> bool:
     return token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _is_courtesy_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in COURTESY_TITLES and token.text[:1].isupper()
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """Names after a courtesy title ("Mr Straw", "Ms Kaval"): the capitalised words that follow it."""
+    out = []
+    for tok in doc:
+        if not _is_courtesy_title(tok):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        if end > tok.i + 1:
+            out.append(doc[tok.i + 1 : end])
+    return out
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]+$")

@@ -1,0 +1,1 @@
+"""Evaluation against gold data: actor resolution (entities.py) and relation extraction (relations.py)."""
