@@ -155,8 +155,14 @@ def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, 
     subject, obj = c.subject.entity_id or "", c.object.entity_id or ""
     if c.relation in SYMMETRIC_RELATIONS and obj < subject:
         subject, obj = obj, subject
-    negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex) != c.negates
-    modality = modality_of(c.trigger, lex)
+    noun_phrase_fact = c.pattern.startswith(("title:", "list:"))
+    if noun_phrase_fact:
+        # "Russian Foreign Minister Sergei Lavrov", "CSTO members X, Y": facts stated inside a noun phrase do
+        # not take the clause's negation or modality
+        negated, modality = False, "asserted"
+    else:
+        negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex, c.retyped_by) != c.negates
+        modality = modality_of(c.trigger, lex)
     if modality == "asserted" and lex.types[c.relation].modality != "asserted":
         modality = lex.types[c.relation].modality
     if c.relation == "seeksMembershipIn" and modality == "desired":

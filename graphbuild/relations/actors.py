@@ -32,6 +32,7 @@ class ActorRef:
 
     mention: Mention
     steps: int
+    group: int = -1  # which conjunct of a coordination it came from (pairs are formed across groups)
 
 
 class ActorIndex:
@@ -93,8 +94,22 @@ class ActorIndex:
                 seen.setdefault((m.start, m.end), m)
         return list(seen.values())
 
-    def actors_at(self, tok: Token, _depth: int = 0) -> list[ActorRef]:
-        """The actors the phrase headed by ``tok`` denotes (with conjuncts)."""
+    def conjunct_groups(self, tok: Token, start: int = 0) -> list[ActorRef]:
+        """Actors of each conjunct of ``tok`` ("between NATO and Russia"), tagged with the conjunct's number.
+
+        An apposition list under one conjunct ("consumers - China, India and Japan") stays one group."""
+        conjuncts = [tok]
+        i = 0
+        while i < len(conjuncts):
+            conjuncts.extend(c for c in conjuncts[i].children if c.dep_ == "conj")
+            i += 1
+        out = []
+        for n, c in enumerate(conjuncts):
+            out.extend(ActorRef(r.mention, r.steps, start + n) for r in self.actors_at(c, conj=False))
+        return out
+
+    def actors_at(self, tok: Token, _depth: int = 0, conj: bool = True) -> list[ActorRef]:
+        """The actors the phrase headed by ``tok`` denotes (with conjuncts unless ``conj`` is False)."""
         if _depth > 6:
             return []
         out: list[ActorRef] = []
@@ -130,10 +145,10 @@ class ActorIndex:
                     if c.dep_ == "appos":
                         out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" and conj:
                 out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
         # a multi-token mention whose conjuncts hang off its root, not off tok
-        if m is not None:
+        if m is not None and conj:
             root = self.span_of(m).root
             if root.i != tok.i:
                 for c in root.children:
@@ -153,8 +168,8 @@ class ActorIndex:
         mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
                 and (m := self.by_token.get(c.i)) is not None]
         if not mods:
-            # modifiers of a compound modifier: "Russian gas supplies"
-            mods = [ActorRef(m, 2) for c in tok.children if c.dep_ == "compound" for g in c.children
+            # modifiers of a modifier: "Russian gas supplies", "the US-led coalition"
+            mods = [ActorRef(m, 2) for c in tok.children if c.dep_ in ("compound", "amod") for g in c.children
                     if g.dep_ in MODIFIER_DEPS and (m := self.by_token.get(g.i)) is not None]
         if mods:
             for c in tok.children:

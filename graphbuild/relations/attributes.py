@@ -67,8 +67,10 @@ def _is_negator(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ in ("neg", "det", "preconj", "advmod") and tok.lower_ in lex.cue("negators")
 
 
-def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon) -> bool:
-    """See the module docstring."""
+def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
+               retyped_by: Token | None = None) -> bool:
+    """See the module docstring.  ``retyped_by``: a governor that already changed the type ("lifted
+    sanctions" is a retreat, not a negated sanction), so it does not negate."""
     chain = governors(trigger)
     for i, tok in enumerate(chain):
         for c in tok.children:
@@ -79,7 +81,7 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon)
                 return True
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                 return True
-        if i > 0 and tok.lemma_.lower() in lex.cue("negating_governors"):
+        if i > 0 and tok.lemma_.lower() in lex.cue("negating_governors") and tok is not retyped_by:
             # "refused to meet", "denied attacking", "ruled out talks"
             if tok.lemma_.lower() != "rule" or any(c.lower_ == "out" for c in tok.children):
                 return True

@@ -179,8 +179,8 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
     for i, rule in enumerate(data.get("retype", [])):
         where = f"[[retype]] #{i + 1}"
         src, dst = rule.get("from"), rule.get("to")
-        if src not in RELATION_TYPES or dst not in RELATION_TYPES:
-            raise _fail(path, where, f"from/to must be relation types, got {src!r} -> {dst!r}")
+        if (src not in RELATION_TYPES and src != "*") or dst not in RELATION_TYPES:
+            raise _fail(path, where, f"from/to must be relation types (from may be \"*\"), got {src!r} -> {dst!r}")
         retype[src].append((frozenset(_str_list(path, where, rule.get("governors", []))), dst))
 
     structure = data.get("structure", {})

@@ -62,6 +62,7 @@ class Candidate:
     subject_token: Token | None = None
     object_token: Token | None = None
     negates: bool = False
+    retyped_by: Token | None = None  # the governor that retyped the trigger ("lift" in "lift sanctions")
 
 
 def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -152,41 +153,42 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
     return [], None, steps
 
 
-def _retype(trigger: Token, relation: str, lex: Lexicon) -> str:
-    """Apply the lexicon's retype rules: "seek to join" -> seeksMembershipIn, "lift sanctions" -> concede."""
-    rules = lex.retype.get(relation)
+def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
+    """Apply the lexicon's retype rules ("seek to join" -> seeksMembershipIn, "lift sanctions" -> retreat,
+    "threatened to shell" -> threaten).  Returns (relation, the governor that changed it or None)."""
+    rules = [r for r in lex.retype.get(relation, []) + lex.retype.get("*", []) if r[1] != relation]
     if not rules:
-        return relation
+        return relation, None
     cur = trigger
     for _ in range(4):
         if cur.head is cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
-                                                "ccomp", "nsubjpass"):
+                                                "ccomp", "nsubjpass", "pcomp"):
             break
         cur = cur.head
         for governors, target in rules:
             if cur.lemma_.lower() in governors or cur.lower_ in governors:
-                return target
+                return target, cur
     for governors, target in rules:
         for c in trigger.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in governors:
-                return target
-    return relation
+            if c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in governors or c.lower_ in governors):
+                return target, c
+    return relation, None
 
 
 def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], trig: Trigger, tok: Token,
            steps: int, lex: Lexicon, subj_tok: Token | None, obj_tok: Token | None) -> Iterator[Candidate]:
-    relation = _retype(tok, relation, lex)
+    relation, by = retype(tok, relation, lex)
     if objects and subjects:
         for s in subjects:
             for o in objects:
                 if s.mention.entity_id != o.mention.entity_id:
                     yield Candidate(s.mention, relation, o.mention, tok, trig.pattern_id, trig.prior,
-                                    steps + s.steps + o.steps, subj_tok, obj_tok, trig.negates)
+                                    steps + s.steps + o.steps, subj_tok, obj_tok, trig.negates, by)
     elif relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
                 yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
-                                steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates)
+                                steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates, by)
 
 
 def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -224,6 +226,8 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
             obj_toks += prep_objs
             objects = [r for t in obj_toks for r in index.object_actors(t)]
+            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+                objects = clausal_objects(tok, index)
             if stative:
                 # "Tokyo has been allied with Washington": a passive form used as a state, no agent
                 subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
@@ -232,6 +236,22 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 subjects, subj_tok, steps = clause_subjects(tok, index)
             obj_tok = obj_toks[0] if obj_toks else None
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
+
+
+#: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
+CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "threaten", "accuse"})
+
+
+def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The subject of a that-clause or infinitive complement of ``tok`` ("demanding that Mugabe abandon ...")."""
+    out: list[ActorRef] = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl", "xcomp", "advcl") and any(g.lower_ in ("that", "for") or g.dep_ == "mark"
+                                                               for g in c.children) | (c.dep_ == "ccomp"):
+            for sub in c.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    out.extend(ActorRef(r.mention, r.steps + 2) for r in index.actors_at(sub))
+    return out
 
 
 def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon) -> tuple[list[ActorRef], Token | None, int]:
@@ -310,15 +330,22 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
             if named:
                 objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
+            org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
             for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and index.mention_at(c) is not None:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and (cm := index.mention_at(c)) is not None:
+                    if org_object and index.type_of(cm) == "Organization":
+                        # "an EU member", "NATO membership": the organisation is the object
+                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in index.actors_at(c))
+                        obj_tok = c
+                        continue
                     subjects.extend(index.actors_at(c))
                     subj_tok = c
                 elif c.dep_ == "prep":
                     prep = c.lower_
                     role = trig.role_of(prep)
                     if role is None and prep in lex.pair_preps:
-                        pair.extend(r for p in _pobjs(c) for r in index.actors_at(p))
+                        for p in _pobjs(c):
+                            pair.extend(index.conjunct_groups(p, start=100 * len(pair) + 100))
                         continue
                     if role is None:
                         continue
@@ -336,13 +363,14 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             if pair:
                 if trig.relation in SYMMETRIC_RELATIONS:
                     if subjects or objects:
-                        pair = pair + subjects + objects
+                        pair = pair + [ActorRef(r.mention, r.steps, -2 - i) for i, r in enumerate(subjects + objects)]
                     if len(pair) >= 2:
-                        relation = _retype(tok, trig.relation, lex)
+                        relation, by = retype(tok, trig.relation, lex)
                         for a, b in combinations(pair, 2):
-                            if a.mention.entity_id != b.mention.entity_id:
+                            if a.mention.entity_id != b.mention.entity_id and a.group != b.group:
                                 yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between",
-                                                trig.prior, 2 + a.steps + b.steps)
+                                                trig.prior, 2 + a.steps + b.steps, negates=trig.negates,
+                                                retyped_by=by)
                         continue
                 elif not subjects and len(pair) >= 2:
                     continue
@@ -360,6 +388,8 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 steps += 1
             if cosubjects and subjects:
                 subjects = subjects + cosubjects
+            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+                objects = clausal_objects(tok, index)
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
 
 
