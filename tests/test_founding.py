@@ -83,7 +83,7 @@ def test_founding_negated_cooperation_is_negated(founding_build) -> None:
     ]
     assert rows, "no cooperate assertion from 'not all NATO countries are ready to expand cooperation'"
     assert all(r["negated"] == "true" for r in rows)
-    assert {r["subject"] for r in rows} | {r["object"] for r in rows} >= {"Belarus", "NATO"}
+    assert {r["subject_qid"] for r in rows} | {r["object_qid"] for r in rows} >= {"Q184", "Q7184"}
 
 
 def test_founding_no_junk_persons(founding_build) -> None:
