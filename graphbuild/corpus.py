@@ -18,8 +18,8 @@ billion-laughs and external-entity attacks) is refused before any parser sees it
 
 Article text is *sanitised without changing its length*, so character offsets stay meaningful
 against the cleaned text: control characters and zero-width characters become spaces, and runs of
-repeated punctuation longer than :data:`MAX_PUNCT_RUN` are blanked (spaCy's tokenizer is quadratic
-on them).
+punctuation longer than :data:`MAX_PUNCT_RUN` (and "words" longer than :data:`MAX_TOKEN_CHARS`) are
+blanked (spaCy's tokenizer is quadratic on them: 8,000 "!" take seconds, 4,000 "?!" minutes).
 """
 
 from __future__ import annotations
@@ -44,7 +44,13 @@ MAX_PUNCT_RUN = 20
 _BAD_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\uffff]"
 )
-_PUNCT_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_PUNCT_RUN)
+#: Longest run of non-space characters kept whole; longer "words" (no real word or URL is this
+#: long) are blanked too, as the tokenizer's affix search is quadratic in token length.
+MAX_TOKEN_CHARS = 300
+# Runs of punctuation (any mix, "!!!!" or "?!?!?!") longer than MAX_PUNCT_RUN, or non-space runs
+# longer than MAX_TOKEN_CHARS.
+_PUNCT_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_PUNCT_RUN + 1))
+_LONG_TOKEN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
 
 #: Footer lines of web pages that are not part of the article. Text is cut at the first of these
 #: lines that sits in the last part of the document.
@@ -102,20 +108,35 @@ def iter_source_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode file bytes; return the text and a warning when it was not plain UTF-8.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else is read as
-    Windows-1252 (falling back to Latin-1), which never fails, and a warning says so.
+    UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognised by its zero bytes) are read
+    as such; UTF-8 text with a few stray NUL bytes is kept (they are blanked) with a warning;
+    anything else is read as Windows-1252 (falling back to Latin-1), which never fails, and a
+    warning says so.
 
     Raises:
-        ValueError: the bytes look binary (NUL bytes outside UTF-16).
+        ValueError: the bytes look binary (NUL bytes that are neither UTF-16 nor stray).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
-    if b"\x00" in data[:8192]:
-        raise ValueError("looks like a binary file (NUL bytes), skipped")
+        text = data.decode("utf-16", errors="replace")
+        return text, ("invalid UTF-16 sequences replaced" if "\ufffd" in text else None)
+    head = data[:8192]
+    nuls = head.count(b"\x00")
+    if nuls:
+        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+        if len(head) >= 4 and odd > 0.4 * len(head) / 2 and even < 0.05 * len(head) / 2:
+            return data.decode("utf-16-le", errors="replace"), "UTF-16 without byte-order mark; read as UTF-16-LE"
+        if len(head) >= 4 and even > 0.4 * len(head) / 2 and odd < 0.05 * len(head) / 2:
+            return data.decode("utf-16-be", errors="replace"), "UTF-16 without byte-order mark; read as UTF-16-BE"
+        if nuls > max(2, len(head) // 100):
+            raise ValueError("looks like a binary file (NUL bytes), skipped")
     try:
-        return data.decode("utf-8-sig"), None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if nuls:
+            raise ValueError("looks like a binary file (NUL bytes, not UTF-8), skipped") from None
         where = f"byte {exc.start}"
+    else:
+        return text, (f"contains {data.count(0)} NUL bytes (blanked)" if nuls else None)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -132,7 +153,7 @@ def sanitize(text: str) -> str:
         run = match.group(0)
         return run[:3] + " " * (len(run) - 3)
 
-    return _PUNCT_RUN.sub(_blank_run, text)
+    return _LONG_TOKEN.sub(_blank_run, _PUNCT_RUN.sub(_blank_run, text))
 
 
 def strip_boilerplate(text: str) -> str:
