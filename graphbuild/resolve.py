@@ -244,22 +244,19 @@ class Resolver:
         for i, (entity_id, method) in state.resolved.items():
             if entity_id and cands[i].kind in ("ner", "gazetteer") and method != "context":
                 by_key.setdefault(cands[i].key, set()).add(entity_id)
+        surnames = {k.tokens[-1] for k in state.persons}
         for i, (entity_id, method) in list(state.resolved.items()):
-            ids = by_key.get(cands[i].key, set())
-            if entity_id is None and cands[i].kind == "ner" and len(ids) == 1:
-                state.resolved[i] = (next(iter(ids)), "coreference")
-
-        # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor.
-        for acronym_i, long_i in _acronym_definitions(cands, doc.text).items():
-            long_id = state.resolved.get(long_i, (None, ""))[0]
-            entity_id, method = state.resolved.get(acronym_i, (None, UNRESOLVED))
-            if long_id is None or method not in ("ner", UNRESOLVED):
+            if entity_id is not None or cands[i].kind != "ner":
                 continue
-            acronym = cands[acronym_i].text
-            for i, cand in enumerate(cands):
-                if cand.text == acronym and state.resolved.get(i, (None, UNRESOLVED))[1] in ("ner", UNRESOLVED):
-                    state.resolved[i] = (long_id, "coreference")
-            _add_alias(state, long_id, acronym)
+            ids = by_key.get(cands[i].key, set())
+            if len(ids) == 1:
+                state.resolved[i] = (next(iter(ids)), "coreference")
+            elif cands[i].key in surnames:  # "According to Hartmann," tagged GPE
+                state.resolved[i] = self._resolve_surname(cands[i], state)
+
+        # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor
+        # wherever it occurs in the document, also where spaCy did not tag it.
+        cands = self._apply_acronyms(cands, state, doc.text)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
             del state.minted[entity_id]
@@ -281,7 +278,34 @@ class Resolver:
                     ner_label=cand.ner_label,
                 )
             )
+        mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _apply_acronyms(self, cands: list[MentionCandidate], state: _DocState, text: str) -> list[MentionCandidate]:
+        definitions: dict[str, str] = {}
+        for i, cand in enumerate(cands):
+            entity_id = state.resolved.get(i, (None, ""))[0]
+            match = _ACRONYM_DEF.match(text, cand.end)
+            if entity_id and match and len(cand.text.split()) >= 2:
+                definitions.setdefault(match.group(1), entity_id)
+        if not definitions:
+            return cands
+        cands = list(cands)
+        for acronym, entity_id in definitions.items():
+            if self.gazetteer.lookup(acronym):
+                continue  # a listed acronym keeps its gazetteer reading
+            for match in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
+                start, end = match.span()
+                hit = [i for i, c in enumerate(cands) if c.start < end and start < c.end]
+                if not hit:
+                    cands.append(MentionCandidate(start=start, end=end, text=acronym, kind="ner", key=normalize(acronym),
+                                                  sent_start=_sentence_start(cands, start)))
+                    state.resolved[len(cands) - 1] = (entity_id, "coreference")
+                elif len(hit) == 1 and (cands[hit[0]].start, cands[hit[0]].end) == (start, end):
+                    if state.resolved.get(hit[0], (None, UNRESOLVED))[1] in ("ner", UNRESOLVED):
+                        state.resolved[hit[0]] = (entity_id, "coreference")
+            _add_alias(state, entity_id, acronym)
+        return cands
 
     # ------------------------------------------------------------------ pass 1
     def _resolve_plain(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str] | str | None:
@@ -319,6 +343,8 @@ class Resolver:
             if person is not None:  # the gazetteer wins over spaCy's type ("Volodymyr Zelenskiy" tagged ORG)
                 return person, "fuzzy"
             if len(cand.text.split()) == 1 and not cand.text.isupper():
+                if re.search(r"(?<![\w-])" + re.escape(cand.text.lower()) + r"(?![\w-])", state.text):
+                    return None  # a common word capitalised ("State", "Cabinet"): it also occurs in lower case
                 return "org-or-surname"  # "According to Kaval, ..." is often tagged ORG
             return self._mint(cand, "org", "Organization", state), "ner"
         if cand.ner_label == "NORP" and cand.key.endswith("s"):
@@ -485,20 +511,13 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
         )
 
 
-_ACRONYM_DEF = re.compile(r"\A\s*\(\s*([A-Z][A-Za-z0-9&]{1,11})\s*\)")
+#: "Name (ACR)": an acronym defined right after a name.
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
 
 
-def _acronym_definitions(cands: list[MentionCandidate], text: str) -> dict[int, int]:
-    """Index of an acronym candidate -> index of the name it abbreviates ("Name (ACR)")."""
-    out: dict[int, int] = {}
-    for i, cand in enumerate(cands[:-1]):
-        match = _ACRONYM_DEF.match(text[cand.end : cand.end + 20])
-        if match is None or len(cand.text.split()) < 2:
-            continue
-        nxt = cands[i + 1]
-        if nxt.text == match.group(1) and nxt.start == cand.end + match.start(1):
-            out[i + 1] = i
-    return out
+def _sentence_start(cands: list[MentionCandidate], start: int) -> int:
+    before = [c.sent_start for c in cands if c.start <= start]
+    return max(before) if before else 0
 
 
 def _strip_the(key: str) -> str:

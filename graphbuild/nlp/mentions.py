@@ -48,7 +48,18 @@ COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "s
 #: "the Indian Ministry of External Affairs", "Philippine Coast Guard"); it resolves to the state.
 ORGAN_WORDS: frozenset[str] = frozenset(
     """ministry department treasury defence defense government army navy guard military forces embassy
-    parliament congress senate cabinet police intelligence administration office""".split()
+    parliament congress senate cabinet police intelligence administration office authority""".split()
+)
+
+#: Head nouns after a demonym that make it a description of people, firms, goods or places, not the state.
+NON_STATE_HEADS: frozenset[str] = frozenset(
+    """firm firms company companies business businesses giant giants media agency agencies newspaper newspapers
+    news goods export exports import imports oil gas fuel supplies supply market markets tourist tourists city
+    cities town towns village refinery refineries bank banks industry industries app apps field fields
+    opposition people citizen citizens national nationals student students worker workers sailor sailors
+    fisherman fishermen businessman businessmen investor investors consumer consumers product products
+    brand brands team teams club clubs fan fans airline airlines carrier language culture food cuisine
+    writer writers artist artists player players""".split()
 )
 
 #: Nouns that make "<demonym/country> <body>" a state body standing for the state.
@@ -175,9 +186,8 @@ class MentionFinder:
                 continue
             inner = [s for s in gaz_spans if s.start >= span.start and s.end <= span.end]
             if label == "ORG" and inner and inner[0].start == span.start and inner[0].label_ in self._country_keys:
-                # "US Treasury", "the Indian Ministry of External Affairs": an organ of the state
-                rest = {t.lower_ for t in doc[inner[0].end : span.end]}
-                if rest & ORGAN_WORDS:
+                if _is_organ(doc[inner[0].end : span.end]):
+                    # "US Treasury", "the Indian Ministry of External Affairs": an organ of the state
                     scored.append((0, self._candidate(span, "body", inner[0].label_, has_sents, ner_label=label)))
                     continue
             cand = self._candidate(span, "ner", normalize(span.text), has_sents, ner_label=label)
@@ -222,6 +232,10 @@ class MentionFinder:
             key = self.vocab.strings[match_id]
             span = Span(doc, start, end, label=key)
             if not case_fits(span.text, self.gazetteer.spellings(key)):
+                continue
+            if _is_dateline(span):  # "MINSK, 12 April -": where the story was filed, not an actor
+                continue
+            if _non_state_demonym(span, self.gazetteer.lookup(key)):  # "Russian oil", "Chinese tourists"
                 continue
             if _after_prefix(doc, start):  # "post-Soviet", "pro-Russian": an adjective, not the actor
                 continue
@@ -408,6 +422,38 @@ def strip_span(span: Span, person: bool | None = None) -> Span | None:
 
 def _is_title(token: Token) -> bool:
     return token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _is_organ(rest: Span) -> bool:
+    """Do the words after a country name make an organ of that state ("Treasury", "State Department",
+    "Ministry of External Affairs") rather than a body of its own ("Defense Contact Group")?"""
+    words = [t.lower_ for t in rest if not t.is_punct]
+    if not words:
+        return False
+    if words[-1] in ORGAN_WORDS:
+        return True
+    return len(words) >= 2 and words[0] in ("ministry", "department", "office") and words[1] == "of"
+
+
+def _is_dateline(span: Span) -> bool:
+    """An upper-case place at the start of a line, followed by a comma or dash: a dateline."""
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    doc = span.doc
+    start_of_line = span.start_char == 0 or doc.text[: span.start_char].rstrip(" \t").endswith("\n")
+    following = doc[span.end].text if span.end < len(doc) else ""
+    return start_of_line and following in {",", "-", "—", "–", "("}
+
+
+def _non_state_demonym(span: Span, candidates) -> bool:
+    """A demonym modifying people, firms, goods or places ("Russian oil", "Chinese tourists", "the Israeli
+    city of Tel Aviv") names no state (docs/ANNOTATION.md section 2)."""
+    if not candidates or any(c.method != "demonym" for c in candidates):
+        return False
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound", "nmod") or head.i < span.end:
+        return False
+    return head.lemma_.lower() in NON_STATE_HEADS or head.lower_ in NON_STATE_HEADS
 
 
 def _is_courtesy_title(token: Token) -> bool:
