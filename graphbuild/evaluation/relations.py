@@ -10,7 +10,9 @@ Sets (each read at run time; a missing file is reported as skipped, never an err
     actor's code: ISO3 for countries, the gazetteer's CAMEO code for organisations, the country a person
     leads or serves (leaderOf/affiliatedWith in the same text, or the gazetteer's office holders).  Only
     non-negated interaction predictions count (CAMEO has no negated events).  Symmetric types match either
-    direction.
+    direction.  An interaction announced rather than done (modality desired/future, e.g. "Syria is willing
+    to withdraw its troops") is scored as PLOVER's AGREE ("express intent to ..."), except threats, demands,
+    requests, rejections, accusations and protests, which keep their type.
 ``plover``
     PLOVER gold records whose actors are all states (a CAMEO country code) or international organisations
     (``IGO``).  Gold pairs: source x target, or every pair of sources when the target is empty (joint
@@ -252,6 +254,18 @@ def _per_type(items: Iterable[tuple[str, bool, bool]]) -> dict[str, Score]:
     return {k: Score(*v) for k, v in acc.items()}
 
 
+#: Types that keep their own PLOVER category when announced rather than done (a threat is a threat).
+_INTENT_KEEPS = frozenset({"threaten", "demand", "request", "reject", "accuse", "protest", "agree"})
+
+
+def plover_type(r: Relation) -> str:
+    """Our relation as a PLOVER category: an announced future or desired interaction ("Syria is willing to
+    withdraw", "will provide aid") is PLOVER's AGREE (CAMEO 03, "express intent to ...")."""
+    if r.modality in ("desired", "future") and r.relation not in _INTENT_KEEPS:
+        return "agree"
+    return r.relation
+
+
 # ------------------------------------------------------------------------------------------------ PETRARCH
 def _event_keys(rels: Sequence[Relation], p: _Processed, coder: _Coder) -> set[tuple[str, str, str]]:
     keys = set()
@@ -262,9 +276,10 @@ def _event_keys(rels: Sequence[Relation], p: _Processed, coder: _Coder) -> set[t
         o = coder.code(r.object, p.entities, p.relations)
         if not s or not o or s == o:
             continue
-        keys.add((country_level(s), r.relation, country_level(o)))
-        if r.relation in SYMMETRIC_RELATIONS:
-            keys.add((country_level(o), r.relation, country_level(s)))
+        t = plover_type(r)
+        keys.add((country_level(s), t, country_level(o)))
+        if t in SYMMETRIC_RELATIONS:
+            keys.add((country_level(o), t, country_level(s)))
     return keys
 
 
@@ -376,7 +391,7 @@ def _eval_plover(shared: Path, nlp, resolver, coder: _Coder) -> SetResult:
                 s = coder.code(r.subject, p.entities, p.relations, igo_generic=True)
                 o = coder.code(r.object, p.entities, p.relations, igo_generic=True)
                 if s and o and s != o:
-                    pred[frozenset((s, o))].add(r.relation)
+                    pred[frozenset((s, o))].add(plover_type(r))
             gold_pairs = {pair for pair, _ in pairs}
             for pair, t in pairs:
                 gold_n += 1

@@ -28,7 +28,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from graphbuild.model import SYMMETRIC_RELATIONS, Mention
+from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
 from graphbuild.relations.actors import ActorIndex, ActorRef
 from graphbuild.relations.lexicon import Lexicon, Trigger
 
@@ -254,7 +254,8 @@ def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
     return out
 
 
-def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon) -> tuple[list[ActorRef], Token | None, int]:
+def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False
+                            ) -> tuple[list[ActorRef], Token | None, int]:
     """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks")."""
     cur, steps = noun, 0
     noun_hops = 0
@@ -283,7 +284,9 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon) -> tup
                             return actors, d, steps + 2
                 return actors, tok, steps + 1 + extra
             break
-        if dep == "pobj" and head.dep_ == "prep":
+        if dep == "pobj" and head.dep_ == "prep" and not structural:
+            # (structural relations are not read through prepositions: "restrictions ... for new EU members"
+            # says nothing about the restricting state's membership)
             gov = head.head
             if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex.support_verbs:
                 actors, tok, extra = clause_subjects(gov, index)
@@ -384,7 +387,8 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                                            for r in index.actors_at(p))
                 subjects, subj_tok, steps = possessor_subjects(tok, index, 0)
                 if not subjects:
-                    subjects, subj_tok, steps = _noun_governor_subjects(tok, index, lex)
+                    subjects, subj_tok, steps = _noun_governor_subjects(
+                        tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS)
                 steps += 1
             if cosubjects and subjects:
                 subjects = subjects + cosubjects
@@ -425,7 +429,9 @@ def _title_kind(tok: Token, lex: Lexicon) -> str | None:
     doc = tok.doc
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    if (lemma == "secretary" and nxt in ("general", "-general")) or (lemma == "general" and prev == "secretary"):
+    prev2 = doc[tok.i - 2].lower_ if tok.i > 1 else ""
+    if (lemma == "secretary" and nxt in ("general", "-general", "-")) or (
+            lemma == "general" and (prev == "secretary" or (prev == "-" and prev2 == "secretary"))):
         return "leaderOf"
     # "prime minister", "foreign minister", "head of state"
     if lemma == "minister":
