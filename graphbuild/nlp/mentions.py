@@ -165,7 +165,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[MentionCandidate]:
         """Every candidate of ``doc``, non-overlapping, sorted by start."""
         has_sents = doc.has_annotation("SENT_START")
-        gaz_spans, unconfirmed = self._gazetteer_spans(doc)
+        gaz_spans, unconfirmed, blocked = self._gazetteer_spans(doc)
         scored: list[tuple[float, MentionCandidate]] = []
         for span in gaz_spans:
             scored.append((2, self._candidate(span, "gazetteer", normalize(span.text), has_sents)))
@@ -182,13 +182,15 @@ class MentionFinder:
                 continue
             label = "PERSON" if _is_courtesy_title(ent[0]) else ent.label_  # "Mr Blair" tagged ORG
             span = strip_span(ent, person=label == "PERSON")
-            if span is None:
+            if span is None or (span.start, span.end) in blocked:
                 continue
             inner = [s for s in gaz_spans if s.start >= span.start and s.end <= span.end]
-            if label == "ORG" and inner and inner[0].start == span.start and inner[0].label_ in self._country_keys:
-                if _is_organ(doc[inner[0].end : span.end]):
+            first = next((s for s in gaz_spans if s.start <= span.start < s.end), None)
+            if label == "ORG" and first is not None and first.label_ in self._country_keys and first.end < span.end:
+                if _is_organ(doc[first.end : span.end]):
                     # "US Treasury", "the Indian Ministry of External Affairs": an organ of the state
-                    scored.append((0, self._candidate(span, "body", inner[0].label_, has_sents, ner_label=label)))
+                    body = doc[min(first.start, span.start) : span.end]
+                    scored.append((0, self._candidate(body, "body", first.label_, has_sents, ner_label=label)))
                     continue
             cand = self._candidate(span, "ner", normalize(span.text), has_sents, ner_label=label)
             scored.append((1 if self._ner_wins(label, span, inner) else 3, cand))
@@ -222,20 +224,22 @@ class MentionFinder:
         return any(t.is_alpha and not t.is_stop for t in rest)
 
     # ------------------------------------------------------------------ gazetteer matches
-    def _gazetteer_spans(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        """Accepted matches (non-overlapping), and ambiguous matches the text did not confirm."""
+    def _gazetteer_spans(self, doc: Doc) -> tuple[list[Span], list[Span], set[tuple[int, int]]]:
+        """Accepted matches (non-overlapping); ambiguous matches the text did not confirm; and the token ranges
+        that are no actor whoever finds them (datelines, demonyms of goods and people)."""
         from spacy.tokens import Span
 
         spans = []
         unconfirmed = []
+        blocked: set[tuple[int, int]] = set()
         for match_id, start, end in self.matcher(doc):
             key = self.vocab.strings[match_id]
             span = Span(doc, start, end, label=key)
             if not case_fits(span.text, self.gazetteer.spellings(key)):
                 continue
-            if _is_dateline(span):  # "MINSK, 12 April -": where the story was filed, not an actor
-                continue
-            if _non_state_demonym(span, self.gazetteer.lookup(key)):  # "Russian oil", "Chinese tourists"
+            if _is_dateline(span) or _non_state_demonym(span, self.gazetteer.lookup(key)):
+                # "MINSK, 12 April -" is where the story was filed; "Russian oil", "Chinese tourists" no state
+                blocked.add((start, end))
                 continue
             if _after_prefix(doc, start):  # "post-Soviet", "pro-Russian": an adjective, not the actor
                 continue
@@ -259,7 +263,7 @@ class MentionFinder:
                 taken.append(span)
                 used.update(range(span.start, span.end))
         unconfirmed = [s for s in unconfirmed if used.isdisjoint(range(s.start, s.end))]
-        return sorted(taken, key=lambda s: s.start), unconfirmed
+        return sorted(taken, key=lambda s: s.start), unconfirmed, blocked
 
     def _hyphen_parts(self, doc: Doc, has_sents: bool) -> list[MentionCandidate]:
         """A compound kept as one token ("Belarusian-Russian"): one candidate per part the gazetteer knows.
