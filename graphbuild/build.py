@@ -1,9 +1,10 @@
 """Orchestration: a corpus folder in, every output file out.
 
-``build(config)`` reads the corpus, extracts each article, merges the results, and writes the
-graph (RDF), the tables (CSV), the analysis (report) and the interactive HTML into
-``config.output``. Each file is written atomically under an output-directory lock, so a build
-that dies leaves the previous outputs complete and readable.
+``build(config)`` reads the corpus, extracts each article (or takes it from the per-document
+cache), merges the results, and writes the graph (RDF), the tables (CSV), the analysis (reports),
+the interactive HTML, Gephi exports, event rows and a changelog into ``config.output``. Each file
+is written atomically under an output-directory lock, so a build that dies leaves the previous
+outputs complete and readable, and two builds cannot interleave.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning
@@ -24,7 +26,7 @@ RDF_FILE_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt",
 
 @dataclass
 class BuildResult:
-    """What a build did: its outputs, counts and the per-file warnings."""
+    """What a build did: its outputs, counts, the per-file warnings and the extraction summary."""
 
     output: Path
     files: dict[str, Path] = field(default_factory=dict)
@@ -35,55 +37,78 @@ class BuildResult:
     warnings: list[CorpusWarning] = field(default_factory=list)
     seconds: float = 0.0
     graph: CorpusGraph | None = None
+    summary: Any = None
+    changelog: Any = None
 
 
-def write_outputs(graph: CorpusGraph, config: Config) -> dict[str, Path]:
-    """Write every output of a merged corpus graph into ``config.output``."""
+def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) -> dict[str, Path]:
+    """Write every output of a merged corpus graph into ``config.output``; return them by file name."""
     from graphbuild.analysis import analyze, to_networkx, write_metrics_to_rdf
+    from graphbuild.evaluation.plover import write_events_csv
     from graphbuild.rdf.build import build_graph
     from graphbuild.rdf.io import write_graph
+    from graphbuild.render.exports import write_gexf, write_graphml
     from graphbuild.render.html import render_html
-    from graphbuild.report import write_report_md
+    from graphbuild.report import write_report_html, write_report_md
     from graphbuild.tables import write_tables
 
     out = Path(config.output)
     files = write_tables(graph, out)
-    rdf = build_graph(graph.articles, graph.entities, graph.mentions, graph.relations)
     G = to_networkx(graph.entities, graph.relations)
     analysis = analyze(G, seed=config.seed)
+    rdf = build_graph(graph.articles, graph.entities, graph.mentions, graph.relations)
     write_metrics_to_rdf(rdf, analysis)
     for fmt in config.formats:
         path = out / RDF_FILE_NAMES[fmt]
         write_graph(rdf, path, format=fmt)
         files[path.name] = path
-    files["graph.html"] = out / "graph.html"
-    render_html(G, analysis, files["graph.html"], title=config.title)
-    files["report.md"] = out / "report.md"
-    write_report_md(files["report.md"], G, analysis, graph.relations, graph.articles)
+
+    def target(name: str) -> Path:
+        files[name] = out / name
+        return files[name]
+
+    render_html(G, analysis, target("graph.html"), title=config.title, max_nodes=config.html_max_nodes,
+                max_edges=config.html_max_edges, seed=config.seed)
+    write_report_md(target("report.md"), G, analysis, graph.relations, graph.articles)
+    write_report_html(target("report.html"), G, analysis, graph.relations, graph.articles,
+                      title=f"{config.title} report")
+    write_gexf(G, target("graph.gexf"), analysis)
+    write_graphml(G, target("graph.graphml"), analysis)
+    write_events_csv(graph.relations, graph.entities, target("events.csv"), gazetteer=gazetteer)
     return files
 
 
-def build(config: Config, *, progress=None) -> BuildResult:
+def build(config: Config, *, progress: Any = None, full: bool = False, scheduler: Any = None) -> BuildResult:
     """Build the knowledge graph of ``config.corpus`` into ``config.output``.
+
+    Args:
+        config: What to read, where to write, which model and gazetteer to use.
+        progress: A :class:`graphbuild.progress.Progress` (bar or plain lines) or None.
+        full: Re-extract every document, ignoring the cache.
+        scheduler: A Dask scheduler address: extract on that cluster.
 
     Raises:
         CorpusError: the corpus path does not exist.
         ModelError: the spaCy pipeline cannot be loaded.
         GraphbuildError: another build holds the output directory.
     """
+    from graphbuild.changelog import write_changelog
     from graphbuild.errors import CorpusError
     from graphbuild.fileio import output_lock
+    from graphbuild.runner import run_extraction
 
     started = time.perf_counter()
     if not Path(config.corpus).exists():
         raise CorpusError(f"corpus path does not exist: {config.corpus}")
     out = Path(config.output)
     with output_lock(out):
-        from graphbuild.runner import extract_corpus
-
-        results, warnings, gazetteer = extract_corpus(config, progress=progress)
-        graph = merge_results(results, gazetteer, min_confidence=config.min_confidence)
-        files = write_outputs(graph, config)
+        run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
+        graph = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
+        files = write_outputs(graph, config, gazetteer=run.gazetteer)
+        # Last, so a build killed before this point is diffed against the last complete build.
+        changelog = write_changelog(out, graph)
+        files["changelog.md"] = out / "changelog.md"
+        files["changelog.json"] = out / "changelog.json"
     return BuildResult(
         output=out,
         files=files,
@@ -91,7 +116,9 @@ def build(config: Config, *, progress=None) -> BuildResult:
         entities=len(graph.entities),
         relations=len(graph.relations),
         mentions=len(graph.mentions),
-        warnings=warnings,
+        warnings=run.warnings,
         seconds=time.perf_counter() - started,
         graph=graph,
+        summary=run.summary,
+        changelog=changelog,
     )

@@ -63,9 +63,10 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
             # Should not happen: a stage produced an id nobody defined. Keep the graph whole.
             entity = Entity(id=entity_id, label=entity_id.rsplit("/", 1)[-1], type=_type_from_id(entity_id),
                             in_gazetteer=False)
+        # The names this corpus used, most frequent first: what an analyst reviews. (The
+        # gazetteer's full alias lists, misspellings included, stay in the gazetteer.)
         seen = tuple(form for form, _ in graph.surface_forms.get(entity_id, Counter()).most_common())
-        aliases = tuple(dict.fromkeys((*entity.aliases, *seen)))
-        graph.entities[entity_id] = replace(entity, aliases=aliases)
+        graph.entities[entity_id] = replace(entity, aliases=tuple(f for f in seen if f != entity.label))
     graph.mentions.sort(key=lambda m: (m.doc_id, m.start, m.end))
     graph.relations.sort(key=lambda r: (r.doc_id, r.start, r.subject, r.relation, r.object, r.negated))
     return graph

@@ -83,3 +83,45 @@ def write_tables(graph: CorpusGraph, directory: Path) -> dict[str, Path]:
         paths[name] = directory / name
         atomic_write_text(paths[name], text)
     return paths
+
+
+def entities_overview(output: Path | str, *, top: int = 30) -> str:
+    """What ``graphbuild entities`` prints: actors with aliases and counts, then frequent unresolved names.
+
+    Reads ``entities.csv`` and ``mentions.csv`` of a finished build.
+
+    Raises:
+        GraphbuildError: the build's tables are missing.
+    """
+    from collections import Counter
+
+    from graphbuild.errors import GraphbuildError
+
+    output = Path(output)
+    tables = {}
+    for name in ("entities.csv", "mentions.csv"):
+        path = output / name
+        if not path.is_file():
+            raise GraphbuildError(f"no {name} in {output}; run graphbuild build first (or pass --out)")
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables[name] = list(csv.DictReader(handle))
+    actors = sorted(tables["entities.csv"], key=lambda r: (-int(r["mentions"] or 0), r["id"]))
+    unresolved = Counter(r["text"] for r in tables["mentions.csv"] if not r["entity_id"])
+    methods = Counter(r["method"] for r in tables["mentions.csv"] if r["entity_id"])
+
+    lines = [f"{len(actors)} actors, {sum(methods.values())} resolved mentions "
+             f"({', '.join(f'{m} {n}' for m, n in methods.most_common())}), "
+             f"{sum(unresolved.values())} unresolved", ""]
+    width = max((len(r["label"]) for r in actors), default=5)
+    lines.append(f"{'actor'.ljust(width)}  {'type':<12} {'qid':<10} {'mentions':>8} {'docs':>5}  aliases seen")
+    for r in actors:
+        aliases = r["aliases"].replace("|", ", ")
+        if len(aliases) > 80:
+            aliases = aliases[:77] + "..."
+        lines.append(f"{r['label'].ljust(width)}  {r['type']:<12} {r['qid'] or '-':<10} {r['mentions']:>8} "
+                     f"{r['documents']:>5}  {aliases}")
+    if unresolved:
+        lines += ["", f"Frequent unresolved mentions (add them to a gazetteer extension file if they are actors):"]
+        for text, count in unresolved.most_common(top):
+            lines.append(f"  {count:>4}  {text}")
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""``graphbuild eval``: every evaluation in one run, printed as the tables of docs/EVALUATION.md."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from graphbuild.config import REPO_DIR
+from graphbuild.errors import GraphbuildError
+
+ENTITY_SETS = ("dev", "redocred", "conll04", "crossre")
+RELATION_SETS = ("dev", "petrarch", "plover", "redocred")
+ALL_SETS = tuple(dict.fromkeys((*ENTITY_SETS, *RELATION_SETS)))
+
+
+def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: str | None = None) -> str:
+    """Score actor resolution and relation extraction; return the printed report.
+
+    Args:
+        shared: The shared data folder holding ``eval/`` and ``reference/``.
+        sets: Which sets to score (default: all). ``dev`` is the team's gold in ``eval/dev``.
+        model: The spaCy pipeline (default: config's).
+
+    Raises:
+        GraphbuildError: an unknown set name, or the shared folder is missing.
+    """
+    from graphbuild.config import DEFAULT_MODEL
+    from graphbuild.evaluation.entities import evaluate_entities, format_entity_report
+    from graphbuild.evaluation.relations import evaluate_relations, format_relation_report
+    from graphbuild.gazetteer import Gazetteer
+    from graphbuild.nlp.pipeline import load_pipeline
+    from graphbuild.resolve import Resolver
+
+    chosen = tuple(sets or ALL_SETS)
+    unknown = [s for s in chosen if s not in ALL_SETS]
+    if unknown:
+        raise GraphbuildError(f"unknown evaluation set {unknown[0]!r}; expected some of {', '.join(ALL_SETS)}")
+    if not (shared / "eval").is_dir():
+        raise GraphbuildError(f"no eval/ folder under {shared}; pass --shared DIR (the folder with eval/ and reference/)")
+    started = time.perf_counter()
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    resolver = Resolver(Gazetteer.load(), nlp)
+    parts = ["# graphbuild evaluation", ""]
+    entity_sets = [s for s in chosen if s in ENTITY_SETS]
+    if entity_sets:
+        results = evaluate_entities(shared, REPO_DIR, nlp=nlp, resolver=resolver, sets=entity_sets)
+        parts += ["## Actor resolution", "", format_entity_report(results), ""]
+    relation_sets = [s for s in chosen if s in RELATION_SETS]
+    if relation_sets:
+        results = evaluate_relations(shared, REPO_DIR, nlp, resolver, sets=relation_sets)
+        parts += ["## Relation extraction", "", format_relation_report(results), ""]
+    parts.append(f"({time.perf_counter() - started:.0f}s, model {model or DEFAULT_MODEL})")
+    return "\n".join(parts)
