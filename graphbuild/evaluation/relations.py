@@ -19,7 +19,9 @@ Sets (each read at run time; a missing file is reported as skipped, never an err
     actors).  Pair recall (direction-free), pair precision, and type accuracy on found pairs (any of our
     relations on the pair has the gold PLOVER type; DISAPPROVE counts as accuse).
 ``redocred``
-    Re-DocRED geo documents: P463 -> memberOf(head, tail); P35/P6 -> leaderOf(tail, head).  Our actors are
+    Re-DocRED geo documents: P463 -> memberOf(head, tail) when the member is a state or organisation, and
+    affiliatedWith(head, tail) when it is a person (graphbuild's type for a person's party or body);
+    P35/P6 -> leaderOf(tail, head).  Our actors are
     matched to gold entities by overlapping mention spans, or by the same (folded) name.
 ``dev``
     eval/dev/relations.jsonl: typed, directed relations (symmetric types direction-free) in an overlapping
@@ -425,6 +427,15 @@ def _eval_plover(shared: Path, nlp, resolver, coder: _Coder) -> SetResult:
 REDOCRED_TYPES = {"P463": "memberOf", "P35": "leaderOf", "P6": "leaderOf"}
 
 
+def _redocred_type(x: dict, ents: Mapping[int, dict]) -> str | None:
+    """Gold type in our vocabulary: P463 with a state/organisation member -> memberOf; P463 with a person
+    member (party, band, academy) -> affiliatedWith, which is how graphbuild types a person's membership."""
+    t = REDOCRED_TYPES.get(x["type"])
+    if t == "memberOf" and ents.get(x["head"], {}).get("type") == "PER":
+        return "affiliatedWith"
+    return t
+
+
 def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
     path = shared / "eval" / "redocred_geo_gold.jsonl"
     if not path.exists():
@@ -434,8 +445,8 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
         records = records[:limit]
     articles = [Article(f"redocred/{r['id']}", r["text"]) for r in records]
     processed = _run(nlp, resolver, articles)
-    baseline_type = Counter(REDOCRED_TYPES[x["type"]] for r in records for x in r["relations"]
-                            if x["type"] in REDOCRED_TYPES).most_common(1)[0][0]
+    baseline_type = Counter(t for r in records for x in r["relations"]
+                            if (t := _redocred_type(x, {e["id"]: e for e in r["entities"]}))).most_common(1)[0][0]
 
     def align(rec: dict, p: _Processed) -> dict[str, set[int]]:
         spans = [(m["start"], m["end"], e["id"]) for e in rec["entities"] for m in e["mentions"]]
@@ -459,14 +470,17 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
         items: list[tuple[str, bool, bool]] = []
         mapped_pred = 0
         for rec, p in zip(records, processed):
-            gold = {(x["head"], REDOCRED_TYPES[x["type"]], x["tail"]) if x["type"] == "P463"
-                    else (x["tail"], "leaderOf", x["head"]) for x in rec["relations"] if x["type"] in REDOCRED_TYPES}
+            ents = {e["id"]: e for e in rec["entities"]}
+            gold = {(x["head"], t, x["tail"]) if x["type"] == "P463" else (x["tail"], t, x["head"])
+                    for x in rec["relations"] if (t := _redocred_type(x, ents))}
             amap = align(rec, p)
             rels = p.relations if which == "system" else cooccurrence_baseline(p, baseline_type)
             found = set()
             for r in rels:
-                if r.relation not in ("memberOf", "leaderOf"):
+                if r.relation not in ("memberOf", "leaderOf", "affiliatedWith") or r.negated:
                     continue
+                if r.relation == "affiliatedWith" and not r.object.startswith("org/"):
+                    continue  # a person's country affiliation has no P463 counterpart
                 subj, obj = amap.get(r.subject, set()), amap.get(r.object, set())
                 mapped_pred += bool(subj and obj)
                 hits = {(s, r.relation, o) for s in subj for o in obj} & gold
@@ -478,11 +492,12 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
 
     sys_s, mapped = score("system")
     base_s, _ = score("baseline")
-    return SetResult("redocred", "Re-DocRED geo documents: P463 -> memberOf, P35/P6 -> leaderOf", len(records),
+    return SetResult("redocred", "Re-DocRED geo documents: P463 -> memberOf (state/organisation members) or "
+                     "affiliatedWith (person members), P35/P6 -> leaderOf", len(records),
                      sys_s, base_s, baseline_type,
                      {"predictions with both actors aligned to gold entities": mapped},
-                     notes=("P463 also covers people in bands/parties and teams in leagues; graphbuild's memberOf "
-                            "only takes countries/organisations as members, which caps recall",) +
+                     notes=("affiliatedWith here counts only person -> organisation predictions (P463 has no "
+                            "person -> country counterpart)",) +
                      ((f"sampled: first {limit} documents by id",) if limit is not None else ()))
 
 

@@ -153,6 +153,16 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
     return [], None, steps
 
 
+#: Structural types whose object must be named outright ("a member of the UN", not "the UN subregion").
+STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith", "alliedWith"})
+
+
+def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorRef]]:
+    """How to read an object slot: strictly for membership-like facts, loosely (possessors, modifiers:
+    "rejected the Philippine accusations") for interactions and dependence."""
+    return index.actors_at if relation in STRICT_OBJECT_TYPES else index.object_actors
+
+
 def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
     """Apply the lexicon's retype rules ("seek to join" -> seeksMembershipIn, "lift sanctions" -> retreat,
     "threatened to shell" -> threaten).  Returns (relation, the governor that changed it or None)."""
@@ -225,7 +235,7 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             if passive and not stative:
                 obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
             obj_toks += prep_objs
-            objects = [r for t in obj_toks for r in index.object_actors(t)]
+            objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
             if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
                 objects = clausal_objects(tok, index)
             if stative:
@@ -353,7 +363,7 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                     if role is None:
                         continue
                     found = [r for p in _pobjs(c) for r in
-                             (index.actors_at(p) if role != "object" else index.object_actors(p))]
+                             (index.actors_at(p) if role != "object" else object_fn(index, trig.relation)(p))]
                     if role == "subject":
                         subjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
                         subj_tok = subj_tok or c
@@ -404,7 +414,8 @@ def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             continue
         for trig in lex.adjectives.get(tok.lemma_.lower(), ()) or lex.adjectives.get(tok.lower_, ()):
             objects = [ActorRef(r.mention, r.steps + 1) for c in _children(tok, {"prep"})
-                       if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.object_actors(p)]
+                       if trig.role_of(c.lower_) == "object" for p in _pobjs(c)
+                       for r in object_fn(index, trig.relation)(p)]
             if not objects:
                 continue
             subjects: list[ActorRef] = []
