@@ -31,11 +31,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Evidence items kept per edge (the strongest first); counts and dates cover all of them.
 MAX_EVIDENCE = 5
-#: Up to this many nodes betweenness is exact; above it, sampled from K pivots with ``seed``.
-#: Measured (docs/PERFORMANCE.md): exact betweenness on 1,000 nodes / 3,000 edges takes ~2 s on one core,
-#: and grows as n*m; 5,000 / 15,000 takes ~50 s exact vs ~5 s with 500 pivots.
-EXACT_BETWEENNESS_MAX_NODES = 1000
-BETWEENNESS_SAMPLES = 500
+#: Up to this many nodes betweenness is exact; above it, estimated from BETWEENNESS_SAMPLES pivots drawn with
+#: ``seed``.  Cost grows as pivots x edges.  Measured on this project's 2-core CI-class machine under load
+#: (docs/PERFORMANCE.md, "Betweenness"): exact 500 nodes / 1,500 edges 2.6 s, exact 1,000 / 3,000 11 s,
+#: 100 pivots on 5,000 / 15,000 9.6 s; weighted (Dijkstra) paths cost 3-7x more, so paths count hops.
+EXACT_BETWEENNESS_MAX_NODES = 500
+BETWEENNESS_SAMPLES = 100
 
 GB = "https://w3id.org/graphbuild/ontology#"
 ID = "https://w3id.org/graphbuild/id/"
@@ -280,8 +281,9 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
         seed: Seed of Louvain community detection and of sampled betweenness.
 
     Returns:
-        An :class:`Analysis`.  Betweenness is exact up to ``EXACT_BETWEENNESS_MAX_NODES`` nodes, else estimated
-        from ``BETWEENNESS_SAMPLES`` pivots drawn with ``seed`` (``betweenness_exact`` says which).
+        An :class:`Analysis`.  Betweenness (on hop-count shortest paths, undirected) is exact up to
+        ``EXACT_BETWEENNESS_MAX_NODES`` nodes, else estimated from ``BETWEENNESS_SAMPLES`` pivots drawn with
+        ``seed`` (``betweenness_exact`` says which).
     """
     D = weighted_digraph(G)
     U = weighted_graph(G)
@@ -298,7 +300,7 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
     exact = n <= EXACT_BETWEENNESS_MAX_NODES
     if n > 2:
         bc = nx.betweenness_centrality(
-            U, k=None if exact else min(BETWEENNESS_SAMPLES, n), weight="distance", normalized=True, seed=seed
+            U, k=None if exact else min(BETWEENNESS_SAMPLES, n), weight=None, normalized=True, seed=seed
         )
     else:
         bc = {v: 0.0 for v in G}
@@ -352,30 +354,30 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
 def weighted_pagerank(D: nx.DiGraph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict:
     """PageRank with edge ``weight``, same definition as ``nx.pagerank`` (dangling mass spread uniformly).
 
-    Pure Python power iteration: ``nx.pagerank`` needs scipy, which graphbuild does not depend on.
+    numpy power iteration: ``nx.pagerank`` needs scipy, which graphbuild does not depend on (numpy comes with
+    spaCy).  Agrees with ``nx.pagerank`` to 1e-8 (tests/test_analysis.py).
     """
+    import numpy as np
+
     nodes = list(D)
     n = len(nodes)
     if n == 0:
         return {}
-    out_w = {u: sum(d.get("weight", 1.0) for _, _, d in D.out_edges(u, data=True)) for u in nodes}
-    dangling = [u for u in nodes if out_w[u] == 0]
-    x = dict.fromkeys(nodes, 1.0 / n)
+    index = {v: i for i, v in enumerate(nodes)}
+    src = np.array([index[u] for u, v in D.edges()], dtype=np.int64)
+    dst = np.array([index[v] for u, v in D.edges()], dtype=np.int64)
+    w = np.array([float(d.get("weight", 1.0)) for _, _, d in D.edges(data=True)], dtype=float)
+    out_w = np.bincount(src, weights=w, minlength=n) if len(src) else np.zeros(n)
+    dangling = out_w == 0
+    share = np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, out_w))
+    x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x
-        x = dict.fromkeys(nodes, 0.0)
-        danglesum = alpha * sum(last[u] for u in dangling)
-        for u in nodes:
-            if out_w[u]:
-                share = alpha * last[u] / out_w[u]
-                for _, v, d in D.out_edges(u, data=True):
-                    x[v] += share * d.get("weight", 1.0)
-        base = danglesum / n + (1.0 - alpha) / n
-        for v in nodes:
-            x[v] += base
-        if sum(abs(x[v] - last[v]) for v in nodes) < n * tol:
+        x = alpha * np.bincount(dst, weights=last[src] * share[src] * w, minlength=n) if len(src) else np.zeros(n)
+        x += (alpha * last[dangling].sum() + 1.0 - alpha) / n
+        if np.abs(x - last).sum() < n * tol:
             break
-    return x
+    return {v: float(x[i]) for i, v in enumerate(nodes)}
 
 
 def _communities(U: nx.Graph, seed: int) -> list[list[str]]:

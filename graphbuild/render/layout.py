@@ -1,8 +1,9 @@
 """Node positions computed in Python, so the browser draws a still graph (no physics) at any size.
 
-Communities are laid out one by one (networkx's dense Fruchterman-Reingold below ``DENSE_MAX`` nodes, a numpy
-Fruchterman-Reingold with sampled repulsion above), then packed side by side in rows, largest first.  Pure numpy:
-networkx's own layout needs scipy from 500 nodes on, and graphbuild does not depend on scipy.
+Communities are laid out one by one (Fruchterman-Reingold in numpy: exact repulsion below ``DENSE_MAX`` nodes,
+sampled repulsion above), then packed side by side in rows, largest first.  Our own numpy loop: networkx's
+spring_layout needs scipy from 500 nodes on (graphbuild does not depend on scipy) and below that spends most of its
+time in per-iteration overhead (measured: 0.2 s per 150-node community vs 0.02 s here).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-#: Up to this many nodes a community is laid out by ``nx.spring_layout`` (dense, exact repulsion).
+#: Up to this many nodes a community's repulsion is exact (n x n); above, sampled.
 DENSE_MAX = 400
 #: Pixels between neighbouring nodes in the drawing (small graphs get more room for labels).
 NODE_SPACING = 60.0
@@ -69,12 +70,7 @@ def _layout_group(H: nx.Graph, seed: int, spacing: float) -> dict[str, tuple[flo
     n = H.number_of_nodes()
     if n == 1:
         return {next(iter(H)): (0.0, 0.0)}
-    if n <= DENSE_MAX:
-        pos = nx.spring_layout(H, seed=seed, weight=None, method="force", iterations=60)
-        xy = {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
-    else:
-        xy = _sampled_fruchterman_reingold(H, seed)
-    # rescale: mean nearest spacing ~ NODE_SPACING  =>  extent ~ sqrt(n) * NODE_SPACING
+    xy = fruchterman_reingold(H, seed)
     xs = [p[0] for p in xy.values()]
     ys = [p[1] for p in xy.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
@@ -83,38 +79,38 @@ def _layout_group(H: nx.Graph, seed: int, spacing: float) -> dict[str, tuple[flo
     return {v: ((x - cx) * scale, (y - cy) * scale) for v, (x, y) in xy.items()}
 
 
-def _sampled_fruchterman_reingold(H: nx.Graph, seed: int, iterations: int = 60, sample: int = 256) -> dict:
-    """Fruchterman-Reingold where each node is repelled by a random sample of nodes (scaled up): O(n*sample)."""
+def fruchterman_reingold(H: nx.Graph, seed: int, iterations: int = 50, sample: int = 256) -> dict:
+    """Fruchterman-Reingold in numpy, unit square.  Repulsion is exact up to ``DENSE_MAX`` nodes; above, each
+    node is repelled by a fresh random sample of ``sample`` nodes per iteration, scaled up (O(n * sample))."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    nodes = list(H)
+    nodes = sorted(H)
     index = {v: i for i, v in enumerate(nodes)}
     n = len(nodes)
-    pos = rng.random((n, 2))
-    if H.number_of_edges():
-        ei = np.array([(index[u], index[v]) for u, v in H.edges()], dtype=np.int64)
-    else:
-        ei = np.zeros((0, 2), dtype=np.int64)
-    k = math.sqrt(1.0 / n)
+    pos = rng.random(n) + 1j * rng.random(n)  # complex positions: no slow length-2 axis in the reductions
+    src = np.array([index[u] for u, v in H.edges() if u != v], dtype=np.int64)
+    dst = np.array([index[v] for u, v in H.edges() if u != v], dtype=np.int64)
+    k2 = 1.0 / n
+    k = math.sqrt(k2)
     t = 0.1
     dt = t / (iterations + 1)
-    m = min(sample, n)
+    exact = n <= DENSE_MAX
+    m = n if exact else min(sample, n)
     for _ in range(iterations):
-        s = rng.choice(n, size=m, replace=False)
-        delta = pos[:, None, :] - pos[s][None, :, :]  # n x m x 2
-        dist2 = np.maximum((delta**2).sum(axis=2), 1e-6)
-        disp = (delta * (k * k / dist2)[:, :, None]).sum(axis=1) * (n / m)
-        if len(ei):
-            d = pos[ei[:, 0]] - pos[ei[:, 1]]
-            dist = np.maximum(np.sqrt((d**2).sum(axis=1)), 1e-6)
-            f = d * (dist / k)[:, None]
-            np.add.at(disp, ei[:, 0], -f)
-            np.add.at(disp, ei[:, 1], f)
-        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
-        pos += disp * (np.minimum(length, t) / length)[:, None]
+        other = pos if exact else pos[rng.choice(n, size=m, replace=False)]
+        delta = pos[:, None] - other[None, :]  # n x m
+        dist2 = np.maximum(delta.real**2 + delta.imag**2, 1e-6)
+        disp = (delta / dist2).sum(axis=1) * (k2 * n / m)
+        if len(src):
+            d = pos[src] - pos[dst]
+            f = d * (np.abs(d) / k)
+            disp -= np.bincount(src, weights=f.real, minlength=n) + 1j * np.bincount(src, weights=f.imag, minlength=n)
+            disp += np.bincount(dst, weights=f.real, minlength=n) + 1j * np.bincount(dst, weights=f.imag, minlength=n)
+        length = np.maximum(np.abs(disp), 1e-9)
+        pos += disp * (np.minimum(length, t) / length)
         t -= dt
-    return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
+    return {v: (float(pos[i].real), float(pos[i].imag)) for i, v in enumerate(nodes)}
 
 
 def _pack(blocks: list[tuple[float, dict[str, tuple[float, float]]]]) -> dict[str, tuple[float, float]]:
