@@ -156,6 +156,21 @@ def to_networkx(
     return G
 
 
+def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, str, str]]:
+    """Background ``(member, "memberOf", organisation)`` facts from the gazetteer's ``members`` lists, for the
+    organisations among ``actors`` (pass as ``to_networkx(..., background=...)``).
+
+    Args:
+        gazetteer: Anything with ``record(entity_id) -> dict | None`` (:class:`graphbuild.gazetteer.Gazetteer`).
+        actors: Entity ids in the graph (e.g. the subjects and objects of the relations).
+    """
+    facts = []
+    for org in sorted(set(actors)):
+        rec = gazetteer.record(org) or {}
+        facts.extend((m, "memberOf", org) for m in sorted(set(rec.get("members") or ())) if m != org)
+    return facts
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Views
 

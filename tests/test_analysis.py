@@ -244,3 +244,21 @@ def test_weighted_pagerank_hand_example():
     D.add_node("c")  # dangling: gets only teleport + dangling mass
     pr = weighted_pagerank(D)
     assert sum(pr.values()) == pytest.approx(1.0) and pr["c"] < pr["a"]
+
+
+def test_membership_facts_from_gazetteer_records():
+    from graphbuild.analysis import membership_facts
+
+    class FakeGazetteer:
+        def record(self, eid):
+            return {"org/CSTO": {"members": ["country/KAZ", "country/RUS", "country/KAZ"]}}.get(eid)
+
+    facts = membership_facts(FakeGazetteer(), ["org/CSTO", "country/KAZ", "org/NATO"])
+    assert facts == [("country/KAZ", "memberOf", "org/CSTO"), ("country/RUS", "memberOf", "org/CSTO")]
+
+
+def test_balancing_founding_example_with_background_memberships():
+    bg = [("country/RUS", "memberOf", o) for o in ("org/EAEU", "org/CSTO", "org/CIS")]
+    bg += [("country/POL", "memberOf", "org/NATO"), ("country/KAZ", "memberOf", "org/CSTO")]
+    a = analyze(to_networkx(E, founding_relations(), background=bg))
+    assert [d["actor"] for d in a.balancing] == ["country/BLR"]
