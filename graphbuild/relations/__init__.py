@@ -135,19 +135,41 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     speakers: SpeakerIndex | None = None
     best: dict[tuple, Relation] = {}
     for sent in doc.sents:
-        ms = index.sentence_mentions(sent)
-        if len({m.entity_id for m in ms}) < 2 and not any(m.method == "office" for m in ms):
+        units = [u for u in paragraph_units(sent) if _worth_reading(index.sentence_mentions(u))]
+        if not units:
             continue
         if speakers is None:
             speakers = SpeakerIndex(doc, index, lex)
         for c in candidates_in_sentence(sent, index, lex, view):
             if c.subject.entity_id == c.object.entity_id or not _type_ok(c, index, lex):
                 continue
-            rel = _to_relation(c, sent, article, index, speakers, lex)
-            key = (sent.start_char, *rel.key)
+            unit = next((u for u in units if u.start_char <= c.trigger.idx < u.end_char), None)
+            if unit is None or not all(unit.start_char <= m.start < unit.end_char for m in (c.subject, c.object)):
+                continue  # a parse that runs across a paragraph break (headline + first line)
+            rel = _to_relation(c, unit, article, index, speakers, lex)
+            key = (unit.start_char, *rel.key)
             if key not in best or best[key].confidence < rel.confidence:
                 best[key] = rel
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
+
+
+def _worth_reading(mentions: Sequence[Mention]) -> bool:
+    """Two distinct actors, or an office mention ("the Belarusian leader") that names two by itself."""
+    return len({m.entity_id for m in mentions}) >= 2 or any(m.method == "office" for m in mentions)
+
+
+def paragraph_units(sent: Span) -> list[Span]:
+    """``sent`` split at line breaks: spaCy sometimes runs a headline into the first sentence."""
+    units, start = [], sent.start
+    for tok in sent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > start:
+                units.append(sent.doc[start:end])
+            start = tok.i + 1
+    if start < sent.end:
+        units.append(sent.doc[start:sent.end])
+    return [u for u in units if u.text.strip()]
 
 
 def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, speakers: SpeakerIndex,
@@ -181,7 +203,7 @@ def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, 
         object=obj,
         sentence=sent.text.strip(),
         start=sent.start_char,
-        end=sent.end_char,
+        end=sent.start_char + len(sent.text.rstrip()),
         negated=negated,
         modality=modality,
         speaker=speaker,

@@ -168,9 +168,13 @@ class ActorIndex:
         mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
                 and (m := self.by_token.get(c.i)) is not None]
         if not mods:
-            # modifiers of a modifier: "Russian gas supplies", "the US-led coalition"
-            mods = [ActorRef(m, 2) for c in tok.children if c.dep_ in ("compound", "amod") for g in c.children
+            # modifiers of a modifier: "Russian gas supplies" (but a "Russian-led alliance" is not Russia)
+            mods = [ActorRef(m, 2) for c in tok.children if c.dep_ in ("compound", "amod")
+                    and c.lemma_.lower() not in AGENTIVE_PARTICIPLES for g in c.children
                     if g.dep_ in MODIFIER_DEPS and (m := self.by_token.get(g.i)) is not None]
+        if not mods:
+            # "its decision": the possessive pronoun's antecedent
+            mods = [r for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for r in self.antecedent(c)]
         if mods:
             for c in tok.children:
                 if c.dep_ == "conj":
@@ -187,7 +191,8 @@ class ActorIndex:
         """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
         (same or previous sentence) that denotes type-compatible actors."""
         want = {"it": ("Country", "Organization"), "they": ("Country", "Organization"),
-                "he": ("Person",), "she": ("Person",)}.get(pron.lower_)
+                "its": ("Country", "Organization"), "their": ("Country", "Organization"),
+                "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",)}.get(pron.lower_)
         if want is None:
             return []
         sent = pron.sent
@@ -205,6 +210,10 @@ class ActorIndex:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+#: "Russian-led", "US-backed": the modifier's actor is not the phrase's actor.
+AGENTIVE_PARTICIPLES = frozenset({"lead", "led", "back", "backed", "base", "based", "sponsor", "sponsored",
+                                  "broker", "brokered", "own", "owned", "run", "funded", "fund", "register",
+                                  "registered", "link", "linked"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'/-]{2,60}(?:,[^\n—–]{0,40})?)[ \t]*[—–][ \t]")
 
 

@@ -213,6 +213,9 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             obj_toks: list[Token] = []
             if trig.particle:
                 parts = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ == trig.particle]
+                # "buys nearly all of its gas from Russia": the preposition hangs off the object
+                parts += [c for d in _children(tok, OBJ_DEPS) for c in d.subtree
+                          if c.dep_ == "prep" and c.lower_ == trig.particle and c.i - d.i < 8]
                 if not parts:
                     continue
                 for p in parts:
@@ -246,6 +249,35 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 subjects, subj_tok, steps = clause_subjects(tok, index)
             obj_tok = obj_toks[0] if obj_toks else None
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
+
+
+_LIST_GLUE = frozenset({",", "(", ")", "and", "the", "as", "well", "or", ";"})
+
+
+def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> list[ActorRef]:
+    """Continue a list the parser broke up: "a member of the EAEU (EAEU), the CSTO (CSTO) and the CIS" -- the
+    actors of ``actor_type`` that follow the last found one, joined only by commas, brackets, "and", "the"."""
+    if not found:
+        return []
+    doc = index.doc
+    last = max(index.span_of(r.mention).end for r in found)
+    sent_end = doc[last - 1].sent.end
+    out: list[ActorRef] = []
+    i = last
+    while i < sent_end:
+        t = doc[i]
+        m = index.mention_at(t)
+        if m is not None:
+            if index.type_of(m) != actor_type:
+                break
+            if not out or out[-1].mention is not m:
+                out.append(ActorRef(m, 3))
+            i = index.span_of(m).end
+            continue
+        if t.lower_ not in _LIST_GLUE:
+            break
+        i += 1
+    return out
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
@@ -400,6 +432,8 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                     subjects, subj_tok, steps = _noun_governor_subjects(
                         tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS)
                 steps += 1
+            if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
+                objects = objects + surface_list(index, objects, "Organization")
             if cosubjects and subjects:
                 subjects = subjects + cosubjects
             if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
