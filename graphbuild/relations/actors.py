@@ -134,6 +134,8 @@ class ActorIndex:
                     if cm is not None and c.dep_ == "compound" and self.type_of(cm) == "Person":
                         out.append(ActorRef(cm, 0))
                         break
+            if not out and lemma in ANAPHORIC_NOUNS and tok.pos_ == "NOUN":
+                out.extend(self.definite_anaphor(tok))
             if not out and tok.lower_ in RELATIVE_PRONOUNS:
                 # "the EAEU, of which Armenia remains a member": which -> the noun the clause modifies
                 for anc in tok.ancestors:
@@ -187,6 +189,39 @@ class ActorIndex:
                 return _unique(found)
         return []
 
+    def definite_anaphor(self, tok: Token) -> list[ActorRef]:
+        """ "the two countries", "both sides", "the two leaders" -> the last two distinct actors of that kind
+        named before this sentence (within two sentences); "the country" -> the last country named."""
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children):
+            return []  # "the other countries", "the Baltic states": not an anaphor
+        want = ("Person",) if tok.lemma_.lower() in ("leader", "official", "minister") else ("Country", "Organization")
+        if "two" in kids or "both" in kids:
+            n = 2
+        elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in ("country", "nation", "state", "bloc",
+                                                                             "alliance", "organisation", "organization"):
+            n = 1
+            if tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
+                want = ("Organization",)
+        else:
+            return []
+        sent = tok.sent
+        start = sent.start
+        for _ in range(2):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        found: list[ActorRef] = []
+        seen: set[str] = set()
+        for i in range(sent.start - 1, start - 1, -1):
+            m = self.by_token.get(i)
+            if m is None or m.entity_id in seen or self.type_of(m) not in want:
+                continue
+            seen.add(m.entity_id or "")
+            found.append(ActorRef(m, 3, len(found)))
+            if len(found) == n:
+                return found
+        return []
+
     def antecedent(self, pron: Token) -> list[ActorRef]:
         """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
         (same or previous sentence) that denotes type-compatible actors."""
@@ -210,6 +245,9 @@ class ActorIndex:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+#: Definite descriptions that point back to actors named just before ("the two countries", "the country").
+ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "side", "government", "leader", "official", "neighbour",
+                             "neighbor", "power", "bloc", "alliance", "organisation", "organization", "minister"})
 #: "Russian-led", "US-backed": the modifier's actor is not the phrase's actor.
 AGENTIVE_PARTICIPLES = frozenset({"lead", "led", "back", "backed", "base", "based", "sponsor", "sponsored",
                                   "broker", "brokered", "own", "owned", "run", "funded", "fund", "register",

@@ -150,6 +150,10 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
                 if gov.pos_ in ("VERB", "AUX"):
                     actors, tok, extra = clause_subjects(gov, index)
                     return actors, tok, steps + hops + extra
+            # "from its traditional ally Russia": the pronoun's antecedent
+            actors = index.antecedent(c)
+            if actors:
+                return actors, c, steps + 2
     return [], None, steps
 
 
