@@ -135,7 +135,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     speakers: SpeakerIndex | None = None
     best: dict[tuple, Relation] = {}
     for sent in doc.sents:
-        units = [u for u in paragraph_units(sent) if _worth_reading(index.sentence_mentions(u))]
+        units = [u for u in paragraph_units(sent) if _worth_reading(u, index.sentence_mentions(u))]
         if not units:
             continue
         if speakers is None:
@@ -144,8 +144,11 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
             if c.subject.entity_id == c.object.entity_id or not _type_ok(c, index, lex):
                 continue
             unit = next((u for u in units if u.start_char <= c.trigger.idx < u.end_char), None)
-            if unit is None or not all(unit.start_char <= m.start < unit.end_char for m in (c.subject, c.object)):
-                continue  # a parse that runs across a paragraph break (headline + first line)
+            if unit is None or not all(unit.start_char <= m.start < unit.end_char or m.start < sent.start_char
+                                       for m in (c.subject, c.object)):
+                # a parse that runs across a paragraph break (headline + first line); actors named in earlier
+                # sentences are fine (pronouns and "the two countries" point back to them)
+                continue
             rel = _to_relation(c, unit, article, index, speakers, lex)
             key = (unit.start_char, *rel.key)
             if key not in best or best[key].confidence < rel.confidence:
@@ -153,9 +156,16 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
 
 
-def _worth_reading(mentions: Sequence[Mention]) -> bool:
-    """Two distinct actors, or an office mention ("the Belarusian leader") that names two by itself."""
-    return len({m.entity_id for m in mentions}) >= 2 or any(m.method == "office" for m in mentions)
+_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "two", "both", "country"})
+
+
+def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:
+    """Two distinct actors, or an office mention ("the Belarusian leader") that names two by itself, or one
+    actor (or none) plus a pronoun / "the two countries" that may point back to another."""
+    ids = {m.entity_id for m in mentions}
+    if len(ids) >= 2 or any(m.method == "office" for m in mentions):
+        return True
+    return any(t.lower_ in _ANAPHORS for t in unit)
 
 
 def paragraph_units(sent: Span) -> list[Span]:

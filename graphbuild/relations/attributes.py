@@ -233,9 +233,9 @@ class SpeakerIndex:
         inner = doc.char_span(start, end, alignment_mode="contract")
         if inner is not None:
             for tok in inner:
-                if tok.lemma_.lower() in self.reporting and (
-                        doc[tok.i - 1].text in ("—", "–", ",", "-") if tok.i > 0 else False
-                        or any(c.dep_ in ("nsubjpass",) for c in tok.children)):
+                parenthetical = tok.i > 0 and doc[tok.i - 1].text in ("—", "–", ",", "-")
+                quoted_by = any(c.dep_ == "nsubjpass" for c in tok.children)  # "X is quoted by ..."
+                if tok.lemma_.lower() in self.reporting and (parenthetical or quoted_by):
                     sp = self._reporting_speaker(tok)
                     if sp is None:
                         sp = self._best([m for t in tok.subtree if (m := self.index.mention_at(t)) is not None

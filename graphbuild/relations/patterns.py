@@ -408,6 +408,12 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                     else:
                         objects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
                         obj_tok = obj_tok or c
+                        # "a member of the Quad with Japan and Australia": the co-members hang off the object
+                        for p in _pobjs(c):
+                            for pp in _children(p, {"prep"}):
+                                if trig.role_of(pp.lower_) == "cosubject":
+                                    cosubjects.extend(ActorRef(r.mention, r.steps + 2) for q in _pobjs(pp)
+                                                      for r in index.actors_at(q))
             steps = 1
             if pair:
                 if trig.relation in SYMMETRIC_RELATIONS:
