@@ -196,6 +196,8 @@ class Resolver:
             ``entity_id=None``), and the entities minted for actors outside the gazetteer, sorted by id.
         """
         cands = self.finder(doc)
+        # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
+        cands = [self._role_or_country(c, article, doc.text) for c in cands]
         state = _DocState(text=doc.text, date=article.date or _dt.date.today().isoformat())
         # Pass 1: everything the gazetteer settles without context; full person names.
         deferred_context: list[int] = []
@@ -306,6 +308,23 @@ class Resolver:
                         state.resolved[hit[0]] = (entity_id, "coreference")
             _add_alias(state, entity_id, acronym)
         return cands
+
+    def _role_or_country(self, cand: MentionCandidate, article: Article, text: str) -> MentionCandidate:
+        if cand.kind != "role" or cand.head_start < 0:
+            return cand
+        country = self._country_of(cand.key)
+        date = article.date or _dt.date.today().isoformat()
+        if country and self.gazetteer.office_holder(country, cand.title or "", date):
+            return cand
+        return MentionCandidate(
+            start=cand.head_start,
+            end=cand.head_end,
+            text=text[cand.head_start : cand.head_end],
+            kind="gazetteer",
+            key=cand.key,
+            ner_label=cand.ner_label,
+            sent_start=cand.sent_start,
+        )
 
     # ------------------------------------------------------------------ pass 1
     def _resolve_plain(self, cand: MentionCandidate, state: _DocState) -> tuple[str | None, str] | str | None:

@@ -144,6 +144,8 @@ def test_mentions_capitalisation_must_fit_the_listed_spelling(text: str, spellin
         ("The French president arrived in Berlin.", "The French president", "person/emmanuel-macron", "office"),
         ("Russia's president called for talks.", "Russia's president", "person/vladimir-putin", "office"),
         ("The visit was announced by the President of France.", "the President of France", "person/emmanuel-macron", "office"),
+        # no holder recorded: the phrase still names the country
+        ("The visit was announced by the President of Belgium.", "Belgium", "country/BEL", "exact"),
     ],
 )
 def test_resolve_single_mention(fixture_resolver, text, surface, entity_id, method) -> None:
@@ -375,6 +377,7 @@ def test_resolve_founding_example(shipped_resolver) -> None:
         ("Belarus buys Russian oil at a discount.", "Russian", None),
         # a dateline is where the story was filed
         ("MINSK, 12 April - Belarus signed the deal.", "MINSK", None),
+        ("Minsk wants dialogue.\nNATO, for its part, kept the door open.", "NATO", "org/NATO"),
     ],
 )
 def test_resolve_organs_titles_demonyms(fixture_resolver, text, surface, expected) -> None:

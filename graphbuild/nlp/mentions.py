@@ -55,7 +55,7 @@ ORGAN_WORDS: frozenset[str] = frozenset(
 NON_STATE_HEADS: frozenset[str] = frozenset(
     """firm firms company companies business businesses giant giants media agency agencies newspaper newspapers
     news goods export exports import imports oil gas fuel supplies supply market markets tourist tourists city
-    cities town towns village refinery refineries bank banks industry industries app apps field fields
+    cities town towns village refinery refineries industry industries app apps field fields
     opposition people citizen citizens national nationals student students worker workers sailor sailors
     fisherman fishermen businessman businessmen investor investors consumer consumers product products
     brand brands team teams club clubs fan fans airline airlines carrier language culture food cuisine
@@ -119,6 +119,7 @@ class MentionCandidate:
         title: For ``role``: the normalised office title ("president", "head of state").
         sent_start: Character offset of the sentence start.
         n_tokens: Number of tokens in the span (after stripping).
+        head_start, head_end: For ``role``/``body``: character offsets of the country name inside the phrase.
     """
 
     start: int
@@ -130,6 +131,8 @@ class MentionCandidate:
     title: str | None = None
     sent_start: int = 0
     n_tokens: int = 1
+    head_start: int = -1
+    head_end: int = -1
 
 
 class MentionFinder:
@@ -168,7 +171,8 @@ class MentionFinder:
         gaz_spans, unconfirmed, blocked = self._gazetteer_spans(doc)
         scored: list[tuple[float, MentionCandidate]] = []
         for span in gaz_spans:
-            scored.append((2, self._candidate(span, "gazetteer", normalize(span.text), has_sents)))
+            # the key of the listed spelling ("People's Republic of China" also for "People 's Republic of China")
+            scored.append((2, self._candidate(span, "gazetteer", span.label_, has_sents)))
         for cand in self._hyphen_parts(doc, has_sents):
             scored.append((2, cand))
         # an ambiguous spelling is confirmed by a following title or body ("Indian officials")
@@ -237,7 +241,7 @@ class MentionFinder:
             span = Span(doc, start, end, label=key)
             if not case_fits(span.text, self.gazetteer.spellings(key)):
                 continue
-            if _is_dateline(span) or _non_state_demonym(span, self.gazetteer.lookup(key)):
+            if _is_dateline(span, self.gazetteer.lookup(key)) or _non_state_demonym(span, self.gazetteer.lookup(key)):
                 # "MINSK, 12 April -" is where the story was filed; "Russian oil", "Chinese tourists" no state
                 blocked.add((start, end))
                 continue
@@ -307,12 +311,14 @@ class MentionFinder:
             # "the Belarusian leader", "Russia's president"
             title = self._match_words(doc, after, self._titles)
             if title and (before_the or possessive) and not self._name_follows(doc, after + len(title)):
-                out.append(self._span_candidate(doc, head, after + len(title), "role", key, has_sents, " ".join(title)))
+                out.append(
+                    self._span_candidate(doc, head, after + len(title), "role", key, has_sents, " ".join(title), cs)
+                )
                 continue
             # "the Belarusian government", "Russian authorities", "Belarus's foreign ministry"
             body = self._match_words(doc, after, self._bodies)
             if body:
-                out.append(self._span_candidate(doc, head, after + len(body), "body", key, has_sents))
+                out.append(self._span_candidate(doc, head, after + len(body), "body", key, has_sents, head=cs))
                 continue
             # "the President of Belarus", "the Foreign Ministry of Belarus"
             if cs.start >= 3 and doc[cs.start - 1].lower_ == "of":
@@ -323,7 +329,9 @@ class MentionFinder:
                             t.lower_ for t in doc[first : cs.start - 1]
                         ) == words:
                             title_text = " ".join(words) if kind == "role" else None
-                            out.append(self._span_candidate(doc, first - 1, cs.end, kind, key, has_sents, title_text))
+                            out.append(
+                                self._span_candidate(doc, first - 1, cs.end, kind, key, has_sents, title_text, cs)
+                            )
                             break
                     else:
                         continue
@@ -344,11 +352,15 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ building candidates
     def _span_candidate(
-        self, doc: Doc, start: int, end: int, kind: str, key: str, has_sents: bool, title: str | None = None
+        self, doc: Doc, start: int, end: int, kind: str, key: str, has_sents: bool, title: str | None = None,
+        head: Span | None = None,
     ) -> MentionCandidate:
         span = doc[start:end]
         cand = self._candidate(span, kind, key, has_sents)
-        return MentionCandidate(**{**_as_dict(cand), "title": title})
+        extra = {"title": title}
+        if head is not None:
+            extra.update(head_start=head.start_char, head_end=head.end_char)
+        return MentionCandidate(**{**_as_dict(cand), **extra})
 
     @staticmethod
     def _candidate(span: Span, kind: str, key: str, has_sents: bool, ner_label: str | None = None) -> MentionCandidate:
@@ -439,9 +451,11 @@ def _is_organ(rest: Span) -> bool:
     return len(words) >= 2 and words[0] in ("ministry", "department", "office") and words[1] == "of"
 
 
-def _is_dateline(span: Span) -> bool:
-    """An upper-case place at the start of a line, followed by a comma or dash: a dateline."""
-    if not span.text.isupper() or len(span.text) < 3:
+def _is_dateline(span: Span, candidates) -> bool:
+    """An upper-case capital at the start of a line, followed by a comma or dash: a dateline."""
+    if not span.text.isupper() or len(span.text) < 3 or not candidates:
+        return False
+    if any(c.method != "metonym" for c in candidates):  # "NATO, for its part, ..." starts a line too
         return False
     doc = span.doc
     start_of_line = span.start_char == 0 or doc.text[: span.start_char].rstrip(" \t").endswith("\n")
