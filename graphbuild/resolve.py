@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -167,9 +167,10 @@ class _DocState:
 class Resolver:
     """Links the candidate mentions of a Doc to actors.
 
-    Example:
-        >>> resolver = Resolver(Gazetteer.load(), nlp)
-        >>> mentions, new_entities = resolver(nlp(article.text), article)
+    Example (``nlp`` from :func:`graphbuild.nlp.pipeline.load_pipeline`)::
+
+        resolver = Resolver(Gazetteer.load(), nlp)
+        mentions, new_entities = resolver(nlp(article.text), article)
     """
 
     def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
@@ -519,6 +520,51 @@ class Resolver:
         else:
             _add_alias(state, entity_id, label)
         return entity_id
+
+
+def merge_person_variants(entities: Iterable[Entity], counts: Mapping[str, int] | None = None) -> dict[str, str]:
+    """Cross-document merge of minted persons whose names are spelling variants of one another.
+
+    Within a document the Resolver already links "Andrew Porotnikov" to "Andrei Porotnikov"; across documents
+    each document mints its own id.  Given every minted entity of a corpus, return ``{variant id: canonical
+    id}`` for persons outside the gazetteer whose label or aliases match (:func:`person_names_match`).  The
+    canonical id of a group is the one with most mentions (``counts``), then the smallest id.
+
+    Example:
+        >>> merge_person_variants([Entity("person/andrei-porotnikov", "Andrei Porotnikov", "Person", in_gazetteer=False),
+        ...                        Entity("person/andrew-porotnikov", "Andrew Porotnikov", "Person", in_gazetteer=False)])
+        {'person/andrew-porotnikov': 'person/andrei-porotnikov'}
+    """
+    counts = counts or {}
+    persons = sorted({e.id: e for e in entities if e.type == "Person" and not e.in_gazetteer}.values(), key=lambda e: e.id)
+    names = {e.id: [t for t in (name_tokens(n) for n in (e.label, *e.aliases)) if len(t) >= 2] for e in persons}
+    parent = {e.id: e.id for e in persons}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_prefix: dict[str, list[str]] = {}
+    for e in persons:
+        for tokens in names[e.id]:
+            by_prefix.setdefault(tokens[-1][:2], []).append(e.id)
+    for ids in by_prefix.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if find(a) != find(b) and any(person_names_match(x, y) for x in names[a] for y in names[b]):
+                    parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for e in persons:
+        groups.setdefault(find(e.id), []).append(e.id)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        canonical = min(members, key=lambda i: (-counts.get(i, 0), i))
+        out.update({m: canonical for m in members if m != canonical})
+    return out
 
 
 def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:

@@ -461,3 +461,23 @@ def test_evaluate_entities_scores_a_tiny_dev_gold(tmp_path, fixture_resolver) ->
     assert all(s["skipped"] for s in others)  # no ../shared here: skipped with a reason, not an error
     report = format_entity_report(results)
     assert "countries + organisations: accuracy" in report and "skipped" in report
+
+
+def test_resolve_merge_person_variants_across_documents() -> None:
+    """Point 5: minted persons merge across documents when their names are variants (no model needed)."""
+    from graphbuild.model import Entity
+    from graphbuild.resolve import merge_person_variants
+
+    entities = [
+        Entity("person/andrei-porotnikov", "Andrei Porotnikov", "Person", in_gazetteer=False),
+        Entity("person/andrew-porotnikov", "Andrew Porotnikov", "Person", in_gazetteer=False),
+        Entity("person/andrey-porotnikov", "Andrey Porotnikov", "Person", in_gazetteer=False),
+        Entity("person/anna-kowalczyk", "Anna Kowalczyk", "Person", in_gazetteer=False),
+        Entity("person/jan-kowalczyk", "Jan Kowalczyk", "Person", in_gazetteer=False),
+        Entity("org/porotnikov-group", "Porotnikov Group", "Organization", in_gazetteer=False),
+    ]
+    merged = merge_person_variants(entities, counts={"person/andrew-porotnikov": 5})
+    assert merged == {
+        "person/andrei-porotnikov": "person/andrew-porotnikov",
+        "person/andrey-porotnikov": "person/andrew-porotnikov",
+    }
