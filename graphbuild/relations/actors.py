@@ -118,7 +118,9 @@ class ActorIndex:
             out.append(ActorRef(m, 0))
         else:
             lemma = tok.lemma_.lower()
-            if lemma in self.lexicon.agent_nouns or lemma in self.lexicon.member_nouns:
+            if lemma in self.lexicon.member_nouns and any(c.lower_ == "other" for c in tok.children):
+                pass  # "other members of the Contact Group": unnamed fellow members, not the group itself
+            elif lemma in self.lexicon.agent_nouns or lemma in self.lexicon.member_nouns:
                 for c in tok.children:
                     cm = self.by_token.get(c.i)
                     if cm is not None and c.dep_ in MODIFIER_DEPS:

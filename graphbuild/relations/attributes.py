@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.model import Mention
 from graphbuild.relations.actors import ActorIndex
-from graphbuild.relations.lexicon import Lexicon
+from graphbuild.relations.lexicon import Lexicon, forms
 
 #: Labels along which negation and modality of a governor reach the trigger.
 CHAIN_DEPS = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "attr", "oprd", "conj", "amod", "compound",
@@ -72,7 +72,11 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
     """See the module docstring.  ``retyped_by``: a governor that already changed the type ("lifted
     sanctions" is a retreat, not a negated sanction), so it does not negate."""
     chain = governors(trigger)
+    # a negating verb does not undo an event someone else performed ("rejected Russian criticism")
+    own_subject = any(a is not None and a.head is trigger for a in arg_tokens[:1])
     for i, tok in enumerate(chain):
+        if i > 0 and chain[i - 1].dep_ == "conj":
+            break  # "stopped paying ... and boycotted": the first verb's negation is not the second's
         for c in tok.children:
             if _is_negator(c, lex):
                 # "no longer" is a negator; "not only" is not
@@ -81,7 +85,8 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
                 return True
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                 return True
-        if i > 0 and tok.lemma_.lower() in lex.cue("negating_governors") and tok is not retyped_by:
+        if (i > 0 and forms(tok) & lex.cue("negating_governors") and tok is not retyped_by
+                and not (own_subject and trigger.pos_ in ("NOUN", "PROPN"))):
             # "refused to meet", "denied attacking", "ruled out talks"
             if tok.lemma_.lower() != "rule" or any(c.lower_ == "out" for c in tok.children):
                 return True
@@ -106,7 +111,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 return "hypothetical"
     desired = lex.cue("desired")
     for tok in chain[1:]:
-        if tok.lemma_.lower() in desired:
+        if forms(tok) & desired:
             return "desired"
     for tok in chain:
         for c in tok.children:

@@ -96,6 +96,18 @@ class Lexicon:
         return self.cues.get(name, frozenset())
 
 
+def forms(tok) -> frozenset[str]:
+    """The token's lemma plus crude stems of its surface form, for cue words: the small model sometimes
+    lemmatises "hoped" as "hop"."""
+    w = tok.lower_
+    out = {tok.lemma_.lower(), w}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+                         ("ing", "e"), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.add(w[: -len(suffix)] + repl)
+    return frozenset(out)
+
+
 def _fail(path: Path, where: str, problem: str) -> LexiconError:
     return LexiconError(f"{path}: {where}: {problem}")
 

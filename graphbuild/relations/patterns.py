@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
 from graphbuild.relations.actors import ActorIndex, ActorRef
-from graphbuild.relations.lexicon import Lexicon, Trigger
+from graphbuild.relations.lexicon import Lexicon, Trigger, forms
 
 #: Verb argument labels.
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -179,8 +179,9 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
                                                 "ccomp", "nsubjpass", "pcomp"):
             break
         cur = cur.head
+        cur_forms = forms(cur)
         for governors, target in rules:
-            if cur.lemma_.lower() in governors or cur.lower_ in governors:
+            if cur_forms & governors:
                 return target, cur
     for governors, target in rules:
         for c in trigger.children:
@@ -285,7 +286,7 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
-CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "threaten", "accuse"})
+CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request"})
 
 
 def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
