@@ -42,6 +42,7 @@ from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
 from graphbuild.relations.patterns import (
     Candidate,
     adjective_relations,
+    deontic_demands,
     list_relations,
     noun_relations,
     title_relations,
@@ -102,6 +103,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from adjective_relations(sent, index, lex)
     yield from title_relations(sent, index, lex, view.lookup if view else None)
     yield from list_relations(sent, index, lex)
+    yield from deontic_demands(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

@@ -184,7 +184,7 @@ class ActorIndex:
                 if c.dep_ == "conj":
                     mods.extend(ActorRef(r.mention, r.steps + 1) for r in self.object_actors(c, _depth + 1))
             return _unique(mods)
-        for preps in (("by", "from"), ("of",), ("with",)):
+        for preps in (("against",), ("by", "from"), ("of",), ("with",)):
             found = [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                      for p in c.children if p.dep_ == "pobj" for r in self.object_actors(p, _depth + 1)]
             if found:

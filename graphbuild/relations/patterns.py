@@ -246,6 +246,8 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
             if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
                 objects = clausal_objects(tok, index)
+            if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
+                objects = complement_objects(tok, index)
             if stative:
                 # "Tokyo has been allied with Washington": a passive form used as a state, no agent
                 subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
@@ -283,6 +285,49 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
             break
         i += 1
     return out
+
+
+#: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
+#: "threatened to break relations with Russia").
+COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject", "demand", "request"})
+_COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "for"})
+
+
+def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """Actors named as object or prepositional object of ``tok``'s xcomp (one level)."""
+    out: list[ActorRef] = []
+    for x in _children(tok, {"xcomp"}):
+        for c in x.children:
+            if c.dep_ in OBJ_DEPS:
+                out.extend(ActorRef(r.mention, r.steps + 2) for r in index.object_actors(c))
+            elif c.dep_ in ("prep", "prt") and c.lower_ in _COMPLEMENT_PREPS:
+                out.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c) for r in index.object_actors(p))
+    return out
+
+
+#: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
+DEONTIC = frozenset({"must", "should", "ought"})
+
+
+def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``)."""
+    reporting = lex.cue("reporting")
+    prior = lex.types["demand"].prior * 0.9
+    for tok in sent:
+        if tok.dep_ != "aux" or tok.lower_ not in DEONTIC:
+            continue
+        verb = tok.head
+        if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
+            continue
+        targets = [r for c in _children(verb, {"nsubj", "nsubjpass"}) for r in index.actors_at(c)]
+        if not targets:
+            continue
+        speakers, subj_tok, steps = clause_subjects(verb.head, index)
+        for s_ in speakers:
+            for t in targets:
+                if s_.mention.entity_id != t.mention.entity_id:
+                    yield Candidate(s_.mention, "demand", t.mention, tok, "clause:demand:must", prior,
+                                    2 + steps + s_.steps + t.steps, subj_tok, None)
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
