@@ -56,6 +56,10 @@ FUZZY_THRESHOLD = 0.88
 #: Shorter surnames are compared exactly (too many near-collisions: Kim/Kin, Bush/Busch).
 FUZZY_MIN_LENGTH = 6
 
+#: A surname alone is matched fuzzily against the whole gazetteer only from this length (Lukaschenko: yes;
+#: "Michael" vs "Michal": no).
+GAZETTEER_SURNAME_MIN_LENGTH = 8
+
 #: How far back (characters) a named actor can license a context alias when two actors are licensed.
 CONTEXT_WINDOW = 600
 
@@ -448,9 +452,14 @@ class Resolver:
         known = self.gazetteer.persons_with_surname(surname)
         if len(known) == 1:
             return next(iter(known)), "alias"
-        if len(surname) >= FUZZY_MIN_LENGTH:
+        if len(surname) >= GAZETTEER_SURNAME_MIN_LENGTH and surname not in _FIRST_NAME_CANON:
+            # a bare word against every surname of the gazetteer: only long ones ("Michael" is no "Michal")
             pool = self._persons_by_prefix.get(surname[:2], ())
-            similar = {p.entity_id for p in pool if surnames_match(p.tokens[-1], surname)}
+            similar = {
+                p.entity_id
+                for p in pool
+                if len(p.tokens[-1]) >= GAZETTEER_SURNAME_MIN_LENGTH and surnames_match(p.tokens[-1], surname)
+            }
             if len(similar) == 1:
                 return similar.pop(), "fuzzy"
         return None, UNRESOLVED

@@ -134,6 +134,7 @@ def test_mentions_capitalisation_must_fit_the_listed_spelling(text: str, spellin
         # transliteration variants against the gazetteer (point 2)
         ("Volodymyr Zelenskiy addressed the parliament in Kyiv.", "Volodymyr Zelenskiy", "person/volodymyr-zelensky", "fuzzy"),
         ("Alyaksandr Lukashenka met the Russian ambassador.", "Alyaksandr Lukashenka", "person/alexander-lukashenko", "fuzzy"),
+        ("Lukaschenko rejected the proposal on Monday.", "Lukaschenko", "person/alexander-lukashenko", "fuzzy"),
         # state bodies resolve to the state (point 1)
         ("The Belarusian government approved the plan.", "The Belarusian government", "country/BLR", "demonym"),
         ("Russian authorities detained two journalists.", "Russian authorities", "country/RUS", "demonym"),
@@ -267,6 +268,12 @@ def test_resolve_unknown_actors_get_stable_ids_and_types(fixture_resolver) -> No
     assert by_id_a["org/radio-free-europe"].type == "Organization"
     assert not by_id_a["org/radio-free-europe"].in_gazetteer
     assert {"person/andrei-porotnikov", "org/radio-free-europe"} <= set(by_id_a) & set(by_id_b)
+
+
+@pytest.mark.model
+def test_resolve_first_name_alone_is_not_a_fuzzy_surname(fixture_resolver) -> None:
+    links = _links(fixture_resolver, "Michael said on Monday that Vladimir Putin had called.")
+    assert links.get("Michael", {None}) == {None}, links
 
 
 @pytest.mark.model

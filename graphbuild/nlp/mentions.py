@@ -38,7 +38,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     emperor sheikh emir sultan pope cardinal bishop archbishop rev reverend father senator sen rep
     representative congressman congresswoman governor gov mayor ambassador envoy judge justice chairman
     chairwoman chair speaker deputy foreign defence defense interior finance state former late acting
-    leader ayatollah mp mep""".split()
+    leader ayatollah mp mep prof professor baroness baron rt hon""".split()
 )
 
 #: Titles that always precede a person's name.
