@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from graphbuild.model import Article, DocResult
-from graphbuild.nlp.pipeline import CHUNK_CHARS, split_paragraphs
+from graphbuild.nlp.pipeline import CHUNK_CHARS, Triage, parse_selectively, selective_enabled, split_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,18 +20,36 @@ if TYPE_CHECKING:
     from graphbuild.resolve import Resolver
 
 
-def make_doc(nlp: "Language", text: str) -> "Doc":
+def make_doc(nlp: "Language", text: str, triage: "Triage | None" = None) -> "Doc":
     """Run the pipeline over ``text``; long texts are processed in paragraph chunks and joined.
 
     The joined Doc has exactly ``text`` as its text, so offsets stay valid, while spaCy's memory
-    stays bounded by the chunk size.
+    stays bounded by the chunk size. With a ``triage``, only lines with actor candidates get the
+    full analysis (see :func:`graphbuild.nlp.pipeline.parse_selectively`).
     """
     if len(text) <= CHUNK_CHARS:
-        return nlp(text)
+        return parse_selectively(nlp, [text], triage)[0] if triage is not None else nlp(text)
     from spacy.tokens import Doc
 
-    docs = list(nlp.pipe(chunk for _, chunk in split_paragraphs(text)))
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    chunks = [chunk for _, chunk in split_paragraphs(text)]
+    docs = parse_selectively(nlp, chunks, triage) if triage is not None else list(nlp.pipe(chunks))
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
+
+
+_TRIAGES: dict[tuple[int, int], tuple[object, object, "Triage"]] = {}
+
+
+def triage_for(nlp: "Language", resolver: "Resolver") -> "Triage | None":
+    """The cheap first-pass filter for this pipeline and gazetteer (built once), or None when disabled."""
+    if not selective_enabled():
+        return None
+    gazetteer = getattr(resolver, "gazetteer", None)
+    if gazetteer is None or not hasattr(gazetteer, "surface_forms"):
+        return None
+    key = (id(nlp), id(gazetteer))
+    if key not in _TRIAGES:
+        _TRIAGES[key] = (nlp, gazetteer, Triage.for_gazetteer(nlp, gazetteer))
+    return _TRIAGES[key][2]
 
 
 def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult:
@@ -58,7 +76,7 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult
 
 def extract_article(nlp: "Language", resolver: "Resolver", article: Article) -> DocResult:
     """Extract everything from one article."""
-    return analyse_doc(make_doc(nlp, article.text), article, resolver)
+    return analyse_doc(make_doc(nlp, article.text, triage_for(nlp, resolver)), article, resolver)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +123,13 @@ def extract_articles(
 ) -> Iterator[DocResult]:
     """Extract from many articles, streaming, with spaCy's batched ``nlp.pipe`` for short ones."""
     batch: list[Article] = []
+    triage = triage_for(nlp, resolver)
 
     def flush() -> Iterator[DocResult]:
-        for article, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=batch_size)):
+        texts = [a.text for a in batch]
+        docs = parse_selectively(nlp, texts, triage, batch_size=batch_size) if triage is not None else nlp.pipe(
+            texts, batch_size=batch_size)
+        for article, doc in zip(batch, docs):
             yield analyse_doc(doc, article, resolver)
         batch.clear()
 

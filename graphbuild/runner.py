@@ -115,7 +115,7 @@ def run_extraction(
         else:
             results.append(outcome)
             summary.built += 1
-            if use_cache:
+            if use_cache and key is not None:
                 cache.put(key, outcome)
         if reporter:
             reporter.advance(failed=isinstance(outcome, ExtractionFailure))
@@ -130,8 +130,8 @@ def run_extraction(
 
 def _extract(
     config: Config, gazetteer, versions, todo: Sequence[tuple[Article, str]], scheduler, summary: BuildSummary
-) -> Iterator[tuple[DocResult | ExtractionFailure, str]]:
-    """Yield ``(outcome, cache key)`` for every article to extract, in completion order."""
+) -> Iterator[tuple[DocResult | ExtractionFailure, str | None]]:
+    """Yield ``(outcome, cache key or None: not cacheable)`` for every article, in completion order."""
     if not todo:
         return
     articles = [article for article, _ in todo]
@@ -145,14 +145,21 @@ def _extract(
         chunks = run_dask(articles, spec, scheduler) if scheduler is not None else run_local(
             articles, spec, workers=workers)
         summary.model_loaded = True
+        warned = False
         for start, chunk in chunks:
-            if chunk.versions != expected:
-                raise GraphbuildError(
-                    f"a worker extracts with other versions than this build: {_version_diff(expected, chunk.versions)}; "
-                    "install the same graphbuild, model and gazetteer files on every worker"
-                )
+            cacheable = chunk.versions == expected
+            if not cacheable:
+                difference = _version_diff(expected, chunk.versions)
+                if scheduler is not None:
+                    raise GraphbuildError(
+                        f"a worker extracts with other versions than this build: {difference}; "
+                        "install the same graphbuild, model and gazetteer files on every worker"
+                    )
+                if not warned:  # local files edited during the build: keep the results, do not cache them
+                    log.warning("source or data files changed during the build (%s); results not cached", difference)
+                    warned = True
             for offset, outcome in enumerate(chunk.outcomes):
-                yield outcome, keys[start + offset]
+                yield outcome, (keys[start + offset] if cacheable else None)
         return
     from graphbuild.extract import extract_safely
     from graphbuild.nlp.pipeline import load_pipeline
