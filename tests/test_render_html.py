@@ -53,8 +53,22 @@ def _render(tmp_path, title="graphbuild " + XSS, **kw):
     return out.read_text(encoding="utf-8")
 
 
-def _scripts(page):
-    return re.findall(r"<script(?: type=\"application/json\" id=\"graph-data\")?>(.*?)</script>", page, re.S)
+def page_data(page):
+    """The JSON block of a page, with its columns expanded to one dict per node and edge (as the script does)."""
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
+    N, E, S = data["nodes"], data["edges"], data["strings"]
+    nodes = [{k: N[k][i] for k in N if k != "balancing"} for i in range(len(N["id"]))]
+    for i in N["balancing"]:
+        nodes[i]["balancing"] = True
+    edges = []
+    for i in range(len(E["from"])):
+        e = {k: E[k][i] for k in E}
+        e["from"], e["to"], e["negated"] = N["id"][e["from"]], N["id"][e["to"]], bool(e["negated"])
+        e["evidence"] = [{"sentence": S[a], "doc": S[b], "date": c, "speaker": S[d] if d >= 0 else None}
+                         for a, b, c, d, _ in e["evidence"]]
+        edges.append(e)
+    data["nodes"], data["edges"] = nodes, edges
+    return data
 
 
 def test_render_html_contains_no_raw_payload(tmp_path):
@@ -68,8 +82,7 @@ def test_render_html_contains_no_raw_payload(tmp_path):
 
 def test_render_html_json_block_round_trips(tmp_path):
     page = _render(tmp_path)
-    block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
-    data = json.loads(block)
+    data = page_data(page)
     labels = {n["label"] for n in data["nodes"]}
     assert "Atlantis " + XSS in labels and "Bloc " + BREAKOUT in labels
     assert any(ev["doc"] == "doc/" + BREAKOUT for e in data["edges"] for ev in e["evidence"])
@@ -122,7 +135,7 @@ def test_render_html_cap_shows_notice(tmp_path):
     page = _render(tmp_path, max_nodes=2, max_edges=1)
     assert "showing the 2 most central of 4 actors" in page
     assert 'id="gb-notice" class="notice" role="status">' in page  # not hidden
-    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    data = page_data(page)
     assert len(data["nodes"]) == 2 and len(data["edges"]) <= 1
 
 
@@ -133,15 +146,17 @@ def test_render_html_no_notice_without_pruning(tmp_path):
 
 def test_render_html_styles_edges_by_sign_and_negation(tmp_path):
     page = _render(tmp_path)
-    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    data = page_data(page)
     by_rel = {(e["relation"], e["negated"]): e for e in data["edges"]}
-    assert by_rel[("threaten", False)]["color"] == "#c62828" and by_rel[("threaten", False)]["count"] == 2
-    assert by_rel[("consult", False)]["color"] == "#2e7d32"
+    colours = data["signColours"]
+    assert colours[by_rel[("threaten", False)]["sign"]] == "#c62828" and by_rel[("threaten", False)]["count"] == 2
+    assert colours[by_rel[("consult", False)]["sign"]] == "#2e7d32"
     assert by_rel[("cooperate", True)]["negated"] is True
     assert by_rel[("threaten", False)]["width"] > by_rel[("consult", False)]["width"]
     assert data["dateRange"] == ["2024-01-10", "2024-04-01"]
-    shapes = {n["type"]: n["shape"] for n in data["nodes"]}
-    assert shapes["Country"] != shapes["Organization"] != shapes["Person"]
+    groups = data["options"]["vis"]["groups"]
+    assert {n["type"] for n in data["nodes"]} == {"Country", "Organization", "Person"}
+    assert len({groups[t]["shape"] for t in ("Country", "Organization", "Person")}) == 3
 
 
 def test_render_html_layout_positions_every_node(tmp_path):
@@ -151,7 +166,7 @@ def test_render_html_layout_positions_every_node(tmp_path):
     a = analyze(G)
     render_html(G, a, tmp_path / "g.html")
     page = (tmp_path / "g.html").read_text()
-    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    data = page_data(page)
     xy = {(n["x"], n["y"]) for n in data["nodes"]}
     assert len(xy) == G.number_of_nodes()  # no two nodes on one spot
     assert data["options"]["vis"]["physics"]["enabled"] is False

@@ -107,6 +107,35 @@ APP_JS = r"""
     return e;
   }
 
+  // ---- columns -> one object per node and edge ----
+  (function expand() {
+    var N = DATA.nodes, E = DATA.edges, S = DATA.strings, nodes = [], edges = [], i;
+    var bal = new Set(N.balancing), sym = new Set(DATA.symmetric);
+    for (i = 0; i < N.id.length; i++) {
+      nodes.push({ id: N.id[i], label: N.label[i], type: N.type[i], qid: N.qid[i], iso3: N.iso3[i], x: N.x[i],
+                   y: N.y[i], size: N.size[i], pagerank: N.pagerank[i], degree: N.degree[i],
+                   community: N.community[i], balancing: bal.has(i) });
+    }
+    for (i = 0; i < E.from.length; i++) {
+      var rel = E.relation[i], neg = E.negated[i] === 1;
+      edges.push({ id: i, from: N.id[E.from[i]], to: N.id[E.to[i]], relation: rel, negated: neg,
+                   label: (neg ? "not " : "") + rel, symmetric: sym.has(rel), sign: E.sign[i],
+                   color: DATA.signColours[E.sign[i]] || DATA.signColours.neutral, width: E.width[i],
+                   count: E.count[i], confidence: E.confidence[i], first: E.first[i], last: E.last[i],
+                   curve: E.curve[i],
+                   evidence: E.evidence[i].map(function (ev) {
+                     return { sentence: S[ev[0]], doc: S[ev[1]], date: ev[2], speaker: ev[3] >= 0 ? S[ev[3]] : null,
+                              modality: ev[4] };
+                   }) });
+    }
+    DATA.nodes = nodes;
+    DATA.edges = edges;
+  })();
+  function smoothFor(nth) {
+    if (!nth) { return false; }
+    return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * (1 + Math.floor((nth - 1) / 2)) };
+  }
+
   // ---- data -> vis DataSets (labels are drawn on the canvas: never parsed as HTML) ----
   var nodeById = new Map();
   DATA.nodes.forEach(function (n) { nodeById.set(n.id, n); });
@@ -117,13 +146,19 @@ APP_JS = r"""
   DATA.edges.forEach(function (e) { adjacency.get(e.from).push(e); adjacency.get(e.to).push(e); });
 
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
-    return { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, shape: n.shape,
-             color: n.color, borderWidth: n.balancing ? 4 : 1 };
+    var node = { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, group: n.type };
+    if (n.balancing) {
+      var bg = DATA.options.vis.groups[n.type].color.background;
+      node.borderWidth = 4;
+      node.color = { background: bg, border: DATA.options.balancingBorder,
+                     highlight: { background: bg, border: "#000000" }, hover: { background: bg, border: "#000000" } };
+    }
+    return node;
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, label: DATA.options.edgeLabels ? e.label : undefined,
              color: { color: e.color, highlight: e.color, hover: e.color, opacity: e.negated ? 0.6 : 0.9 },
-             dashes: e.negated, width: e.width, arrows: e.symmetric ? "" : "to", smooth: e.smooth };
+             dashes: e.negated, width: e.width, arrows: e.symmetric ? "" : "to", smooth: smoothFor(e.curve) };
   }));
 
   // ---- filters ----
