@@ -32,6 +32,7 @@ ACTORS: dict[str, str] = {
     "Philippines": "country/PHL", "Philippine": "country/PHL", "Manila": "country/PHL", "Beijing": "country/CHN",
     "Tokyo": "country/JPN", "Collective Security Treaty Organization": "org/CSTO", "ECOWAS": "org/ECOWAS",
     "Mali": "country/MLI", "Niger": "country/NER", "Quad": "org/QUAD", "Australia": "country/AUS",
+    "Britain": "country/GBR", "Libya": "country/LBY", "Greece": "country/GRC",
     "Alexander Lukashenko": "person/alexander-lukashenko", "Lukashenko": "person/alexander-lukashenko",
     "Lukashenka": "person/alexander-lukashenko", "Vladimir Putin": "person/vladimir-putin",
     "Putin": "person/vladimir-putin", "Andrei Porotnikov": "person/andrei-porotnikov",
@@ -183,6 +184,10 @@ CASES = [
     ("anaphor_it", "Belarus is a neighbour of Poland. It is a member of the CSTO.", {("BLR", "memberOf", "CSTO", False)}),
     ("dateline_is_not_actor", "MANILA, 9 July 2024 — Japan and the Philippines signed a defence pact on Monday.",
      {_sym("JPN", "alliedWith", "PHL")}),
+    ("deontic_demand", "Britain said Libya must hand over the suspects.", {("GBR", "demand", "LBY", False)}),
+    ("threat_target_in_complement", "Iran threatened to cut off electricity to Azerbaijan.",
+     {("IRN", "threaten", "AZE", False)}),
+    ("clausal_demand", "Greece demanded that Turkey withdraw its troops.", {("GRC", "demand", "TUR", False)}),
     # --- junk guard: co-occurrence alone is not a relation ----------------------------------------------------
     ("cooccurrence_only", "Belarus and Russia are large countries in Europe.", set()),
     ("cooccurrence_list", "Delegates from China, India and Japan arrived in Geneva.", set()),
