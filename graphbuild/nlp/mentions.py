@@ -241,9 +241,13 @@ class MentionFinder:
             span = Span(doc, start, end, label=key)
             if not case_fits(span.text, self.gazetteer.spellings(key)):
                 continue
-            if _is_dateline(span, self.gazetteer.lookup(key)) or _non_state_demonym(span, self.gazetteer.lookup(key)):
-                # "MINSK, 12 April -" is where the story was filed; "Russian oil", "Chinese tourists" no state
+            lookups = self.gazetteer.lookup(key)
+            if _is_dateline(span, lookups) or _non_state_demonym(span, lookups) or _capital_as_place(span, lookups):
+                # "MINSK, 12 April -" is where the story was filed; "Russian oil", "Chinese tourists" and
+                # "talks in Beijing" name no state (docs/ANNOTATION.md section 2)
                 blocked.add((start, end))
+                continue
+            if not lookups and _starts_a_name(span):  # "the Alliance of Sahel States" is not "the Alliance"
                 continue
             if _after_prefix(doc, start):  # "post-Soviet", "pro-Russian": an adjective, not the actor
                 continue
@@ -461,6 +465,24 @@ def _is_dateline(span: Span, candidates) -> bool:
     start_of_line = span.start_char == 0 or doc.text[: span.start_char].rstrip(" \t").endswith("\n")
     following = doc[span.end].text if span.end < len(doc) else ""
     return start_of_line and following in {",", "-", "—", "–", "("}
+
+
+#: Prepositions after which a capital is a place ("talks in Beijing"), not its government.
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "via", "within"})
+
+
+def _capital_as_place(span: Span, candidates) -> bool:
+    """A capital after a locative preposition ("talks in Beijing", "an analyst in Yerevan") is a place."""
+    if not candidates or any(c.method != "metonym" for c in candidates):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.i == span.start - 1
+
+
+def _starts_a_name(span: Span) -> bool:
+    """A generic alias followed by "of" and a capitalised word begins a longer proper name."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].text[:1].isupper()
 
 
 def _non_state_demonym(span: Span, candidates) -> bool:
