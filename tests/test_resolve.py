@@ -386,6 +386,7 @@ def test_resolve_founding_example(shipped_resolver) -> None:
         ("MINSK, 12 April - Belarus signed the deal.", "MINSK", None),
         # a capital as a place is not its government
         ("The two ministers held talks in Minsk on Monday.", "Minsk", None),
+        ("The government in Minsk now believes the talks will resume.", "Minsk", "country/BLR"),
         ("Burkina Faso and Niger formed the Alliance of Sahel States in 2023.", "the Alliance", None),
         ("Minsk wants dialogue.\nNATO, for its part, kept the door open.", "NATO", "org/NATO"),
     ],

@@ -471,12 +471,19 @@ def _is_dateline(span: Span, candidates) -> bool:
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "via", "within"})
 
 
+#: Nouns whose "in <capital>" names the body's seat ("the government in Cairo").
+SEAT_NOUNS: frozenset[str] = frozenset({"government", "authorities", "officials", "leadership", "regime", "administration"})
+
+
 def _capital_as_place(span: Span, candidates) -> bool:
     """A capital after a locative preposition ("talks in Beijing", "an analyst in Yerevan") is a place."""
     if not candidates or any(c.method != "metonym" for c in candidates):
         return False
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.i == span.start - 1
+    if not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.i == span.start - 1):
+        return False
+    # "the government in Cairo", "NATO officials in Brussels": the seat of a body, which stands for it
+    return root.head.head.lower_ not in SEAT_NOUNS
 
 
 def _starts_a_name(span: Span) -> bool:
