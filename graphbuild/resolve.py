@@ -264,6 +264,7 @@ class Resolver:
         # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor
         # wherever it occurs in the document, also where spaCy did not tag it.
         cands = self._apply_acronyms(cands, state, doc.text)
+        cands = self._sweep_surnames(doc, cands, state)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
             del state.minted[entity_id]
@@ -287,6 +288,32 @@ class Resolver:
             )
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _sweep_surnames(self, doc: Doc, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
+        """A surname of a person named in full in the document, where spaCy tagged nothing ("Straw backs
+        ending China embargo", "Niger's Tiani"): a proper noun, or a capitalised word inside a sentence."""
+        surnames: dict[str, list[_Known]] = {}
+        for known in state.persons:
+            if len(known.tokens) >= 2 and len(known.tokens[-1]) >= 3:
+                surnames.setdefault(known.tokens[-1], []).append(known)
+        if not surnames:
+            return cands
+        covered = sorted((c.start, c.end) for c in cands)
+        has_sents = doc.has_annotation("SENT_START")
+        added = list(cands)
+        for tok in doc:
+            if not (tok.is_alpha and tok.text[:1].isupper()) or tok.lower_ not in surnames:
+                continue
+            if not (tok.pos_ == "PROPN" or (tok.i > 0 and not tok.is_sent_start)):
+                continue
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            cand = MentionCandidate(start=start, end=end, text=tok.text, kind="ner", key=tok.lower_,
+                                    sent_start=tok.sent.start_char if has_sents else 0)
+            added.append(cand)
+            state.resolved[len(added) - 1] = self._resolve_surname(cand, state)
+        return added
 
     def _apply_acronyms(self, cands: list[MentionCandidate], state: _DocState, text: str) -> list[MentionCandidate]:
         definitions: dict[str, str] = {}

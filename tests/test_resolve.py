@@ -194,6 +194,11 @@ def test_resolve_compound_names_both_states(fixture_resolver) -> None:
             "The talks were chaired by Tomas Verheyen of Belgium. On Friday, Mr Verheyen's office confirmed the date.",
             ("Tomas Verheyen", "Verheyen"),
         ),
+        (
+            "General Abdourahamane Tiani seized power in Niger in 2023. Burkina Faso's Traore and Niger's Tiani "
+            "have said they will create a joint force.",
+            ("Abdourahamane Tiani", "Tiani"),
+        ),
     ],
 )
 def test_resolve_person_variants_and_surnames_are_one_entity(fixture_resolver, text, variants) -> None:
