@@ -428,6 +428,10 @@ def strip_span(span: Span, person: bool | None = None) -> Span | None:
     """
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(start + 1, end):  # "Astana International Financial Centre ( AIFC": the name ends at "("
+        if doc[i].text in ("(", "["):
+            end = i
+            break
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS):
