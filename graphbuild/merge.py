@@ -34,9 +34,11 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
     Actors outside the gazetteer that several documents mint under the same id merge into one
     entity (the first label seen wins; aliases accumulate).
     """
+    results = sorted(results, key=lambda r: r.article.doc_id)
+    results = _merge_minted_persons(results)
     graph = CorpusGraph()
     minted: dict[str, Entity] = {}
-    for result in sorted(results, key=lambda r: r.article.doc_id):
+    for result in results:
         graph.articles.append(result.article)
         for entity in result.new_entities:
             if entity.id not in minted:
@@ -70,6 +72,38 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
     graph.mentions.sort(key=lambda m: (m.doc_id, m.start, m.end))
     graph.relations.sort(key=lambda r: (r.doc_id, r.start, r.subject, r.relation, r.object, r.negated))
     return graph
+
+
+def _merge_minted_persons(results: list[DocResult]) -> list[DocResult]:
+    """Give persons outside the gazetteer one id across documents when their names are spelling variants.
+
+    Within a document the resolver already links "Andrew Porotnikov" to "Andrei Porotnikov"; across
+    documents each document mints its own id, so the variants are merged here and every mention,
+    relation and speaker is rewritten to the canonical id.
+    """
+    from graphbuild.resolve import merge_person_variants
+
+    counts: Counter[str] = Counter(m.entity_id for r in results for m in r.mentions if m.entity_id)
+    mapping = merge_person_variants([e for r in results for e in r.new_entities], counts)
+    if not mapping:
+        return results
+
+    def fix(entity_id: str | None) -> str | None:
+        return mapping.get(entity_id, entity_id) if entity_id else entity_id
+
+    merged = []
+    for r in results:
+        merged.append(replace(
+            r,
+            mentions=tuple(replace(m, entity_id=fix(m.entity_id)) if m.entity_id in mapping else m for m in r.mentions),
+            relations=tuple(
+                replace(x, subject=fix(x.subject), object=fix(x.object), speaker=fix(x.speaker))
+                if {x.subject, x.object, x.speaker} & mapping.keys() else x
+                for x in r.relations
+            ),
+            new_entities=tuple(e for e in r.new_entities if e.id not in mapping),
+        ))
+    return merged
 
 
 def _type_from_id(entity_id: str) -> str:
