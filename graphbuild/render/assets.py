@@ -21,6 +21,7 @@ PAGE = """<!DOCTYPE html>
 <header>
 <h1 id="gb-title">{title}</h1>
 <div id="gb-notice" class="notice" role="status"{notice_hidden}>{notice}</div>
+<div id="gb-loading" class="status" role="status" hidden></div>
 </header>
 <main>
 <aside id="gb-panel">
@@ -98,7 +99,9 @@ fieldset label { font-size: 13px; }
 APP_JS = r"""
 (function () {
   "use strict";
+  var T = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("graph-data").textContent);
+  T.parsed = performance.now();
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -136,6 +139,8 @@ APP_JS = r"""
     return { enabled: true, type: nth % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * (1 + Math.floor((nth - 1) / 2)) };
   }
 
+  T.expanded = performance.now();
+
   // ---- data -> vis DataSets (labels are drawn on the canvas: never parsed as HTML) ----
   var nodeById = new Map();
   DATA.nodes.forEach(function (n) { nodeById.set(n.id, n); });
@@ -155,11 +160,19 @@ APP_JS = r"""
     }
     return node;
   }));
-  var edges = new vis.DataSet(DATA.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: DATA.options.edgeLabels ? e.label : undefined,
-             color: { color: e.color, highlight: e.color, hover: e.color, opacity: e.negated ? 0.6 : 0.9 },
-             dashes: e.negated, width: e.width, arrows: e.symmetric ? "" : "to", smooth: smoothFor(e.curve) };
-  }));
+  // only what differs from the global edge options, so vis merges as little as possible per edge
+  function edgeItem(e) {
+    var item = { id: e.id, from: e.from, to: e.to, color: e.color, width: e.width };
+    if (DATA.options.edgeLabels) { item.label = e.label; }
+    if (e.negated) { item.dashes = true; }
+    if (e.symmetric) { item.arrows = { to: { enabled: false } }; }
+    if (e.curve) { item.smooth = smoothFor(e.curve); }
+    return item;
+  }
+  // Edges come strongest first; a large graph gets its first chunk at once and the rest in later steps.
+  var CHUNK = DATA.options.edgeChunk || DATA.edges.length;
+  var loaded = Math.min(CHUNK, DATA.edges.length);
+  var edges = new vis.DataSet(DATA.edges.slice(0, loaded).map(edgeItem));
 
   // ---- filters ----
   var state = { relations: new Set(DATA.relations), minEvidence: 1, from: "", to: "", negated: true, ego: null };
@@ -189,6 +202,7 @@ APP_JS = r"""
       if (state.ego && state.ego.has(n.id)) { visibleNodes.add(n.id); }
     });
   }
+  recompute();  // before the views exist: they evaluate their filters once on creation
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return visibleEdges.has(e.id); } });
 
@@ -204,11 +218,10 @@ APP_JS = r"""
   }
 
   // ---- network ----
+  T.datasets = performance.now();
   var container = $("gb-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options.vis);
-  recompute();
-  nodeView.refresh();
-  edgeView.refresh();
+  T.network = performance.now();
   updateCounts();
 
   // ---- relation-type menu (labels via textContent) ----
@@ -364,16 +377,36 @@ APP_JS = r"""
   window.graphbuild = {
     network: network,
     ready: false,
+    complete: false,
     visibleEdgeCount: function () { return visibleEdges.size; },
     visibleNodeCount: function () { return visibleNodes.size; },
     find: find,
+    timings: T,
     showEgo: showEgo,
     reset: resetEgo
   };
+  function loadMore() {
+    if (loaded >= DATA.edges.length) {
+      window.graphbuild.complete = true;
+      window.graphbuild.completeAt = performance.now();
+      $("gb-loading").hidden = true;
+      return;
+    }
+    var next = Math.min(loaded + CHUNK, DATA.edges.length);
+    edges.add(DATA.edges.slice(loaded, next).map(edgeItem));
+    loaded = next;
+    $("gb-loading").textContent = "Drawing relations: " + loaded + " of " + DATA.edges.length + "…";
+    setTimeout(loadMore, 30);  // yield to input events between steps
+  }
   network.once("afterDrawing", function () {
     window.graphbuild.ready = true;
     window.graphbuild.readyAt = performance.now();
     document.body.setAttribute("data-ready", "1");
+    if (loaded < DATA.edges.length) {
+      $("gb-loading").hidden = false;
+      $("gb-loading").textContent = "Drawing relations: " + loaded + " of " + DATA.edges.length + "…";
+    }
+    setTimeout(loadMore, 30);
   });
 })();
 """
