@@ -42,13 +42,11 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str, ...]]]] = {
         ("id:country/USA", "United States", "0", "1", "0"),
         ("id:country/BLR", "Belarus", "1", "0", "1"),
     ]),
-    "both-sides-of-conflict": ({}, [
-        ("Russia", "gb:fight", "Ukraine", "Belarus", "gb:cooperate", "gb:consult"),
-        ("Russia", "gb:fight", "Ukraine", "Belarus", "gb:dependsOn", "gb:consult"),
-        ("Russia", "gb:fight", "Ukraine", "Poland", "gb:threaten", "gb:aid"),
-        ("Russia", "gb:fight", "Ukraine", "United States", "gb:sanction", "gb:aid"),
-        ("Russia", "gb:threaten", "Poland", "Ukraine", "gb:fight", "gb:aid"),
-        ("United States", "gb:sanction", "Russia", "Ukraine", "gb:aid", "gb:fight"),
+    "both-sides-of-conflict": ({"sideA": "RUS", "sideB": "Ukraine"}, [
+        ("id:country/BLR", "Belarus", "gb:cooperate", "gb:consult"),
+        ("id:country/BLR", "Belarus", "gb:dependsOn", "gb:consult"),
+        ("id:country/POL", "Poland", "gb:threaten", "gb:aid"),
+        ("id:country/USA", "United States", "gb:sanction", "gb:aid"),
     ]),
     "new-relations-since": ({"since": "2024-03-01"}, [
         ("2024-03-04", "Belarus", "gb:consult", "Ukraine", "false", "1", "2024-03-04"),
@@ -118,7 +116,7 @@ def test_query_saved_query_rows(out_dir: Path, name: str, engine: str) -> None:
     assert [tuple(short(t) for t in row) for row in result.rows] == expected
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", ["memberships", "relation-type-counts", "new-relations-since"])
 def test_query_engines_agree_on_defaults(out_dir: Path, name: str) -> None:
     ox = select_saved(name, None, out_dir, engine="oxigraph")
     rd = select_saved(name, None, out_dir, engine="rdflib")
