@@ -432,9 +432,10 @@ def strip_span(span: Span, person: bool | None = None) -> Span | None:
         if doc[i].text in ("(", "["):
             end = i
             break
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    # trailing possessives, punctuation and numbers ("J. Pooley 111" in a score table)
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].like_num):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS or doc[start].like_num):
         start += 1
     if person or (person is None and span.label_ == "PERSON"):
         while start < end - 1 and _is_title(doc[start]):
