@@ -307,6 +307,22 @@ class Gazetteer:
         holders = {o.holder for o in by_role.values()}
         return holders.pop() if len(holders) == 1 else None
 
+    def role_holder(self, country_id: str, role: str, date: str | _dt.date | None = None) -> str | None:
+        """The person holding ``role`` (``head_of_state``, ``head_of_government`` ...) of a country on ``date``."""
+        day = _as_date(date)
+        current = [
+            o
+            for o in self._offices.get(country_id, ())
+            if o.role == role and (o.start is None or o.start <= day) and (o.end is None or day <= o.end)
+        ]
+        if not current:
+            return None
+        return max(current, key=lambda o: o.start or "").holder
+
+    def offices_held(self, person_id: str) -> tuple[Office, ...]:
+        """Every recorded office of a person (for ``leaderOf`` facts)."""
+        return tuple(o for offices in self._offices.values() for o in offices if o.holder == person_id)
+
     def persons_with_surname(self, surname: str) -> frozenset[str]:
         """Gazetteer persons one of whose multi-word names ends in ``surname``."""
         return frozenset(self._surnames.get(normalize(surname), ()))

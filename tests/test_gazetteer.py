@@ -167,6 +167,12 @@ def test_gazetteer_office_holder_at_date(gaz: Gazetteer, country, title, date, h
     assert gaz.office_holder(country, title, date) == holder
 
 
+def test_gazetteer_role_holder_and_offices_held(gaz: Gazetteer) -> None:
+    assert gaz.role_holder("country/RUS", "head_of_state", "2010-01-01") == "person/dmitry-medvedev"
+    assert gaz.role_holder("country/RUS", "head_of_government", "2010-01-01") is None
+    assert [o.country_id for o in gaz.offices_held("person/vladimir-putin")] == ["country/RUS"]
+
+
 def test_gazetteer_office_holder_defaults_to_today(gaz: Gazetteer) -> None:
     assert gaz.office_holder("country/BLR", "leader") == "person/alexander-lukashenko"
 

@@ -113,6 +113,31 @@ def test_mentions_capitalisation_must_fit_the_listed_spelling(text: str, spellin
     assert case_fits(text, spellings) is fits
 
 
+# ---------------------------------------------------------------------- gazetteer matching alone (spacy.blank, fast)
+@pytest.fixture(scope="session")
+def blank_resolver() -> Resolver:
+    spacy = pytest.importorskip("spacy")
+    return Resolver(Gazetteer.load(data_dir=FIXTURE), spacy.blank("en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minsk and the Kremlin disagree.", [("Minsk", "country/BLR", "metonym"), ("the Kremlin", "country/RUS", "metonym")]),
+        ("The Belarusian government met the EU.", [("The Belarusian government", "country/BLR", "demonym"), ("EU", "org/EU", "alias")]),
+        ("NATO met. The Alliance agreed.", [("NATO", "org/NATO", "alias"), ("The Alliance", "org/NATO", "context")]),
+        ("The Alliance agreed.", [("The Alliance", None, UNRESOLVED)]),
+        ("a Belarusian-Russian game", [("Belarusian", "country/BLR", "demonym"), ("Russian", "country/RUS", "demonym")]),
+        ("Give us the papers, said the US.", [("the US", "country/USA", "alias")]),
+        ("", []),
+    ],
+)
+def test_resolve_gazetteer_matches_without_a_model(blank_resolver, text, expected) -> None:
+    mentions, new = _resolve(blank_resolver, text)
+    assert [(m.text, m.entity_id, m.method) for m in mentions] == expected
+    assert new == []
+
+
 # ---------------------------------------------------------------------- with the model
 
 
