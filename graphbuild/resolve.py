@@ -24,8 +24,20 @@ How a candidate is resolved (the method is kept on the Mention for review):
   single-word PERSON with no full name in the document is not minted either; both are kept as unresolved
   mentions (``entity_id=None``, method ``unresolved``) so an analyst can review them.
 
-NER junk is dropped: numbers, single lower-case words, :data:`JUNK_WORDS` ("Trojan", "Western").  The
-gazetteer wins over spaCy's type: "Belarus" tagged PERSON is still the country.
+More document-level rules: an acronym defined in the text ("Oil and Natural Gas Corporation (ONGC)") names
+the same actor everywhere in the document; a surname of a person named in full is linked wherever it occurs
+capitalised, also where spaCy tagged it ORG or GPE or nothing; one spelling names one actor per document
+("Yukos" tagged GPE takes the actor "Yukos" tagged ORG names).  A role with no recorded holder ("the President
+of Madagascar") is a mention of its country.  A spelling that a territory copied from its state ("French":
+France and the French Southern Territories) goes to the actor the data says far more about
+(:meth:`Gazetteer.prominence`, at least twice as much), else it stays ambiguous.
+
+NER junk is dropped: numbers, single lower-case words, :data:`JUNK_WORDS` ("Trojan", "Western"), capitalised
+common words tagged ORG that also occur in lower case ("State").  The gazetteer wins over spaCy's type:
+"Belarus" tagged PERSON is still the country.  :mod:`graphbuild.nlp.mentions` already leaves out datelines,
+demonyms of goods and people ("Russian oil") and capitals used as places ("talks in Beijing").
+
+Across documents, minted persons whose names are variants are merged by :func:`merge_person_variants`.
 """
 
 from __future__ import annotations
@@ -50,8 +62,12 @@ if TYPE_CHECKING:
 UNRESOLVED = "unresolved"
 
 #: Surnames at least this similar (difflib ratio of the folded strings) are spelling variants.
-#: Measured on the pairs in tests/test_resolve.py: variants score >= 0.90 (Lukashenko/Lukashenka 0.90,
-#: Zelensky/Zelenskiy 0.94), distinct surnames <= 0.86 (Clinton/Clifton 0.86, Brown/Browne excluded by length).
+#: Measured on the pairs in tests/test_resolve.py (test_resolve_surname_similarity_threshold): transliteration
+#: variants score 0.90-0.95 (Lukashenko/Lukashenka 0.90, Tymoshenko/Timoshenko 0.90, Khodorkovsky/Khordokovsky
+#: 0.92, Zelensky/Zelenskiy 0.94, Schroeder/Schroder 0.94), distinct surnames at most 0.86 (Clinton/Clifton 0.86,
+#: Miliband/Milligan 0.75, Poroshenko/Porotnikov 0.70).  Known risk above the line: Lavrov/Lavrova 0.92, which
+#: the first-name check guards for full names.  Python's difflib is used (no extra dependency; rapidfuzz would be
+#: faster but the candidate pools are small: per document, and gazetteer names bucketed by surname prefix).
 FUZZY_THRESHOLD = 0.88
 #: Shorter surnames are compared exactly (too many near-collisions: Kim/Kin, Bush/Busch).
 FUZZY_MIN_LENGTH = 6

@@ -66,6 +66,12 @@ def _links(resolver: Resolver, text: str, **kw) -> dict[str, set[str | None]]:
         ("Zelensky", "Zelenskyy", True),
         ("Zelensky", "Zelenskiy", True),
         ("Porotnikov", "Porotnikov", True),
+        ("Tymoshenko", "Timoshenko", True),
+        ("Yanukovych", "Yanukovich", True),
+        ("Schroeder", "Schroder", True),
+        ("Khodorkovsky", "Khordokovsky", True),
+        ("Poroshenko", "Porotnikov", False),
+        ("Sharon", "Sharif", False),
         ("Clinton", "Clifton", False),
         ("Brown", "Browne", False),  # short surnames are compared exactly
         ("Kim", "Kin", False),
