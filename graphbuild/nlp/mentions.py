@@ -4,14 +4,18 @@ Sources of candidates, in order of precedence when they overlap:
 
 1. role phrases ("the Belarusian leader", "Russia's president", "the President of France") and state bodies
    ("the Belarusian government", "Russian authorities", "the Foreign Ministry of Belarus",
-   "Belarus's foreign ministry"), built around a gazetteer country match;
-2. NER PERSON/ORG/FAC spans that strictly contain only country names ("Bank of England",
-   "Russian Orthodox Church", "Jordan Peterson"): an organisation or person named after a place;
+   "Belarus's foreign ministry", NER organisations such as "US Treasury"), built around a gazetteer country;
+2. NER PERSON/ORG/FAC spans that contain country names but are more than them ("Bank of England",
+   "Alliance of Sahel States", "Jordan Peterson"): an organisation or person named after a place;
 3. gazetteer matches: one spaCy PhraseMatcher (attr="LOWER") over every gazetteer spelling, longest match wins,
-   capitalisation checked against the listed spelling ("US" but not "us", "Chad" but not "chad");
-   hyphenated compounds ("Belarusian-Russian") yield one match per part;
-4. spaCy NER spans (PERSON, ORG, GPE, NORP, LOC, FAC), with a leading "the", titles ("Mr", "President")
-   and a trailing possessive ("'s") stripped.
+   capitalisation checked against the listed spelling ("US" but not "us", "Chad" but not "chad"), spellings
+   listed in ``ambiguous_names`` only where the text confirms them; hyphenated compounds
+   ("Belarusian-Russian") yield one match per part;
+4. names after a courtesy title ("Mr Straw"), then spaCy NER spans (PERSON, ORG, GPE, NORP, LOC, FAC), with a
+   leading "the", titles ("Mr", "President"), numbers and a trailing possessive ("'s") stripped.
+
+Never candidates (docs/ANNOTATION.md section 2): datelines ("MINSK, 12 April -"), demonyms of goods, firms and
+people ("Russian oil", "Chinese tourists"), capitals as places ("talks in Beijing"), "post-Soviet".
 
 The finder is built once per (Gazetteer, Vocab) and reused (:func:`mention_finder`).
 """
