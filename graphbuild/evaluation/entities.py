@@ -131,7 +131,6 @@ def _eval_dev(repo: Path, nlp, resolver) -> dict[str, Any]:
             text = handle.read()
         articles.append(Article(doc_id=d, text=text, path=str(repo / d), date=_doc_date(d, text)))
     predicted = dict(zip(docs, _run(nlp, resolver, articles)))
-    gaz = getattr(resolver, "gazetteer", None)
 
     counts: Counter[str] = Counter()
     errors: Counter[tuple[str, str, str]] = Counter()
