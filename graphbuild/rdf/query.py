@@ -390,13 +390,25 @@ def _to_ox(term: Node) -> Any:
     raise QueryError(f"cannot bind {term!r}")
 
 
+_named_cache: dict[int, bool] = {}
+
+
+def _has_named_graphs(store: Any) -> bool:
+    key = id(store)
+    if key not in _named_cache:
+        _named_cache[key] = next(iter(store.named_graphs()), None) is not None
+    return _named_cache[key]
+
+
 def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node]) -> QueryResult:
     import pyoxigraph as ox
 
     store = open_store(graph)
     subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    # The union default graph costs time; only TriG builds have named graphs.
+    union = _has_named_graphs(store)
     try:
-        result = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+        result = store.query(query, use_default_graph_as_union=union, substitutions=subs or None)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
