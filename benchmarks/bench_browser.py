@@ -55,8 +55,8 @@ def measure(ctx, path: Path) -> dict:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.graphbuild && window.graphbuild.ready === true", timeout=120000)
-    page.wait_for_function("window.graphbuild.complete === true", timeout=300000)
+    page.wait_for_function("() => window.graphbuild && window.graphbuild.ready === true", timeout=120000)
+    page.wait_for_function("() => window.graphbuild.complete === true", timeout=300000)
     out = page.evaluate(MEASURE)
     out["complete"] = page.evaluate("window.graphbuild.completeAt")
     # hover: the most central node, via real pointer events
@@ -68,7 +68,7 @@ def measure(ctx, path: Path) -> dict:
     page.mouse.move(xy[0] - 40, xy[1] - 40)
     t0 = page.evaluate("performance.now()")
     page.mouse.move(xy[0], xy[1])
-    page.wait_for_function("!document.getElementById('gb-tooltip').hidden", timeout=30000)
+    page.wait_for_function("() => !document.getElementById('gb-tooltip').hidden", timeout=30000)
     out["hover"] = page.evaluate("performance.now()") - t0
     out["foreign_requests"] = len([u for u in requests if not u.startswith("file://")])
     out["errors"] = errors

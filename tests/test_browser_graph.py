@@ -60,7 +60,7 @@ class Page:
                         else route.abort())
         self.url = path.resolve().as_uri()
         self.page.goto(self.url)
-        self.page.wait_for_function("window.graphbuild && window.graphbuild.ready === true", timeout=30000)
+        self.page.wait_for_function("() => window.graphbuild && window.graphbuild.ready === true && window.graphbuild.complete === true", timeout=60000)
 
     def eval(self, js, arg=None):
         return self.page.evaluate(js, arg)
