@@ -142,6 +142,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
             continue
         if speakers is None:
             speakers = SpeakerIndex(doc, index, lex)
+            index.first_person = speakers.quote_speaker
         for c in candidates_in_sentence(sent, index, lex, view):
             if c.subject.entity_id == c.object.entity_id or not _type_ok(c, index, lex):
                 continue
@@ -158,7 +159,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
 
 
-_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "two", "both", "country"})
+_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "two", "both", "country", "we"})
 
 
 def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -51,6 +51,8 @@ class ActorIndex:
         self.lexicon = lexicon
         self.by_token: dict[int, Mention] = {}
         self.spans: dict[tuple[int, int], Span] = {}
+        #: token -> entity id of the speaker whose quotation contains it (set by the extractor)
+        self.first_person: Callable[[Token], str | None] | None = None
         datelines = dateline_regions(doc.text)
         for m in mentions:
             if m.entity_id is None:
@@ -227,6 +229,14 @@ class ActorIndex:
     def antecedent(self, pron: Token) -> list[ActorRef]:
         """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
         (same or previous sentence) that denotes type-compatible actors."""
+        if pron.lower_ in ("we", "i") and self.first_person is not None:
+            # "“We are ready to negotiate with Israel,” Abbas said": the quotation's speaker
+            speaker = self.first_person(pron)
+            mentions = [m for m in self.by_token.values() if m.entity_id == speaker]
+            if mentions:
+                best = min(mentions, key=lambda m: abs(m.start - pron.idx))
+                return [ActorRef(best, 3)]
+            return []
         want = {"it": ("Country", "Organization"), "they": ("Country", "Organization"),
                 "its": ("Country", "Organization"), "their": ("Country", "Organization"),
                 "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",)}.get(pron.lower_)

@@ -249,6 +249,13 @@ class SpeakerIndex:
                         return sp
         return None
 
+    def quote_speaker(self, tok: Token) -> str | None:
+        """The speaker of the quotation containing ``tok`` (None outside quotations)."""
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end:
+                return q.speaker
+        return None
+
     # -- per trigger -------------------------------------------------------------------------------------------
     def speaker_for(self, trigger: Token) -> str | None:
         """The speaker of the claim expressed by ``trigger`` (see the module docstring)."""

@@ -199,7 +199,10 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
                 if s.mention.entity_id != o.mention.entity_id:
                     yield Candidate(s.mention, relation, o.mention, tok, trig.pattern_id, trig.prior,
                                     steps + s.steps + o.steps, subj_tok, obj_tok, trig.negates, by)
-    elif relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
+        if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2:
+            # "Egypt and Israel signed a protocol with the US": the co-signers agree with each other too
+            objects = []
+    if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
                 yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
@@ -376,6 +379,11 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
                             return actors, d, steps + 2
                 return actors, tok, steps + 1 + extra
             break
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and not structural:
+            # a verbless headline: "India and Russia in energy talks"
+            actors = index.actors_at(head.head)
+            if len(actors) >= 2:
+                return actors, head.head, steps + 2
         if dep == "pobj" and head.dep_ == "prep" and not structural:
             # (structural relations are not read through prepositions: "restrictions ... for new EU members"
             # says nothing about the restricting state's membership)
