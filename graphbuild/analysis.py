@@ -156,6 +156,15 @@ def to_networkx(
     return G
 
 
+def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
+    """The actor graph of a graphbuild RDF graph (``graph.ttl``): its assertion nodes read back as records
+    (:func:`graphbuild.readback.records_from_rdf`), then :func:`to_networkx`."""
+    from graphbuild.readback import records_from_rdf
+
+    records = records_from_rdf(graph)
+    return to_networkx(records.entities, records.relations, background=background)
+
+
 def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, str, str]]:
     """Background ``(member, "memberOf", organisation)`` facts from the gazetteer's ``members`` lists, for the
     organisations among ``actors`` (pass as ``to_networkx(..., background=...)``).

@@ -262,3 +262,17 @@ def test_balancing_founding_example_with_background_memberships():
     bg += [("country/POL", "memberOf", "org/NATO"), ("country/KAZ", "memberOf", "org/CSTO")]
     a = analyze(to_networkx(E, founding_relations(), background=bg))
     assert [d["actor"] for d in a.balancing] == ["country/BLR"]
+
+
+def test_graph_from_rdf_matches_records():
+    from graphbuild.analysis import graph_from_rdf
+    from graphbuild.model import Article
+    from graphbuild.rdf.build import build_graph
+
+    rels = [r for r in founding_relations()]
+    rdf = build_graph([Article("belarus-nato-balance", "text")], E, [], rels)
+    G1, G2 = to_networkx(E, rels), graph_from_rdf(rdf)
+    assert sorted(G1.edges(keys=True)) == sorted(G2.edges(keys=True))
+    assert G2.edges["country/BLR", "org/NATO", "consult"]["count"] == 2
+    assert G2.nodes["country/BLR"]["label"] == "Belarus"
+    assert [d["actor"] for d in analyze(G2).balancing] == ["country/BLR"]
