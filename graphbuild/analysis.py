@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation
-from graphbuild.signs import ALIGNMENT_RELATIONS, MODALITY_FACTORS, sign_of
+from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FACTORS, sign_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
@@ -240,16 +240,18 @@ def signed_graph(G: nx.MultiDiGraph) -> nx.Graph:
 
 def alignment_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     """Directed alignment ties: ``x -> a`` when x is memberOf / dependsOn / seeksMembershipIn / affiliatedWith a
-    (non-negated, from the corpus or background facts); ``alliedWith`` goes both ways."""
+    (non-negated, from the corpus or background facts); ``alliedWith`` goes both ways.  ``formal`` marks
+    membership and alliance (the ties that make blocs), as opposed to dependence, affiliation or a bid to join."""
     A = nx.DiGraph()
     A.add_nodes_from(G.nodes)
     facts = [(u, d["relation"], v) for u, v, d in G.edges(data=True) if not d["negated"]]
     facts += [tuple(f) for f in G.graph.get("background", ())]
     for s, rel, o in facts:
         if s != o and rel in ALIGNMENT_RELATIONS:
-            A.add_edge(s, o)
+            formal = rel in FORMAL_ALIGNMENT or (A.has_edge(s, o) and A[s][o]["formal"])
+            A.add_edge(s, o, formal=formal)
             if rel == "alliedWith":
-                A.add_edge(o, s)
+                A.add_edge(o, s, formal=True)
     return A
 
 
@@ -449,15 +451,20 @@ def _is_pole(G: nx.MultiDiGraph, A: nx.DiGraph, v: str, excluding: str) -> bool:
     return v in A and any(w != excluding for w in A.predecessors(v))
 
 
+def _formal_neighbours(A: nx.DiGraph, v: str) -> set[str]:
+    out = {w for w in A.successors(v) if A[v][w]["formal"]}
+    return out | {w for w in A.predecessors(v) if A[w][v]["formal"]}
+
+
 def _aligned(A: nx.DiGraph, p: str, q: str, excluding: str) -> bool:
-    """Whether p and q are in one camp: a direct alignment tie, or a common ally other than ``excluding``."""
+    """Whether p and q are in one camp: a direct alignment tie, or a common formal ally (a shared member, a shared
+    organisation, a shared ally) other than ``excluding``.  Dependence does not merge camps: one country that
+    depends on Russia while in NATO does not make NATO and Russia one bloc."""
     if p not in A or q not in A:
         return False
     if A.has_edge(p, q) or A.has_edge(q, p):
         return True
-    near_p = (set(A.successors(p)) | set(A.predecessors(p))) - {excluding}
-    near_q = (set(A.successors(q)) | set(A.predecessors(q))) - {excluding}
-    return bool(near_p & near_q)
+    return bool((_formal_neighbours(A, p) & _formal_neighbours(A, q)) - {excluding})
 
 
 def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[dict[str, Any]]:
@@ -470,7 +477,7 @@ def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[d
     * ``bloc``: X aligns itself with A (X memberOf / dependsOn / seeksMembershipIn / affiliatedWith / alliedWith A,
       from the corpus or background facts) but not with B; B is a bloc pole (a gazetteer organisation, or an actor
       that someone other than X aligns with); and A and B are not in one camp (no alignment tie between them, no
-      common ally other than X).  Dialogue between A and B (e.g. NATO consult Russia) does not make them one camp.
+      common formal ally -- shared member, organisation or ally by memberOf / alliedWith -- other than X).  Dialogue between A and B (e.g. NATO consult Russia) does not make them one camp.
       Alignment is directed: a patron (Russia, on which Belarus depends) is not balancing through its client.
 
     Returns:

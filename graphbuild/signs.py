@@ -75,6 +75,9 @@ MODALITY_FACTORS: dict[str, float] = {
 #: Relations that are structural alignments (bloc-forming ties).
 ALIGNMENT_RELATIONS: frozenset[str] = frozenset(s.relation for s in SIGNS.values() if s.alignment)
 
+#: Alignments that make blocs: two actors sharing a member, an organisation or an ally by these are one camp.
+FORMAL_ALIGNMENT: frozenset[str] = frozenset({"memberOf", "alliedWith"})
+
 _NEUTRAL = RelationSign("?", "neutral", 0.0, False, "unknown relation type")
 
 

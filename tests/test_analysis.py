@@ -276,3 +276,19 @@ def test_graph_from_rdf_matches_records():
     assert G2.edges["country/BLR", "org/NATO", "consult"]["count"] == 2
     assert G2.nodes["country/BLR"]["label"] == "Belarus"
     assert [d["actor"] for d in analyze(G2).balancing] == ["country/BLR"]
+
+
+def test_balancing_dependence_does_not_merge_blocs():
+    # one NATO member that depends on Russia does not make NATO and Russia one camp
+    rels = founding_relations() + [rel("country/HUN", "dependsOn", "country/RUS")]
+    bg = [("country/HUN", "memberOf", "org/NATO")]
+    a = analyze(to_networkx(E, rels, background=bg))
+    pairs = {(p["a"], p["b"]) for p in a.balancing[0]["pairs"]}
+    assert a.balancing[0]["actor"] == "country/BLR" and ("country/RUS", "org/NATO") in pairs
+
+
+def test_balancing_shared_members_make_one_camp():
+    rels = [rel("country/KAZ", "seeksMembershipIn", "org/NATO"), rel("country/KAZ", "cooperate", "org/EAEU")]
+    assert [d["actor"] for d in balancing_actors(to_networkx(E, rels))] == ["country/KAZ"]
+    bg = [("country/POL", "memberOf", "org/NATO"), ("country/POL", "memberOf", "org/EAEU")]
+    assert balancing_actors(to_networkx(E, rels, background=bg)) == []
