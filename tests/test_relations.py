@@ -32,7 +32,7 @@ ACTORS: dict[str, str] = {
     "Philippines": "country/PHL", "Philippine": "country/PHL", "Manila": "country/PHL", "Beijing": "country/CHN",
     "Tokyo": "country/JPN", "Collective Security Treaty Organization": "org/CSTO", "ECOWAS": "org/ECOWAS",
     "Mali": "country/MLI", "Niger": "country/NER", "Quad": "org/QUAD", "Australia": "country/AUS",
-    "Britain": "country/GBR", "Libya": "country/LBY", "Greece": "country/GRC",
+    "Britain": "country/GBR", "Libya": "country/LBY", "Greece": "country/GRC", "SCO": "org/SCO",
     "Alexander Lukashenko": "person/alexander-lukashenko", "Lukashenko": "person/alexander-lukashenko",
     "Lukashenka": "person/alexander-lukashenko", "Vladimir Putin": "person/vladimir-putin",
     "Putin": "person/vladimir-putin", "Andrei Porotnikov": "person/andrei-porotnikov",
@@ -189,6 +189,12 @@ CASES = [
      {_sym("IND", "agree", "JPN"), _sym("IND", "agree", "USA"), _sym("JPN", "agree", "USA")}),
     ("first_person_in_quote", "Vladimir Putin said: “We are ready to negotiate with Ukraine.”",
      {_sym("vladimir-putin", "consult", "UKR")}),
+    ("agent_noun_of_list", "The military governments of Mali and Niger left ECOWAS.",
+     {("MLI", "memberOf", "ECOWAS", True), ("NER", "memberOf", "ECOWAS", True)}),
+    ("anaphor_both_powers", "India and China met. Both Asian powers are members of the SCO.",
+     {("IND", "memberOf", "SCO", False), ("CHN", "memberOf", "SCO", False)}),
+    ("joint_exercise_from_list", "Ships from Japan, Australia and the Philippines held a joint exercise.",
+     {_sym("JPN", "cooperate", "AUS"), _sym("JPN", "cooperate", "PHL"), _sym("AUS", "cooperate", "PHL")}),
     ("deontic_demand", "Britain said Libya must hand over the suspects.", {("GBR", "demand", "LBY", False)}),
     ("threat_target_in_complement", "Iran threatened to cut off electricity to Azerbaijan.",
      {("IRN", "threaten", "AZE", False)}),
@@ -301,3 +307,9 @@ def test_relations_founding_example(nlp) -> None:
 def test_relations_dateline_mentions_are_not_arguments(nlp) -> None:
     rels = extract(nlp, "MANILA, 9 July 2024 — Japan attacked China.")
     assert {(r.subject, r.object) for r in rels} == {("country/JPN", "country/CHN")}
+
+
+def test_relations_allies_of_a_third_party_are_not_allies_of_each_other(nlp) -> None:
+    got = triples(extract(nlp, "Japan and the Philippines are both treaty allies of the United States."))
+    assert _sym("JPN", "alliedWith", "USA") in got and _sym("PHL", "alliedWith", "USA") in got
+    assert _sym("JPN", "alliedWith", "PHL") not in got

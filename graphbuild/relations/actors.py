@@ -128,9 +128,10 @@ class ActorIndex:
                     if cm is not None and c.dep_ in MODIFIER_DEPS:
                         out.append(ActorRef(cm, 1))
                     elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                        # "the military governments of Mali, Burkina Faso and Niger"
                         for p in c.children:
-                            if p.dep_ == "pobj" and (pm := self.by_token.get(p.i)) is not None:
-                                out.append(ActorRef(pm, 2))
+                            if p.dep_ == "pobj":
+                                out.extend(ActorRef(r.mention, r.steps + 2) for r in self.actors_at(p, _depth + 1))
             if not out and tok.pos_ == "PROPN":
                 # a name whose mention span stops short of the head ("President Xi" + "Jinping")
                 for c in tok.children:
@@ -197,8 +198,10 @@ class ActorIndex:
         """ "the two countries", "both sides", "the two leaders" -> the last two distinct actors of that kind
         named before this sentence (within two sentences); "the country" -> the last country named."""
         kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-        if any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children):
-            return []  # "the other countries", "the Baltic states": not an anaphor
+        counted = "two" in kids or "both" in kids
+        if any(c.dep_ in ("compound", "poss", "prep") or c.lower_ == "other"
+               or (c.dep_ == "amod" and not counted) for c in tok.children):
+            return []  # "the other countries", "the Baltic states": not an anaphor ("both Asian powers" is)
         want = ("Person",) if tok.lemma_.lower() in ("leader", "official", "minister") else ("Country", "Organization")
         if "two" in kids or "both" in kids:
             n = 2

@@ -157,8 +157,11 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
     return [], None, steps
 
 
-#: Structural types whose object must be named outright ("a member of the UN", not "the UN subregion").
-STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith", "alliedWith"})
+#: Types whose object must be named outright ("a member of the UN", not "the UN subregion"; "sanctions
+#: against Russia were coordinated by the G7" is no cooperation with Russia).
+STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
+#: Symmetric acts done jointly: co-subjects also stand in the relation to each other.
+JOINT_ACTS = frozenset({"agree", "consult", "cooperate"})
 
 
 def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorRef]]:
@@ -199,7 +202,7 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
                 if s.mention.entity_id != o.mention.entity_id:
                     yield Candidate(s.mention, relation, o.mention, tok, trig.pattern_id, trig.prior,
                                     steps + s.steps + o.steps, subj_tok, obj_tok, trig.negates, by)
-        if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2:
+        if relation in JOINT_ACTS and len(subjects) >= 2:
             # "Egypt and Israel signed a protocol with the US": the co-signers agree with each other too
             objects = []
     if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
@@ -242,7 +245,8 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                     for c in _children(d, {"prep"}):
                         if trig.role_of(c.lower_) == "object":
                             prep_objs.extend(_pobjs(c))
-            stative = passive and not _children(tok, {"agent"}) and prep_objs
+            stative = (passive and not _children(tok, {"agent"}) and prep_objs
+                       and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
             if passive and not stative:
                 obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
             obj_toks += prep_objs
