@@ -120,7 +120,7 @@ def _run(nlp, resolver, articles: Sequence[Article], batch_size: int = 32) -> li
 
     gazetteer = getattr(resolver, "gazetteer", None)
     out = []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
         mentions, new_entities = resolver(doc, article)
         entities = {e.id: e for e in new_entities}
         for m in mentions:
@@ -289,7 +289,7 @@ def _score_events(records: list[dict], processed: list[_Processed], coder: _Code
                   baseline_type: str) -> tuple[dict[str, Score], dict[str, Score]]:
     sys_items: list[tuple[str, bool, bool]] = []
     base_items: list[tuple[str, bool, bool]] = []
-    for rec, p in zip(records, processed):
+    for rec, p in zip(records, processed, strict=True):
         gold = set()
         for e in rec.get("events", []):
             t = cameo_to_type(e.get("cameo_code") or e.get("cameo_root") or "", table)
@@ -327,7 +327,8 @@ def _eval_petrarch(shared: Path, nlp, resolver, coder: _Coder) -> list[SetResult
                      if (t := cameo_to_type(e.get("cameo_code") or "", table)))
     baseline_type = counts.most_common(1)[0][0] if counts else "consult"
     out = []
-    for name, keep in (("petrarch", lambda r: True), ("petrarch-newswire", lambda r: r.get("text_origin") == "newswire")):
+    subsets = (("petrarch", lambda r: True), ("petrarch-newswire", lambda r: r.get("text_origin") == "newswire"))
+    for name, keep in subsets:
         idx = [i for i, r in enumerate(records) if keep(r)]
         sys_s, base_s = _score_events([records[i] for i in idx], [processed[i] for i in idx], coder, table,
                                       baseline_type)
@@ -384,7 +385,7 @@ def _eval_plover(shared: Path, nlp, resolver, coder: _Coder) -> SetResult:
         items: list[tuple[str, bool, bool]] = []
         found = typed = gold_n = 0
         pred_pairs_n = pred_pairs_ok = 0
-        for (rec, pairs), p in zip(records, processed):
+        for (_rec, pairs), p in zip(records, processed, strict=True):
             rels = p.relations if which == "system" else cooccurrence_baseline(p, baseline_type)
             pred: dict[frozenset[str], set[str]] = defaultdict(set)
             for r in rels:
@@ -469,7 +470,7 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
     def score(which: str) -> tuple[dict[str, Score], int]:
         items: list[tuple[str, bool, bool]] = []
         mapped_pred = 0
-        for rec, p in zip(records, processed):
+        for rec, p in zip(records, processed, strict=True):
             ents = {e["id"]: e for e in rec["entities"]}
             gold = {(x["head"], t, x["tail"]) if x["type"] == "P463" else (x["tail"], t, x["head"])
                     for x in rec["relations"] if (t := _redocred_type(x, ents))}
@@ -529,7 +530,7 @@ def _eval_dev(repo: Path, nlp, resolver) -> SetResult:
     def score(which: str) -> tuple[dict[str, Score], dict[str, float | int]]:
         items: list[tuple[str, bool, bool]] = []
         attr = Counter()
-        for d, p in zip(docs, processed):
+        for d, p in zip(docs, processed, strict=True):
             gs = [g for g in gold if g["doc"] == d]
             rels = p.relations if which == "system" else cooccurrence_baseline(p, baseline_type)
             # one-to-one: first by exact (incl. negation) matches, then loose matches for attribute accuracy
@@ -555,7 +556,8 @@ def _eval_dev(repo: Path, nlp, resolver) -> SetResult:
             for i, ok in strict.items():
                 if ok:
                     for j, g in enumerate(gs):
-                        if j in used_g and j not in strict_gold and same(g, rels[i]) and g["negated"] == rels[i].negated:
+                        if (j in used_g and j not in strict_gold and same(g, rels[i])
+                                and g["negated"] == rels[i].negated):
                             strict_gold.add(j)
                             break
             for j, g in enumerate(gs):

@@ -30,7 +30,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -51,7 +51,6 @@ from graphbuild.relations.patterns import (
 
 __all__ = ["extract_relations", "load_lexicon", "Lexicon", "LexiconError", "candidates_in_sentence"]
 
-Lookup = Callable[[str], list[tuple[str, str]]]
 
 
 class GazetteerView:

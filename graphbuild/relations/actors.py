@@ -205,8 +205,7 @@ class ActorIndex:
         want = ("Person",) if tok.lemma_.lower() in ("leader", "official", "minister") else ("Country", "Organization")
         if "two" in kids or "both" in kids:
             n = 2
-        elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in ("country", "nation", "state", "bloc",
-                                                                             "alliance", "organisation", "organization"):
+        elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in SINGULAR_ANAPHORS:
             n = 1
             if tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
                 want = ("Organization",)
@@ -260,6 +259,7 @@ class ActorIndex:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization"})
 #: Definite descriptions that point back to actors named just before ("the two countries", "the country").
 ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "side", "government", "leader", "official", "neighbour",
                              "neighbor", "power", "bloc", "alliance", "organisation", "organization", "minister"})

@@ -27,12 +27,11 @@ speaker
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from graphbuild.model import Mention
 from graphbuild.relations.actors import ActorIndex
@@ -284,16 +283,9 @@ class SpeakerIndex:
         return None
 
 
-_WS = re.compile(r"\s+")
-
-
 def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
     """The token covering ``char``, else the first token after it (None past the end)."""
     i = bisect_right(starts, char) - 1
     if i >= 0 and doc[i].idx <= char < doc[i].idx + len(doc[i].text):
         return doc[i]
     return doc[i + 1] if i + 1 < len(doc) else None
-
-
-def sentence_of(tok: Token) -> Span:
-    return tok.sent

@@ -21,7 +21,6 @@ organisations) are applied in :mod:`graphbuild.relations`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -45,7 +44,6 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 LIST_SEPARATORS = frozenset({",", "—", "–", "-", ":", "(", ")", "and", "or", "as", "such", "including", "like",
                              "namely", "notably", "e.g.", ";", "as well as", "well", "also"})
 
-GetGazetteer = Callable[[], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,7 +589,8 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon,
         for c in head.children:
             if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
                 titles.append((c, 1))
-        if head.dep_ in ("appos", "compound", "nsubj", "attr") and head.head is not head and _title_kind(head.head, lex):
+        governor_title = head.head is not head and _title_kind(head.head, lex)
+        if head.dep_ in ("appos", "compound", "nsubj", "attr") and governor_title:
             # "the president, X" / "Belarusian leader X" -- unless another person stands between them
             lo, hi = sorted((head.head.i, head.i))
             between = {index.mention_at(t) for t in head.doc[lo + 1:hi]} - {None, m}
@@ -628,7 +627,6 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon,
                         break
 
 
-_MEMBER_PRE = frozenset({"other", "fellow", "the", "its", "all", "many", "several", "some", "most", "member"})
 
 
 def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -684,8 +682,7 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ == "within":
             holder = index.actors_at(tok.head)
-            if not holder and tok.head.dep_ in ("dobj", "attr") and tok.head.head.lemma_.lower() in lex.support_verbs | {
-                    "form", "create", "build", "set"}:
+            if not holder and tok.head.dep_ in ("dobj", "attr") and tok.head.head.lemma_.lower() in lex.support_verbs:
                 # "Minsk will try to form a group within the EAEU"
                 holder, _, _ = clause_subjects(tok.head.head, index)
             elif not holder and tok.head.pos_ in ("VERB", "AUX"):
@@ -699,5 +696,3 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                         yield Candidate(h.mention, "memberOf", o.mention, tok, "within:memberOf",
                                         lex.types["memberOf"].prior * 0.85, 2 + h.steps + o.steps)
 
-
-_WS = re.compile(r"\s+")
