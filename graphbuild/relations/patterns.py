@@ -12,7 +12,18 @@ Families (the pattern id prefix in ``Relation.method``):
 * ``title:leaderOf:<title>`` / ``title:affiliatedWith:<title>``  a person with a title of a country or
   organisation ("President Lukashenko of Belarus", "the Belarusian leader", "X, the president of Y").
 * ``list:memberOf:<noun>``  an organisation's member list ("other CSTO countries — Kazakhstan, Armenia",
-  "CIS countries Azerbaijan"), and ``within:memberOf`` ("Kazakhstan within the EAEU").
+  "CIS countries Azerbaijan", "the US, Germany and other members of the Contact Group"), and
+  ``within:memberOf`` ("Minsk will form a group within the EAEU").
+* ``clause:demand:must``    "Britain said Libya must hand over the suspects" -> Britain demand Libya.
+
+Arguments are read through :class:`~graphbuild.relations.actors.ActorIndex`: agent nouns ("Russian troops",
+"the governments of Mali and Niger"), organisation-member compounds ("NATO countries" -> NATO), pronouns and
+counted anaphors ("it", "the two countries") resolved to the nearest preceding subject actors, first-person
+pronouns inside quotations resolved to the speaker.  Objects of interactions may be named through a possessor
+or modifier ("rejected the Philippine accusations"); objects of membership-like and symmetric relations must be
+named outright.  A governor can retype a trigger (lexicon ``[[retype]]``: "seek to join" -> seeksMembershipIn,
+"lift sanctions" -> retreat, "threatened to attack" -> threaten); negating triggers ("left ECOWAS") assert the
+relation's end.
 
 Symmetric types with several subjects and no object ("Belarus and Russia held talks") and pair prepositions
 ("between X and Y") yield every pair.  Type constraints from the lexicon (e.g. memberOf objects are
