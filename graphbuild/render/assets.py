@@ -165,7 +165,7 @@ APP_JS = r"""
     var item = { id: e.id, from: e.from, to: e.to, color: e.color, width: e.width };
     if (DATA.options.edgeLabels) { item.label = e.label; }
     if (e.negated) { item.dashes = true; }
-    if (e.symmetric) { item.arrows = { to: { enabled: false } }; }
+    if (e.symmetric && !DATA.options.large) { item.arrows = { to: { enabled: false } }; }
     if (e.curve) { item.smooth = smoothFor(e.curve); }
     return item;
   }
@@ -392,7 +392,7 @@ APP_JS = r"""
       $("gb-loading").hidden = true;
       return;
     }
-    var next = Math.min(loaded + CHUNK, DATA.edges.length);
+    var next = Math.min(loaded + 2 * CHUNK, DATA.edges.length);  // fewer, larger steps: each one redraws
     edges.add(DATA.edges.slice(loaded, next).map(edgeItem));
     loaded = next;
     $("gb-loading").textContent = "Drawing relations: " + loaded + " of " + DATA.edges.length + "…";

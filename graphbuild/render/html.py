@@ -133,7 +133,7 @@ def graph_payload(
         "iso3": [G.nodes[v].get("iso3") for v in node_ids],
         "x": [p[0] for p in xy],
         "y": [p[1] for p in xy],
-        "size": [round(8 + 32 * math.sqrt(pagerank.get(v, 0.0) / prmax), 1) for v in node_ids],
+        "size": [round(7 + 23 * math.sqrt(pagerank.get(v, 0.0) / prmax), 1) for v in node_ids],
         "pagerank": [round(pagerank.get(v, 0.0), 6) for v in node_ids],
         "degree": [degree.get(v, 0) for v in node_ids],
         "community": [community.get(v, -1) for v in node_ids],
@@ -208,9 +208,12 @@ def graph_payload(
             "multiselect": False,
         },
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"font": {"size": 10, "align": "middle", "color": "#444444"}, "smooth": False,
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "selectionWidth": 2, "hoverWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 4}}},
+        "edges": {"font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"}, "smooth": False,
+                  "scaling": {"label": {"drawThreshold": 4}},
+                  # above LARGE_EDGES arrowheads are not drawn (a third of the frame time; direction is in tooltips)
+                  "arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}}, "selectionWidth": 2, "hoverWidth": 1,
                   "color": {"inherit": False, "opacity": 0.85}},
         "groups": {
             t: {"shape": shape, "color": {"background": colour, "border": "#333333",
@@ -229,7 +232,7 @@ def graph_payload(
         "signColours": SIGN_COLOURS,
         "dateRange": [min(dates), max(dates)] if dates else None,
         "options": {"vis": options, "edgeLabels": bool(edge_labels), "balancingBorder": BALANCING_BORDER,
-                    "edgeChunk": EDGE_CHUNK},
+                    "edgeChunk": EDGE_CHUNK, "large": large},
     }
 
 

@@ -19,6 +19,35 @@ NODE_SPACING = 60.0
 ITERATIONS = 40
 
 
+#: Up to this many nodes each connected component is laid out by networkx's spring_layout (exact forces).
+SMALL_GRAPH = 300
+SMALL_SPACING = 150.0
+
+
+def _small_layout(nodes: list[str], edges: Iterable[tuple[str, str]], seed: int) -> dict[str, tuple[float, float]]:
+    """Each connected component by networkx's spring_layout (exact forces), scaled to about SMALL_SPACING px
+    between neighbours, then the components packed side by side (a far-off pair no longer squeezes the rest)."""
+    import networkx as nx
+    import numpy as np
+
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from((u, v) for u, v in edges if u != v and u in H and v in H)
+    blocks = []
+    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
+    for i, comp in enumerate(comps):
+        if len(comp) == 1:
+            pos = np.zeros(1, dtype=complex)
+        else:
+            xy = nx.spring_layout(H.subgraph(comp), seed=seed + i, iterations=100, method="force")
+            pos = np.array([complex(*xy[v]) for v in comp])
+            pos -= complex((pos.real.max() + pos.real.min()) / 2, (pos.imag.max() + pos.imag.min()) / 2)
+            extent = max(pos.real.max() - pos.real.min(), pos.imag.max() - pos.imag.min()) or 1.0
+            pos *= SMALL_SPACING * max(1.0, math.sqrt(len(comp))) * 1.1 / extent
+        blocks.append((float(np.abs(pos).max()) + SMALL_SPACING / 2, comp, pos))
+    return _pack(blocks)
+
+
 def spacing_for(n: int) -> float:
     """Pixel spacing between neighbours for a graph of ``n`` nodes (small graphs get more room for labels)."""
     return 180.0 if n <= 60 else 110.0 if n <= 600 else NODE_SPACING
@@ -43,6 +72,8 @@ def compute_layout(
     import numpy as np
 
     node_set = set(nodes)
+    if len(node_set) <= SMALL_GRAPH:
+        return _small_layout(sorted(node_set), edges, seed)
     spacing = spacing_for(len(node_set))
     seen: set[str] = set()
     groups: list[list[str]] = []
