@@ -38,8 +38,6 @@ MAX_EVIDENCE = 5
 EXACT_BETWEENNESS_MAX_NODES = 500
 BETWEENNESS_SAMPLES = 100
 
-GB = "https://w3id.org/graphbuild/ontology#"
-ID = "https://w3id.org/graphbuild/id/"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -606,16 +604,20 @@ def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, 
 def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
     """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor.
 
-    Existing values of these properties are replaced, so running it twice gives the same graph.
+    Actor IRIs are minted by :func:`graphbuild.rdf.namespace.iri_for` (the same percent-encoding as the graph
+    builder) and the terms come from the checked ``GB`` namespace.  Existing values of these properties are
+    replaced, so running it twice gives the same graph.
     """
-    from rdflib import Literal, Namespace, URIRef
+    from rdflib import Literal
     from rdflib.namespace import XSD
 
-    gb = Namespace(GB)
+    from graphbuild.rdf.namespace import GB as gb
+    from graphbuild.rdf.namespace import iri_for
+
     props = (gb.pageRank, gb.degree, gb.betweenness, gb.community, gb.balancing)
     balancing = {d["actor"] for d in analysis.balancing}
     for v in analysis.pagerank:
-        iri = URIRef(ID + v)
+        iri = iri_for(v)
         for p in props:
             graph.remove((iri, p, None))
         graph.add((iri, gb.pageRank, Literal(analysis.pagerank[v], datatype=XSD.double)))

@@ -292,3 +292,16 @@ def test_balancing_shared_members_make_one_camp():
     assert [d["actor"] for d in balancing_actors(to_networkx(E, rels))] == ["country/KAZ"]
     bg = [("country/POL", "memberOf", "org/NATO"), ("country/POL", "memberOf", "org/EAEU")]
     assert balancing_actors(to_networkx(E, rels, background=bg)) == []
+
+
+def test_write_metrics_to_rdf_uses_percent_encoded_actor_iris():
+    rdflib = pytest.importorskip("rdflib")
+    from graphbuild.rdf.namespace import iri_for
+
+    odd = "person/José <x>"
+    G = to_networkx({}, [rel(odd, "accuse", "country/RUS")])
+    g = rdflib.Graph()
+    write_metrics_to_rdf(g, analyze(G))
+    assert (iri_for(odd), None, None) in g
+    g2 = rdflib.Graph().parse(data=g.serialize(format="turtle"), format="turtle")
+    assert len(g2) == len(g)
