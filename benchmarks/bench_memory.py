@@ -47,8 +47,8 @@ def peak_mb(cmd: list[str]) -> tuple[float, float]:
     return int(out.stdout.strip().splitlines()[-1]) / 1024, time.perf_counter() - started
 
 
-def replicate(source: Path, target: Path, copies: int) -> int:
-    files = sorted(source.glob("*.txt"))
+def replicate(source: Path, target: Path, copies: int, limit: int | None = None) -> int:
+    files = sorted(source.glob("*.txt"))[:limit]
     for copy in range(copies):
         folder = target / f"copy{copy:02d}"
         folder.mkdir(parents=True)
@@ -63,6 +63,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--copies", type=int, default=10, help="replication factor for the large corpus")
+    parser.add_argument("--limit", type=int, help="use only the first N articles (a quicker run)")
     parser.add_argument("--skip-huge", action="store_true", help="skip the 5 MB document")
     parser.add_argument("--skip-build", action="store_true", help="measure the extraction stage only")
     args = parser.parse_args()
@@ -71,8 +72,8 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="graphbuild-mem-") as tmp:
         small, large = Path(tmp) / "small", Path(tmp) / "large"
-        n_small = replicate(args.corpus, small, 1)
-        n_large = replicate(args.corpus, large, args.copies)
+        n_small = replicate(args.corpus, small, 1, args.limit)
+        n_large = replicate(args.corpus, large, args.copies, args.limit)
         print(f"corpora: {n_small} and {n_large} documents in {tmp}")
         results: dict[str, float] = {}
         for name, corpus, count in (("small", small, n_small), ("large", large, n_large)):

@@ -201,12 +201,15 @@ def parse_selectively(
     ner = nlp.get_pipe("ner")
     light = list(ner.pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size))
     plans = [triage.plan(doc) for doc in light]
-    deep_texts = [_span_text(doc, s, e) for doc, plan in zip(light, plans) for s, e, deep, _ in plan if deep]
+    # Character offsets of every token (Doc.text and Token objects are costly to build per run).
+    offsets = [token_offsets(doc, len(text)) for doc, text in zip(light, texts)]
+    deep_texts = [text[offs[s] : offs[e]] for text, offs, plan in zip(texts, offsets, plans)
+                  for s, e, deep, _ in plan if deep]
     deep_docs = iter(nlp.pipe(deep_texts, batch_size=batch_size, disable=["ner"]))
     out: list[Doc] = []
-    for doc, plan in zip(light, plans):
+    for text, doc, offs, plan in zip(texts, light, offsets, plans):
         parts = [
-            next(deep_docs) if deep else _flat_tree(nlp.make_doc(_span_text(doc, s, e)), [i - s for i in starts])
+            next(deep_docs) if deep else _flat_tree(nlp.make_doc(text[offs[s] : offs[e]]), [i - s for i in starts])
             for s, e, deep, starts in plan
         ]
         if not parts:
@@ -214,17 +217,19 @@ def parse_selectively(
             continue
         merged = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
                                                                  exclude=["tensor", "user_data", "spans"])
-        if merged.text != doc.text or len(merged) != len(doc):  # never expected; stay correct if it happens
-            merged = nlp(doc.text)
+        if len(merged) != len(doc) or merged[-1].idx + len(merged[-1].text_with_ws) != len(text):
+            merged = nlp(text)  # never expected (tokenisation of runs equals the whole); stay correct if it happens
         else:
             merged.ents = [Span(merged, e.start, e.end, label=e.label) for e in doc.ents]
         out.append(merged)
     return out
 
 
-def _span_text(doc: "Doc", start: int, end: int) -> str:
-    first, last = doc[start], doc[end - 1]
-    return doc.text[first.idx : last.idx + len(last.text_with_ws)]
+def token_offsets(doc: "Doc", length: int) -> list[int]:
+    """Start offset of every token, plus the text length at the end."""
+    from spacy.attrs import IDX
+
+    return [*(doc.to_array([IDX]).tolist() if len(doc) else []), length]
 
 
 def selective_enabled() -> bool:
