@@ -645,8 +645,10 @@ def is_junk(cand: MentionCandidate) -> bool:
     """An NER span that never names an actor: no letters, digits, one lower-case word, or a junk word."""
     text = cand.text
     key = normalize(text)
-    if not _HAS_LETTER.search(text) or _DIGITS.search(text):
+    if not _HAS_LETTER.search(text):
         return True
+    if _DIGITS.search(text) and (cand.ner_label != "ORG" or len(text.split()) == 1):
+        return True  # dates and figures; an organisation may carry a number ("Torpedo Squadron 8")
     if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS:
         return True
     words = text.split()

@@ -436,12 +436,16 @@ def strip_span(span: Span, person: bool | None = None) -> Span | None:
         if doc[i].text in ("(", "["):
             end = i
             break
-    # trailing possessives, punctuation and numbers ("J. Pooley 111" in a score table)
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].like_num):
+    is_person = person or (person is None and span.label_ == "PERSON")
+    # trailing possessives and punctuation; numbers after a person's name ("J. Pooley 111" in a score table),
+    # while an organisation keeps them ("Torpedo Squadron 8", "1. FC Koln")
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or (is_person and doc[end - 1].like_num)
+    ):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS or doc[start].like_num):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in _DETERMINERS):
         start += 1
-    if person or (person is None and span.label_ == "PERSON"):
+    if is_person:
         while start < end - 1 and _is_title(doc[start]):
             start += 1
     if start >= end:
