@@ -170,3 +170,19 @@ def test_render_html_layout_positions_every_node(tmp_path):
     xy = {(n["x"], n["y"]) for n in data["nodes"]}
     assert len(xy) == G.number_of_nodes()  # no two nodes on one spot
     assert data["options"]["vis"]["physics"]["enabled"] is False
+
+
+def test_render_layout_is_deterministic_and_separates_components():
+    from graphbuild.render.layout import compute_layout
+
+    nodes = [f"n{i}" for i in range(40)]
+    edges = [(f"n{i}", f"n{i + 1}") for i in range(30)] + [("n35", "n36")]
+    comms = [nodes[:31], nodes[31:]]
+    a = compute_layout(nodes, edges, comms, seed=1)
+    assert a == compute_layout(nodes, edges, comms, seed=1)
+    assert set(a) == set(nodes) and len(set(a.values())) == len(nodes)
+    big = [f"n{i}" for i in range(400)]
+    b = compute_layout(big, [(big[i], big[(i * 7 + 3) % 400]) for i in range(400)], [big[:200], big[200:]], seed=2)
+    assert b == compute_layout(big, [(big[i], big[(i * 7 + 3) % 400]) for i in range(400)], [big[:200], big[200:]],
+                               seed=2)
+    assert len(set(b.values())) == 400
