@@ -13,6 +13,7 @@ actor mentions it denotes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,9 +52,13 @@ class ActorIndex:
         self.lexicon = lexicon
         self.by_token: dict[int, Mention] = {}
         self.spans: dict[tuple[int, int], Span] = {}
+        # sentence boundaries once: Token.sent walks the whole Doc on every call
+        self._sents = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self._sents]
         #: token -> entity id of the speaker whose quotation contains it (set by the extractor)
         self.first_person: Callable[[Token], str | None] | None = None
-        datelines = dateline_regions(doc.text)
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        datelines = dateline_regions(self.text)
         for m in mentions:
             if m.entity_id is None:
                 continue
@@ -65,6 +70,11 @@ class ActorIndex:
             self.spans[(m.start, m.end)] = span
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
+
+    def sent_of(self, tok: Token | int) -> Span:
+        """The sentence containing ``tok`` (a Token or token index)."""
+        i = tok if isinstance(tok, int) else tok.i
+        return self._sents[bisect_right(self._sent_starts, i) - 1]
 
     def mention_at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
@@ -211,11 +221,11 @@ class ActorIndex:
                 want = ("Organization",)
         else:
             return []
-        sent = tok.sent
+        sent = self.sent_of(tok)
         start = sent.start
         for _ in range(2):
             if start > 0:
-                start = self.doc[start - 1].sent.start
+                start = self.sent_of(start - 1).start
         found: list[ActorRef] = []
         seen: set[str] = set()
         for i in range(sent.start - 1, start - 1, -1):
@@ -244,10 +254,10 @@ class ActorIndex:
                 "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",)}.get(pron.lower_)
         if want is None:
             return []
-        sent = pron.sent
+        sent = self.sent_of(pron)
         start = sent.start
         if start > 0:
-            start = self.doc[start - 1].sent.start
+            start = self.sent_of(start - 1).start
         for i in range(pron.i - 1, start - 1, -1):
             t = self.doc[i]
             if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":

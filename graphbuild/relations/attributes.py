@@ -147,8 +147,8 @@ class SpeakerIndex:
         self.index = index
         self.lex = lex
         self.reporting = lex.cue("reporting")
-        self.starts = [t.idx for t in doc]
-        self.quotes: list[Quote] = [Quote(s, e, self._attribute(s, e)) for s, e in self._quote_spans(doc.text)]
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.quotes: list[Quote] = [Quote(s, e, self._attribute(s, e)) for s, e in self._quote_spans(index.text)]
 
     # -- quotations ------------------------------------------------------------------------------------------
     @staticmethod
@@ -206,7 +206,7 @@ class SpeakerIndex:
         return self._best(cands, verb.idx)
 
     def _attribute(self, start: int, end: int) -> str | None:
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.index.text
         # 1. "Andrei Porotnikov: “..." at the start of a paragraph
         para_start = text.rfind("\n", 0, start) + 1
         lead = text[para_start:start]
@@ -218,7 +218,7 @@ class SpeakerIndex:
         # 2. a reporting verb after the closing mark, in the same sentence ("...,” said X")
         after = _token_at(doc, self.starts, end)
         if after is not None:
-            sent = after.sent
+            sent = self.index.sent_of(after)
             for tok in sent:
                 if tok.idx >= end and tok.lemma_.lower() in self.reporting:
                     sp = self._reporting_speaker(tok, (start, end))
@@ -227,7 +227,7 @@ class SpeakerIndex:
         # 3. a reporting verb before the opening mark ("X said: “...")
         before = _token_at(doc, self.starts, start)
         if before is not None:
-            sent = before.sent
+            sent = self.index.sent_of(before)
             for tok in sent:
                 if tok.idx < start and tok.lemma_.lower() in self.reporting:
                     sp = self._reporting_speaker(tok, (start, end))
@@ -271,7 +271,7 @@ class SpeakerIndex:
         for q in self.quotes:
             if q.start <= pos < q.end:
                 return q.speaker
-        sent = trigger.sent
+        sent = self.index.sent_of(trigger)
         for tok in sent:
             if tok.lower_ == "according":
                 for c in tok.children:

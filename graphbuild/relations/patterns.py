@@ -284,7 +284,7 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
         return []
     doc = index.doc
     last = max(index.span_of(r.mention).end for r in found)
-    sent_end = doc[last - 1].sent.end
+    sent_end = index.sent_of(last - 1).end
     out: list[ActorRef] = []
     i = last
     while i < sent_end:
