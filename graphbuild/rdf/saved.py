@@ -26,6 +26,9 @@ QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _VALUES = r"VALUES\s+\?{name}\s*\{{\s*([^}}]*?)\s*\}}"
+# BIND (default AS ?name): joins that follow a BIND are evaluated with the value bound in rdflib,
+# where VALUES blocks joined with other groups are not (rdflib evaluates them unbound).
+_BIND = r'BIND\s*\(\s*("(?:[^"\\]|\\.)*"(?:\^\^\S+?)?|[+-]?\d+|<[^>]*>)\s+AS\s+\?{name}\s*\)'
 _DEFAULT = re.compile(r'^"((?:[^"\\]|\\.)*)"(?:\^\^(xsd:\w+|<[^>]+>))?$|^([+-]?\d+)$|^<([^>]*)>$')
 
 
@@ -81,9 +84,14 @@ def parse_saved_query(text: str, name: str = "") -> SavedQuery:
         else:
             pname, _, doc = value.partition(" ")
             pname = pname.lstrip("?")
-            block = re.search(_VALUES.format(name=re.escape(pname)), text)
+            block = re.search(_VALUES.format(name=re.escape(pname)), text) or re.search(
+                _BIND.format(name=re.escape(pname)), text
+            )
             if not block:
-                raise QueryError(f"saved query {name or '?'}: parameter ?{pname} has no VALUES ?{pname} {{ default }}")
+                raise QueryError(
+                    f"saved query {name or '?'}: parameter ?{pname} has no VALUES ?{pname} {{ default }} "
+                    f"or BIND (default AS ?{pname})"
+                )
             params[pname] = (_parse_default(block.group(1), pname), doc.strip())
     return SavedQuery(name, title, description, text, params, tuple(examples))
 
@@ -174,6 +182,7 @@ def bind_saved_query(saved: SavedQuery, params: Mapping[str, object] | None) -> 
         default, _ = saved.params[pname]
         term = sparql_term(_coerce(value, default, pname))
         text = re.sub(_VALUES.format(name=re.escape(pname)), lambda _m: f"VALUES ?{pname} {{ {term} }}", text)
+        text = re.sub(_BIND.format(name=re.escape(pname)), lambda _m: f"BIND ({term} AS ?{pname})", text)
     return text
 
 
