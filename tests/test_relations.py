@@ -32,7 +32,7 @@ ACTORS: dict[str, str] = {
     "Philippines": "country/PHL", "Philippine": "country/PHL", "Manila": "country/PHL", "Beijing": "country/CHN",
     "Tokyo": "country/JPN", "Collective Security Treaty Organization": "org/CSTO", "ECOWAS": "org/ECOWAS",
     "Mali": "country/MLI", "Niger": "country/NER", "Quad": "org/QUAD", "Australia": "country/AUS",
-    "Britain": "country/GBR", "Libya": "country/LBY", "Greece": "country/GRC", "SCO": "org/SCO",
+    "Palestinian": "country/PSE", "Britain": "country/GBR", "Libya": "country/LBY", "Greece": "country/GRC", "SCO": "org/SCO",
     "Alexander Lukashenko": "person/alexander-lukashenko", "Lukashenko": "person/alexander-lukashenko",
     "Lukashenka": "person/alexander-lukashenko", "Vladimir Putin": "person/vladimir-putin",
     "Putin": "person/vladimir-putin", "Andrei Porotnikov": "person/andrei-porotnikov",
@@ -223,6 +223,8 @@ def test_relations_patterns(nlp, name, text, expected) -> None:
         ("Russia could attack Ukraine.", "assault", "hypothetical"),
         ("If Russia attacks Ukraine, the EU will respond.", "assault", "hypothetical"),
         ("Russia attacked Ukraine.", "assault", "asserted"),
+        ("Israel announced it would free Palestinian prisoners.", "retreat", "future"),
+        ("Britain would sanction Iran if talks fail.", "sanction", "hypothetical"),
     ],
 )
 def test_relations_modality(nlp, text, relation, modality) -> None:

@@ -11,7 +11,9 @@ negated
 modality (first rule that applies wins)
     hypothetical  the clause is conditional ("if", "unless", "whether") or hedged ("possibly", "likely")
     desired       a governor expresses wish or readiness (want, would like, seek, hope, ready to, intend, plan)
-    hypothetical  a modal auxiliary (could, might, may, would, should, must, can) on the chain
+    desired       a deontic modal (must, should, ought to)
+    hypothetical  a modal auxiliary (could, might, may, would, can) on the chain -- except "would" in a clause
+                  reported by a past-tense reporting verb ("said it would free them"), which is future
     future        will / shall / 'll, "going to", "due to", "set to"
     reported      none of the above, the claim is inside attributed speech (a speaker was found) and the speaker
                   is a third party: neither the subject nor the object of the relation
@@ -119,9 +121,14 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 return "desired"
             if c.dep_ == "aux" and c.lower_ in lex.cue("desired_aux"):
                 return "desired"
+    head = chain[-1]
+    reported_clause = head.dep_ == "ccomp" and bool(forms(head.head) & lex.cue("reporting"))
     for tok in chain:
         for c in tok.children:
             if c.dep_ in ("aux",) and c.lower_ in lex.cue("hypothetical_aux"):
+                if c.lower_ in ("would", "'d") and reported_clause:
+                    # "Israel announced it would free the prisoners": the future seen from the past
+                    return "future"
                 return "hypothetical"
     for tok in chain:
         for c in tok.children:

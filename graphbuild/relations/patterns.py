@@ -347,7 +347,7 @@ def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Can
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
-CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request"})
+CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse"})
 
 
 def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
