@@ -11,6 +11,7 @@ and prints both times and the ratio (target: graphbuild >= 10x faster).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 import tempfile
@@ -85,7 +86,8 @@ def time_pyvis(G, out: Path, *, directed: bool) -> tuple[float, float]:
         net.add_node(v, label=d["label"], title=d["label"], group=d["type"])
     for u, v, d in G.edges(data=True):
         net.add_edge(u, v, label=d["relation"], title=d["evidence"][0]["sentence"], value=d["count"])
-    net.write_html(str(out), notebook=False)
+    with contextlib.chdir(out.parent):  # pyvis copies its lib/ folder into the working directory
+        net.write_html(str(out), notebook=False)
     return _since(t)
 
 
