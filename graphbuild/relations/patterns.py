@@ -232,7 +232,7 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             passive = _is_passive(tok)
             obj_toks: list[Token] = []
             if trig.particle:
-                parts = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ == trig.particle]
+                parts = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == trig.particle]
                 # "buys nearly all of its gas from Russia": the preposition hangs off the object
                 parts += [c for d in _children(tok, OBJ_DEPS) for c in d.subtree
                           if c.dep_ == "prep" and c.lower_ == trig.particle and c.i - d.i < 8]
