@@ -136,7 +136,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 return "future"
         if tok is not trigger and tok.lower_ in lex.cue("future_governors"):
             return "future"
-    for below, tok in zip(chain, chain[1:]):
+    for below, tok in zip(chain, chain[1:], strict=False):
         if tok.lemma_ == "be" and below.dep_ == "xcomp" and any(c.lower_ == "to" for c in below.children):
             return "future"  # "India and Russia are to work together"
     return "asserted"
