@@ -75,8 +75,8 @@ class QueryResult:
     def format(self, fmt: str = "table") -> str:
         """Render as ``table`` (aligned text), ``csv`` (SPARQL 1.1 CSV) or ``json`` (SPARQL 1.1 JSON).
 
-        CONSTRUCT/DESCRIBE results are N-Triples (csv, table) or JSON-LD-free SPARQL-JSON-like
-        triples are not a standard, so ``json`` gives N-Triples lines in a JSON list.
+        CONSTRUCT/DESCRIBE results are sorted N-Triples (``table``, ``csv``) or a JSON list of
+        N-Triples lines (``json``).
         """
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
@@ -454,7 +454,9 @@ def select(
         query: SPARQL 1.1 query text (SELECT, ASK, CONSTRUCT, DESCRIBE).
         graph: An output directory (its graph.ttl is used) or a graph file.
         engine: ``"oxigraph"`` (on-disk store, fast) or ``"rdflib"`` (in memory).
-        bindings: Variable name -> RDF term, substituted before evaluation.
+        bindings: Variable name -> RDF term, substituted before evaluation (rdflib ``initBindings``;
+            pyoxigraph ``substitutions``, which requires the variable to be projected). Saved
+            queries bind their parameters in the query text instead (see graphbuild.rdf.saved).
 
     Raises:
         QueryError: bad syntax, an update, SERVICE or FROM, an unknown engine.
