@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.analysis import analyze, to_networkx
+from graphbuild.model import Relation
 from graphbuild.render.html import render_html
 from tests.test_analysis import E, founding_relations
 from tests.test_render_html import XSS, hostile_graph
@@ -113,6 +114,8 @@ def test_browser_founding_graph_draws_offline(tmp_path, browser_context):
 
 def test_browser_payloads_stay_inert(tmp_path, browser_context):
     ents, rels = hostile_graph()
+    # a relation type from data lands in the filter menu: it must stay text too
+    rels.append(Relation("doc/6", "country/DDD", XSS, "person/ccc", "menu " + XSS, 0, 10, confidence=0.5))
     title = "graphbuild " + XSS + "</title><script>document.title='pwned'</script>"
     page = Page(browser_context, _build(tmp_path, ents, rels, title=title))
     before_title = page.eval("document.title")
@@ -156,8 +159,9 @@ def test_browser_payloads_stay_inert(tmp_path, browser_context):
     assert tip  # the payload text shows as text
     assert page.errors() == []
     assert page.foreign_requests() == []
-    # the heading shows the title as text
+    # the heading and the relation menu show the payloads as text
     assert XSS in page.eval("document.getElementById('gb-title').textContent")
+    assert XSS in page.eval("document.getElementById('gb-relations').textContent")
 
 
 def test_browser_filters_change_visible_edges(tmp_path, browser_context):
