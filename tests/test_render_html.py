@@ -8,8 +8,6 @@ import json
 import re
 from html.parser import HTMLParser
 
-import networkx as nx
-import pytest
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.model import Entity, Relation

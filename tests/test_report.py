@@ -8,7 +8,7 @@ from graphbuild.analysis import analyze, to_networkx
 from graphbuild.model import Article
 from graphbuild.report import md_escape, render_report_md, write_report_html, write_report_md
 from tests.test_analysis import E, founding_relations
-from tests.test_render_html import BREAKOUT, HREF, XSS, hostile_graph
+from tests.test_render_html import BREAKOUT, XSS, hostile_graph
 
 
 def _founding():
