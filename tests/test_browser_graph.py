@@ -110,6 +110,12 @@ def test_browser_founding_graph_draws_offline(tmp_path, browser_context):
     assert page.errors() == []
     assert page.foreign_requests() == []
     assert page.eval("window.graphbuild.visibleNodeCount()") == 8
+    # hovering the balancing actor tells between whom
+    x, y = page.node_dom_xy("country/BLR")
+    page.page.mouse.move(x, y)
+    page.page.wait_for_timeout(200)
+    tip = page.eval("document.getElementById('gb-tooltip').textContent")
+    assert "balancing actor" in tip and "balances between Russia and NATO (bloc)" in tip
 
 
 def test_browser_payloads_stay_inert(tmp_path, browser_context):

@@ -55,7 +55,7 @@ def page_data(page):
     """The JSON block of a page, with its columns expanded to one dict per node and edge (as the script does)."""
     data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1))
     N, E, S = data["nodes"], data["edges"], data["strings"]
-    nodes = [{k: N[k][i] for k in N if k != "balancing"} for i in range(len(N["id"]))]
+    nodes = [{k: N[k][i] for k in N if k not in ("balancing", "balancingPairs")} for i in range(len(N["id"]))]
     for i in N["balancing"]:
         nodes[i]["balancing"] = True
     edges = []

@@ -113,11 +113,14 @@ APP_JS = r"""
   // ---- columns -> one object per node and edge ----
   (function expand() {
     var N = DATA.nodes, E = DATA.edges, S = DATA.strings, nodes = [], edges = [], i;
-    var bal = new Set(N.balancing), sym = new Set(DATA.symmetric);
+    var bal = new Set(N.balancing), sym = new Set(DATA.symmetric), pairs = new Map();
+    (N.balancingPairs || []).forEach(function (bp) {
+      pairs.set(bp[0], bp[1].map(function (p) { return { a: N.label[p[0]], b: N.label[p[1]], kind: p[2] }; }));
+    });
     for (i = 0; i < N.id.length; i++) {
       nodes.push({ id: N.id[i], label: N.label[i], type: N.type[i], qid: N.qid[i], iso3: N.iso3[i], x: N.x[i],
                    y: N.y[i], size: N.size[i], pagerank: N.pagerank[i], degree: N.degree[i],
-                   community: N.community[i], balancing: bal.has(i) });
+                   community: N.community[i], balancing: bal.has(i), pairs: pairs.get(i) || [] });
     }
     for (i = 0; i < E.from.length; i++) {
       var rel = E.relation[i], neg = E.negated[i] === 1;
@@ -344,6 +347,9 @@ APP_JS = r"""
       " \u00b7 " + n.id, "tt-meta"));
     box.appendChild(el("div", "PageRank " + n.pagerank.toFixed(4) + " \u00b7 degree " + n.degree +
       " \u00b7 community " + n.community + (n.balancing ? " \u00b7 balancing actor" : "")));
+    n.pairs.forEach(function (p) {
+      box.appendChild(el("div", "balances between " + p.a + " and " + p.b + " (" + p.kind + ")", "tt-meta"));
+    });
     return box;
   }
   function edgeTip(e) {

@@ -139,6 +139,12 @@ def graph_payload(
         "degree": [degree.get(v, 0) for v in node_ids],
         "community": [community.get(v, -1) for v in node_ids],
         "balancing": [index[v] for v in node_ids if v in balancing],
+        # the strongest pairs each balancing actor sits between: [actor, [[a, b, kind], ...]] as node indices
+        "balancingPairs": [
+            [index[d["actor"]], [[index[p["a"]], index[p["b"]], p["kind"]] for p in d["pairs"]
+                                 if p["a"] in index and p["b"] in index][:3]]
+            for d in analysis.balancing if d["actor"] in index
+        ],
     }
     # strongest first: the page adds edges to the drawing in this order (in chunks, for large graphs)
     edge_data = sorted(G.edges(data=True), key=lambda e: -e[2]["weight"])
