@@ -218,3 +218,14 @@ def test_browser_search_finds_a_node_and_ego_view(tmp_path, browser_context):
     page.page.click("#gb-reset")
     assert page.eval("window.graphbuild.visibleNodeCount()") == 8
     assert page.errors() == []
+
+
+def test_browser_cap_notice_is_visible(tmp_path, browser_context):
+    G = to_networkx(E, founding_relations())
+    out = tmp_path / "graph.html"
+    render_html(G, analyze(G), out, max_nodes=4, max_edges=3)
+    page = Page(browser_context, out)
+    assert page.page.is_visible("#gb-notice")
+    assert "most central of 8 actors" in page.page.text_content("#gb-notice")
+    assert page.eval("window.graphbuild.visibleNodeCount()") <= 4
+    assert page.errors() == [] and page.foreign_requests() == []
