@@ -43,7 +43,7 @@ class BuildResult:
 
 def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) -> dict[str, Path]:
     """Write every output of a merged corpus graph into ``config.output``; return them by file name."""
-    from graphbuild.analysis import analyze, to_networkx, write_metrics_to_rdf
+    from graphbuild.analysis import analyze, membership_facts, to_networkx, write_metrics_to_rdf
     from graphbuild.evaluation.plover import write_events_csv
     from graphbuild.rdf.build import build_graph
     from graphbuild.rdf.io import write_graph
@@ -54,7 +54,9 @@ def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) 
 
     out = Path(config.output)
     files = write_tables(graph, out)
-    G = to_networkx(graph.entities, graph.relations)
+    # Membership facts from the gazetteer tell the balancing rule which blocs exist; they are not drawn.
+    background = membership_facts(gazetteer, graph.entities) if gazetteer is not None else ()
+    G = to_networkx(graph.entities, graph.relations, background=background)
     analysis = analyze(G, seed=config.seed)
     rdf = build_graph(graph.articles, graph.entities, graph.mentions, graph.relations)
     write_metrics_to_rdf(rdf, analysis)

@@ -45,6 +45,10 @@ HELP: dict[str, tuple[str, str]] = {
                 "graphbuild analyze --out output"),
     "render": ("re-render the interactive HTML graph from a built graph",
                "graphbuild render --out output --max-nodes 2000"),
+    "ego": ("draw one actor's neighbourhood as its own HTML page",
+            "graphbuild ego Belarus --radius 2 --html belarus.html"),
+    "paths": ("list the shortest connections between two actors",
+              "graphbuild paths Belarus NATO --cutoff 3"),
     "eval": ("score actor resolution and relation extraction against the gold sets",
              "graphbuild eval --sets dev petrarch"),
     "diff": ("show what the last build added and removed",
@@ -158,14 +162,70 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_analysis(args: argparse.Namespace):
-    from graphbuild.analysis import analyze, to_networkx
+def _load_graph(args: argparse.Namespace):
+    from graphbuild.analysis import membership_facts, to_networkx
+    from graphbuild.gazetteer import Gazetteer
     from graphbuild.readback import load_records
 
     config = _config(args)
     records = load_records(config.output)
-    G = to_networkx(records.entities, records.relations)
+    gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
+    background = membership_facts(gazetteer, records.entities)
+    G = to_networkx(records.entities, records.relations, background=background)
+    for node in G:
+        if node in records.entities:
+            G.nodes[node].setdefault("aliases", records.entities[node].aliases)
+    return config, records, G
+
+
+def _load_analysis(args: argparse.Namespace):
+    from graphbuild.analysis import analyze
+
+    config, records, G = _load_graph(args)
     return config, records, G, analyze(G, seed=config.seed)
+
+
+def _find_actor(G, name: str) -> str:
+    """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case)."""
+    wanted = name.strip().casefold()
+    for node, data in G.nodes(data=True):
+        keys = {node, node.rsplit("/", 1)[-1], data.get("label"), data.get("iso3"), data.get("qid"),
+                *(data.get("aliases") or ())}
+        if wanted in {str(k).casefold() for k in keys if k}:
+            return node
+    raise GraphbuildError(f"no actor {name!r} in the graph (try an entity id such as country/BLR, a label or ISO3 code;"
+                          " graphbuild entities lists them)")
+
+
+@command("ego")
+def cmd_ego(args: argparse.Namespace) -> int:
+    from graphbuild.analysis import analyze, ego_network
+    from graphbuild.render.html import render_html
+
+    config, _records, G = _load_graph(args)
+    node = _find_actor(G, args.actor)
+    E = ego_network(G, node, radius=args.radius)
+    path = Path(args.html) if args.html else Path(config.output) / f"ego-{node.replace('/', '-')}.html"
+    label = G.nodes[node].get("label", node)
+    render_html(E, analyze(E, seed=config.seed), path, title=f"{label}: {args.radius}-step neighbourhood")
+    _say(args, f"wrote {path} ({E.number_of_nodes()} actors, {E.number_of_edges()} relations)")
+    return 0
+
+
+@command("paths")
+def cmd_paths(args: argparse.Namespace) -> int:
+    from graphbuild.analysis import paths
+
+    _config_, _records, G = _load_graph(args)
+    a, b = _find_actor(G, args.a), _find_actor(G, args.b)
+    found = paths(G, a, b, cutoff=args.cutoff, limit=args.limit)
+    label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
+    if not found:
+        print(f"no connection of at most {args.cutoff} steps between {label(a)} and {label(b)}")
+    for path in found:
+        hops = [f"{label(s['source'])} -[{', '.join(s['relations'])}]- {label(s['target'])}" for s in path["steps"]]
+        print("; ".join(hops))
+    return 0
 
 
 @command("analyze")
@@ -275,6 +335,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", type=Path, help="where to write the page (default: <out>/graph.html)")
     p.add_argument("--max-nodes", type=int, help="cap on drawn actors (default: 5000)")
     p.add_argument("--max-edges", type=int, help="cap on drawn relations (default: 15000)")
+
+    p = _sub(sub, "ego")
+    p.add_argument("actor", help="entity id, label, alias, ISO3 code or QID")
+    p.add_argument("--radius", type=int, default=1, help="steps from the actor (default: 1)")
+    p.add_argument("--html", type=Path, help="where to write the page (default: <out>/ego-<id>.html)")
+    _out_options(p)
+
+    p = _sub(sub, "paths")
+    p.add_argument("a", help="first actor (entity id, label, alias, ISO3 code or QID)")
+    p.add_argument("b", help="second actor")
+    p.add_argument("--cutoff", type=int, default=4, help="longest connection, in steps (default: 4)")
+    p.add_argument("--limit", type=int, default=10, help="how many connections (default: 10)")
+    _out_options(p)
 
     p = _sub(sub, "eval")
     p.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"),
