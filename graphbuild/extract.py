@@ -63,7 +63,7 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult
             known = resolver.gazetteer.get(mention.entity_id)
             if known is not None:
                 entities[known.id] = known
-    relations = extract_relations(doc, article, mentions, entities)
+    relations = extract_relations(doc, article, mentions, entities, gazetteer=resolver.gazetteer)
     if article.date:
         relations = [r if r.date else replace(r, date=article.date) for r in relations]
     return DocResult(
