@@ -29,6 +29,7 @@ RESOLUTION_METHODS: tuple[str, ...] = (
     "coreference",  # a surname or short form pointing back to a full name in the document
     "fuzzy",  # a spelling variant matched by similarity
     "ner",  # an actor not in the gazetteer, kept with spaCy's entity type
+    "unresolved",  # a name that may be an actor but could not be linked (listed by `graphbuild entities`)
 )
 
 STRUCTURAL_RELATIONS: tuple[str, ...] = (
