@@ -150,7 +150,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from graphbuild.rdf.validate import validate
 
     report = validate(_graph_arg(args))
-    print(report.text())
+    text = report.text()
+    print(text, end="" if text.endswith("\n") else "\n")
     return 0 if report.conforms else 1
 
 
