@@ -105,6 +105,8 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
     out = Path(config.output)
     with output_lock(out):
         run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
+        if hasattr(progress, "finish"):
+            progress.finish(run.summary)
         graph = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
         files = write_outputs(graph, config, gazetteer=run.gazetteer)
         # Last, so a build killed before this point is diffed against the last complete build.
