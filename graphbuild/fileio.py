@@ -39,8 +39,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Atomically write UTF-8 text (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    """Atomically write UTF-8 text (see :func:`atomic_write_bytes`).
+
+    Lone surrogates (JSON input can carry them) become U+FFFD instead of failing the build.
+    """
+    atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
 
 
 @contextlib.contextmanager

@@ -8,9 +8,7 @@ charts are inline SVG (no plotting dependency, no network), and a Content-Securi
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +18,7 @@ import networkx as nx
 
 from graphbuild.analysis import Analysis
 from graphbuild.model import Article, Relation
+from graphbuild.fileio import atomic_write_text
 
 TOP_ACTORS = 10
 TOP_RELATIONS = 15
@@ -145,7 +144,7 @@ def write_report_md(
 ) -> None:
     """Write report.md: counts, most central actors, communities, balancing actors, brokers, signed balance,
     strongest relations with their evidence, relations per month (atomically)."""
-    _write_atomic(Path(path), render_report_md(G, analysis, relations, articles, title=title))
+    atomic_write_text(Path(path), render_report_md(G, analysis, relations, articles, title=title))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -308,16 +307,5 @@ def write_report_html(
 ) -> None:
     """Write report.html: the report.md content plus inline-SVG charts (top actors, relation types, signed ties,
     timeline); self-contained, scripts-free, every article string escaped (atomically)."""
-    _write_atomic(Path(path), render_report_html(G, analysis, relations, articles, title=title))
+    atomic_write_text(Path(path), render_report_html(G, analysis, relations, articles, title=title))
 
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -121,7 +121,7 @@ def entities_overview(output: Path | str, *, top: int = 30) -> str:
         lines.append(f"{r['label'].ljust(width)}  {r['type']:<12} {r['qid'] or '-':<10} {r['mentions']:>8} "
                      f"{r['documents']:>5}  {aliases}")
     if unresolved:
-        lines += ["", f"Frequent unresolved mentions (add them to a gazetteer extension file if they are actors):"]
+        lines += ["", "Frequent unresolved mentions (add them to a gazetteer extension file if they are actors):"]
         for text, count in unresolved.most_common(top):
             lines.append(f"  {count:>4}  {text}")
     return "\n".join(lines)

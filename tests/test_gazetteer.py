@@ -103,7 +103,7 @@ def test_gazetteer_bad_line_names_file_line_and_problem(tmp_path: Path, line: st
     with pytest.raises(GazetteerError) as info:
         Gazetteer.load(data_dir=tmp_path)
     message = str(info.value)
-    assert f"countries.jsonl:3: " in message
+    assert "countries.jsonl:3: " in message
     assert problem in message
 
 

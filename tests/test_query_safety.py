@@ -76,7 +76,7 @@ def _attacks(trap: str, secret: Path) -> list[str]:
         "CREATE GRAPH <urn:g>",
         "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
         "DELETE WHERE { ?s ?p ?o }",
-        f"# comment\nWITH <urn:g> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}",
+        "# comment\nWITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
     ]
 
 

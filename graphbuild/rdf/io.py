@@ -12,9 +12,7 @@ Files are written atomically (temporary file in the same directory, then
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +23,7 @@ from rdflib.term import Node
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.rdf.namespace import GB, PREFIXES
+from graphbuild.fileio import atomic_write_bytes
 
 #: format name -> (canonical name, file suffix)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -218,25 +217,6 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     name, _ = normalize_format(fmt)
     text = {"turtle": to_turtle, "trig": to_trig, "nt": to_ntriples, "json-ld": to_jsonld}[name](graph)
     return text.encode("utf-8")
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def write_graph(graph: Graph, path: Path, format: str = "turtle") -> None:

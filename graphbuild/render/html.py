@@ -14,8 +14,6 @@ import hashlib
 import html
 import json
 import math
-import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +25,7 @@ from graphbuild.analysis import Analysis
 from graphbuild.model import SYMMETRIC_RELATIONS
 from graphbuild.render import assets
 from graphbuild.render.layout import compute_layout
+from graphbuild.fileio import atomic_write_text
 
 #: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
 MAX_NODES = 5000
@@ -308,16 +307,5 @@ def render_html(
         vis_js=vis_js,
         app_js=app_js,
     )
-    _write_atomic(Path(path), page)
+    atomic_write_text(Path(path), page)
 
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
