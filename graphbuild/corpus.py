@@ -193,6 +193,39 @@ def _clean_date(value: str | None) -> str | None:
     return None
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A news dateline at the start of a line: "MINSK, 12 April 2019 —", "WASHINGTON, April 12, 2019 (AP) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'\-]{1,40},\s+(?:(?P<d1>\d{1,2})\s+" + _MONTH + r"\s+(?P<y1>\d{4})"
+    r"|" + _MONTH.replace("(", "(?P<m2>", 1) + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))\b",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of a news dateline in the first lines of ``text`` ("MINSK, 12 April 2019 —"), or None.
+
+    >>> dateline_date("Headline\n\nMINSK, 12 April 2019 — Belarus wants...")
+    '2019-04-12'
+    """
+    import datetime as _dt
+
+    match = _DATELINE.search(text[:600])
+    if not match:
+        return None
+    if match.group("d1"):
+        day, month, year = match.group("d1"), match.group(2), match.group("y1")
+    else:
+        day, month, year = match.group("d2"), match.group("m2"), match.group("y2")
+    try:
+        return _dt.date(int(year), _MONTHS[month.lower()], int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
@@ -215,7 +248,7 @@ def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, e
         text=text,
         path=str(path),
         title=_clean_meta(meta.get("title")) or _first_line(text),
-        date=_clean_date(meta.get("date")),
+        date=_clean_date(meta.get("date")) or dateline_date(text),
         url=_clean_meta(meta.get("url")),
         source=_clean_meta(meta.get("source")),
     )

@@ -95,3 +95,25 @@ def test_corpus_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     (tmp_path / "sub" / "a.txt").write_text("Armenia and the CSTO.", encoding="utf-8")
     articles, _ = _read(tmp_path)
     assert [a.doc_id for a in articles] == ["sub/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Minsk looks west\n\nMINSK, 12 April 2019 — Belarus wants dialogue.", "2019-04-12"),
+        ("WASHINGTON, April 12, 2019 (AP) - The US said.", "2019-04-12"),
+        ("NEW DELHI, 19 December 2024 — India and China agreed.", "2024-12-19"),
+        ("MINSK, 31 February 2019 — an impossible date.", None),
+        ("Talks in Minsk on 12 April 2019 went well.", None),
+    ],
+)
+def test_corpus_dateline_gives_the_article_date(tmp_path: Path, text: str, date: str | None) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,), _ = _read(tmp_path)
+    assert article.date == date
+
+
+def test_corpus_front_matter_date_wins_over_dateline(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ndate: 2025-01-29\n---\nABUJA, 3 March 2020 — text.", encoding="utf-8")
+    (article,), _ = _read(tmp_path)
+    assert article.date == "2025-01-29"
