@@ -315,3 +315,18 @@ def test_relations_allies_of_a_third_party_are_not_allies_of_each_other(nlp) -> 
     got = triples(extract(nlp, "Japan and the Philippines are both treaty allies of the United States."))
     assert _sym("JPN", "alliedWith", "USA") in got and _sym("PHL", "alliedWith", "USA") in got
     assert _sym("JPN", "alliedWith", "PHL") not in got
+
+
+@pytest.mark.model
+def test_relations_counted_anaphor_prefers_clause_subjects(nlp) -> None:
+    """"Both Asian powers" points back to the two clause subjects, not to the last two names."""
+    from graphbuild.extract import extract_article
+    from graphbuild.gazetteer import Gazetteer
+    from graphbuild.model import Article
+    from graphbuild.resolve import Resolver
+
+    text = ("India is a member of the Quad with the United States, Japan and Australia, and China has criticised "
+            "the grouping as an attempt to contain it. Both Asian powers are members of BRICS.")
+    result = extract_article(nlp, Resolver(Gazetteer.load(), nlp), Article("quad", text))
+    brics = {r.subject for r in result.relations if r.relation == "memberOf" and r.object == "org/BRICS"}
+    assert brics == {"country/IND", "country/CHN"}

@@ -226,17 +226,26 @@ class ActorIndex:
         for _ in range(2):
             if start > 0:
                 start = self.sent_of(start - 1).start
-        found: list[ActorRef] = []
+        # Clause subjects are the salient antecedents ("India is a member of the Quad with the United States,
+        # Japan and Australia, and China has criticised it. Both Asian powers ..." -> India and China), so a
+        # counted anaphor takes the nearest subject actors when there are enough, else the nearest actors.
+        nearest: list[ActorRef] = []
+        subjects: list[ActorRef] = []
         seen: set[str] = set()
+        seen_subjects: set[str] = set()
         for i in range(sent.start - 1, start - 1, -1):
             m = self.by_token.get(i)
-            if m is None or m.entity_id in seen or self.type_of(m) not in want:
+            if m is None or self.type_of(m) not in want:
                 continue
-            seen.add(m.entity_id or "")
-            found.append(ActorRef(m, 3, len(found)))
-            if len(found) == n:
-                return found
-        return []
+            if n > 1 and m.entity_id not in seen_subjects and _is_clause_subject(self.doc[i]):
+                seen_subjects.add(m.entity_id or "")
+                subjects.append(ActorRef(m, 3, len(subjects)))
+                if len(subjects) == n:
+                    return subjects
+            if m.entity_id not in seen and len(nearest) < n:
+                seen.add(m.entity_id or "")
+                nearest.append(ActorRef(m, 3, len(nearest)))
+        return nearest if len(nearest) == n else []
 
     def antecedent(self, pron: Token) -> list[ActorRef]:
         """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
@@ -266,6 +275,15 @@ class ActorIndex:
             if actors:
                 return [ActorRef(r.mention, r.steps + 2) for r in actors]
         return []
+
+
+def _is_clause_subject(tok: Token) -> bool:
+    """Whether ``tok`` is, or is coordinated or compounded into, the subject of a clause."""
+    seen = 0
+    while tok.dep_ in ("conj", "compound", "appos", "cc") and tok.head is not tok and seen < 10:
+        tok = tok.head
+        seen += 1
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
