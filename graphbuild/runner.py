@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from graphbuild.config import Config
@@ -23,10 +22,6 @@ from graphbuild.model import Article, DocResult
 from graphbuild.progress import BuildSummary, Progress
 
 log = logging.getLogger("graphbuild")
-
-#: Old-style progress callback: called with (documents done, article).
-ProgressCallback = Callable[[int, Article], None]
-
 
 @dataclass
 class ExtractionRun:
@@ -38,23 +33,12 @@ class ExtractionRun:
     summary: BuildSummary = field(default_factory=BuildSummary)
 
 
-def load_components(config: Config):
-    """Load the spaCy pipeline, gazetteer and resolver named by ``config``."""
-    from graphbuild.gazetteer import Gazetteer
-    from graphbuild.nlp.pipeline import load_pipeline
-    from graphbuild.resolve import Resolver
-
-    nlp = load_pipeline(config.model)
-    gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
-    return nlp, gazetteer, Resolver(gazetteer, nlp)
-
-
 def run_extraction(
     config: Config,
     *,
     full: bool = False,
     scheduler: Any = None,
-    progress: Progress | ProgressCallback | None = None,
+    progress: Progress | None = None,
     use_cache: bool = True,
 ) -> ExtractionRun:
     """Read the corpus and extract every article that is not already cached.
@@ -63,7 +47,7 @@ def run_extraction(
         config: corpus, output (the cache lives in ``<output>/.cache``), model, gazetteer, workers.
         full: Ignore the cache and re-extract everything (the cache is rewritten).
         scheduler: A Dask scheduler address or ``distributed.Client``: extract on that cluster.
-        progress: A :class:`~graphbuild.progress.Progress` (or a ``(done, article)`` callback).
+        progress: A :class:`~graphbuild.progress.Progress`, or None for silence.
         use_cache: False: neither read nor write the cache (for benchmarks and tests).
 
     Raises:
@@ -76,8 +60,6 @@ def run_extraction(
     from graphbuild.gazetteer import Gazetteer
 
     started = time.perf_counter()
-    reporter = progress if isinstance(progress, Progress) else None
-    callback = progress if (progress is not None and reporter is None) else None
     gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
     versions = Versions.current(config.model, gazetteer.version)
     cache = DocCache(config.output)
@@ -101,12 +83,10 @@ def run_extraction(
             todo.append((item, key))
     summary.from_cache = len(results)
     warnings.extend(cache.problems)
-    if reporter:
-        reporter.start(len(todo), cached=len(results))
+    if progress:
+        progress.start(len(todo), cached=len(results))
 
-    done = 0
     for outcome, key in _extract(config, gazetteer, versions, todo, scheduler, summary):
-        done += 1
         if isinstance(outcome, ExtractionFailure):
             failure = CorpusWarning(outcome.article.path or outcome.article.doc_id, outcome.reason)
             log.warning("%s", failure)
@@ -117,10 +97,8 @@ def run_extraction(
             summary.built += 1
             if use_cache and key is not None:
                 cache.put(key, outcome)
-        if reporter:
-            reporter.advance(failed=isinstance(outcome, ExtractionFailure))
-        elif callback and not isinstance(outcome, ExtractionFailure):
-            callback(done, outcome.article)
+        if progress:
+            progress.advance(failed=isinstance(outcome, ExtractionFailure))
     if use_cache:
         summary.removed = cache.prune(doc_ids)
     results.sort(key=lambda r: r.article.doc_id)
@@ -175,27 +153,3 @@ def _version_diff(expected: tuple[str, ...], got: tuple[str, ...]) -> str:
     names = ("graphbuild", "pipeline", "gazetteer", "lexicon")
     return "; ".join(f"{n} {g} (here {e})" for n, e, g in zip(names, expected, got) if e != g)
 
-
-def extract_corpus(
-    config: Config,
-    *,
-    progress: Progress | ProgressCallback | None = None,
-    full: bool = False,
-    scheduler: Any = None,
-) -> tuple[list[DocResult], list[CorpusWarning], object]:
-    """Read and extract every article of the corpus; return results, warnings and the gazetteer.
-
-    A thin wrapper over :func:`run_extraction` for :func:`graphbuild.build.build`; use
-    :func:`run_extraction` to get the :class:`~graphbuild.progress.BuildSummary` too.
-    """
-    run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
-    if isinstance(progress, Progress):
-        progress.finish(run.summary)
-    return run.results, run.warnings, run.gazetteer
-
-
-def cache_dir(config: Config) -> Path:
-    """Where the per-document cache of ``config.output`` lives."""
-    from graphbuild.cache import CACHE_DIR
-
-    return Path(config.output) / CACHE_DIR
