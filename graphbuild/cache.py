@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild import resources
 from graphbuild.errors import CorpusWarning
 from graphbuild.fileio import atomic_write_text, contained_path
 from graphbuild.model import Article, DocResult, Entity, Mention, Relation
@@ -40,7 +41,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Modules whose code decides what a DocResult contains; their source is part of the cache key, so
 #: editing the extractor invalidates old entries even without a version bump.
 EXTRACTION_SOURCES = ("model.py", "extract.py", "resolve.py", "gazetteer.py", "text.py", "nlp", "relations")
-LEXICON_DIR = PACKAGE_DIR.parent / "ontologies" / "relations"
+LEXICON_DIR = resources.data_path(resources.LEXICON[0])
 
 
 class CacheEntryError(ValueError):

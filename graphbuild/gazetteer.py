@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graphbuild import resources
 from graphbuild.errors import GazetteerError
 from graphbuild.model import ACTOR_TYPES, Entity
 from graphbuild.text import fold
 
-#: Where the shipped data lives: <repo>/ontologies/gazetteer (next to the package).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "ontologies" / "gazetteer"
+#: Where the shipped data lives (installed with the package; graphbuild.resources).
+DEFAULT_DATA_DIR = resources.data_path(resources.GAZETTEER)
 
 #: Files written by scripts/build_gazetteer.py; read before every other file.
 GENERATED_FILES: tuple[str, ...] = ("countries.jsonl", "organizations.jsonl")
@@ -138,7 +139,7 @@ class Gazetteer:
 
         Args:
             extensions: Extra JSONL files of the same shape (from config ``gazetteer_extensions``).
-            data_dir: The directory of shipped data; default ``<repo>/ontologies/gazetteer``.
+            data_dir: The directory of shipped data; default: the gazetteer installed with the package.
 
         Raises:
             GazetteerError: A file is missing or a line is malformed (the message names file:line).

@@ -521,6 +521,14 @@ def build_organizations(ref: Path) -> list[dict]:
 # --------------------------------------------------------------------------------------------------------
 
 
+def copy_cameo_igos(source: Path, target: Path) -> None:
+    """The CAMEO international-actor table (Phoenix, MIT) that events.csv codes organisations with."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    header = "# CAMEO codes of international actors; from PETRARCH2's Phoenix.International.actors.txt (MIT), see NOTICE\n"
+    target.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -536,6 +544,8 @@ def main(argv: list[str] | None = None) -> int:
     orgs = build_organizations(ref)
     write_jsonl(args.out / "countries.jsonl", countries)
     write_jsonl(args.out / "organizations.jsonl", orgs)
+    igos = args.out.parent / "events" / "cameo_igos.tsv"
+    copy_cameo_igos(ref / "cameo_international_actors.tsv", igos)
     print(f"wrote {len(countries)} countries, {len(orgs)} organisations to {args.out}")
     return 0
 

@@ -8,7 +8,7 @@ and are left out.
 Actor codes (CAMEO style):
     Country       its ISO3 code (CAMEO country codes are ISO3 for current states): ``BLR``
     Organization  the gazetteer record's ``cameo`` field (``IGOWSTNAT`` for NATO), else a name match in
-                  ../shared/reference/cameo_international_actors.tsv when available, else ``IGO``
+                  the shipped CAMEO table (ontologies/events/cameo_igos.tsv), else ``IGO``
     Person        the code of the country/organisation they lead or are affiliated with (from leaderOf /
                   affiliatedWith assertions in the same set) plus ``GOV`` for country leaders (``BLRGOV``),
                   else empty
@@ -20,6 +20,7 @@ import csv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from graphbuild import resources
 from graphbuild.model import INTERACTION_RELATIONS, SYMMETRIC_RELATIONS, Entity, Relation
 from graphbuild.text import fold
 
@@ -38,18 +39,18 @@ MODES: dict[tuple[str, str], str] = {
     ("aid", "loans"): "economic",
 }
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+def load_cameo_igos(path: str | Path | None = None) -> dict[str, str]:
+    """Folded organisation name -> CAMEO IGO code.
 
-
-def load_cameo_igos(shared_dir: str | Path | None = None) -> dict[str, str]:
-    """Folded organisation name -> CAMEO IGO code from cameo_international_actors.tsv (empty if absent)."""
-    path = Path(shared_dir or DEFAULT_SHARED) / "reference" / "cameo_international_actors.tsv"
+    Read from the table shipped with the package (``ontologies/events/cameo_igos.tsv``, compiled from the
+    Phoenix international actors dictionary by ``scripts/build_gazetteer.py``), or from ``path``.
+    """
+    path = Path(path) if path is not None else resources.data_path(*resources.CAMEO_IGOS)
     table: dict[str, str] = {}
-    if not path.exists():
-        return table
     with path.open(encoding="utf-8") as fh:
-        next(fh, None)
         for line in fh:
+            if line.startswith(("#", "code\t")):
+                continue
             code, _, names = line.rstrip("\n").partition("\t")
             for name in names.split("|"):
                 key = fold(name.strip())
@@ -148,7 +149,7 @@ def write_events_csv(relations: Sequence[Relation], entities: Mapping[str, Entit
         entities: entity id -> Entity (for ISO3 codes and organisation names).
         path: Output CSV file.
         gazetteer: Optional :class:`graphbuild.gazetteer.Gazetteer`; its records' ``cameo`` fields win.
-        igo_table: Optional name -> IGO code table (default: read from ../shared/reference when present).
+        igo_table: Optional name -> IGO code table (default: the table shipped with the package).
     """
     rows = event_rows(relations, entities, gazetteer=gazetteer, igo_table=igo_table)
     path = Path(path)

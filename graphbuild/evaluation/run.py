@@ -6,7 +6,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from graphbuild.config import REPO_DIR
 from graphbuild.errors import GraphbuildError
 
 ENTITY_SETS = ("dev", "redocred", "conll04", "crossre")
@@ -14,13 +13,16 @@ RELATION_SETS = ("dev", "petrarch", "plover", "redocred")
 ALL_SETS = tuple(dict.fromkeys((*ENTITY_SETS, *RELATION_SETS)))
 
 
-def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: str | None = None) -> str:
+def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: str | None = None,
+                   checkout: Path = Path(".")) -> str:
     """Score actor resolution and relation extraction; return the printed report.
 
     Args:
         shared: The shared data folder holding ``eval/`` and ``reference/``.
         sets: Which sets to score (default: all). ``dev`` is the team's gold in ``eval/dev``.
         model: The spaCy pipeline (default: config's).
+        checkout: The source checkout holding ``eval/dev`` and ``examples/corpus`` (default: the working
+            directory); gold documents are paths relative to it.
 
     Raises:
         GraphbuildError: an unknown set name, or the shared folder is missing.
@@ -44,11 +46,11 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
     parts = ["# graphbuild evaluation", ""]
     entity_sets = [s for s in chosen if s in ENTITY_SETS]
     if entity_sets:
-        results = evaluate_entities(shared, REPO_DIR, nlp=nlp, resolver=resolver, sets=entity_sets)
+        results = evaluate_entities(shared, checkout, nlp=nlp, resolver=resolver, sets=entity_sets)
         parts += ["## Actor resolution", "", format_entity_report(results), ""]
     relation_sets = [s for s in chosen if s in RELATION_SETS]
     if relation_sets:
-        results = evaluate_relations(shared, REPO_DIR, nlp, resolver, sets=relation_sets)
+        results = evaluate_relations(shared, checkout, nlp, resolver, sets=relation_sets)
         parts += ["## Relation extraction", "", format_relation_report(results), ""]
     parts.append(f"({time.perf_counter() - started:.0f}s, model {model or DEFAULT_MODEL})")
     return "\n".join(parts)

@@ -20,9 +20,10 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
+from graphbuild import resources
 from graphbuild.errors import QueryError
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+QUERIES_DIR = resources.queries_dir()
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _VALUES = r"VALUES\s+\?{name}\s*\{{\s*([^}}]*?)\s*\}}"

@@ -13,12 +13,12 @@ from pathlib import Path
 from rdflib import RDF, Graph, Namespace
 from rdflib.term import Node
 
+from graphbuild import resources
 from graphbuild.errors import GraphbuildError
 from graphbuild.rdf.io import load_graph
 
-REPO = Path(__file__).resolve().parent.parent.parent
-SHAPES = REPO / "ontologies" / "shapes.ttl"
-ONTOLOGY = REPO / "ontologies" / "graphbuild.ttl"
+SHAPES = resources.data_path(resources.SHAPES)
+ONTOLOGY = resources.data_path(resources.ONTOLOGY)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 

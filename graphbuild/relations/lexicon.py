@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild import resources
 from graphbuild.errors import GraphbuildError
 from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
 
-DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "ontologies" / "relations" / "lexicon.toml"
+DEFAULT_LEXICON = resources.data_path(*resources.LEXICON)
 ROLES = ("subject", "object", "cosubject")
 
 

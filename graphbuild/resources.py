@@ -1,0 +1,40 @@
+"""The data files graphbuild ships, found through :mod:`importlib.resources`.
+
+Everything the package reads at run time lives in two data packages that install with it:
+
+``graphbuild.ontologies`` (the repository's ``ontologies/`` folder)
+    ``graphbuild.ttl`` (the ontology), ``shapes.ttl`` (SHACL), ``gazetteer/*.jsonl``, ``relations/`` (the
+    relation lexicon) and ``events/cameo_igos.tsv`` (CAMEO codes of international organisations).
+``graphbuild.queries`` (the repository's ``queries/`` folder)
+    the saved SPARQL queries.
+
+``pyproject.toml`` maps both folders into the package, so a wheel, ``pip install .`` and an editable install
+all find them here, and nothing at run time looks next to the source checkout or in ``../shared``.
+Installed packages are plain directories, so paths are returned as :class:`pathlib.Path`.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(resources.files(package)))
+
+
+def data_path(*parts: str) -> Path:
+    """A path inside the shipped ontologies data: ``data_path("gazetteer")``, ``data_path("shapes.ttl")``."""
+    return _package_dir("graphbuild.ontologies").joinpath(*parts)
+
+
+def queries_dir() -> Path:
+    """The folder of saved SPARQL queries (``*.rq`` plus their README)."""
+    return _package_dir("graphbuild.queries")
+
+
+ONTOLOGY = "graphbuild.ttl"
+SHAPES = "shapes.ttl"
+GAZETTEER = "gazetteer"
+LEXICON = ("relations", "lexicon.toml")
+CAMEO_IGOS = ("events", "cameo_igos.tsv")

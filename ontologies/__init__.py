@@ -1,0 +1,1 @@
+"""graphbuild's shipped data (installed as the data package ``graphbuild.ontologies``; see graphbuild.resources)."""
