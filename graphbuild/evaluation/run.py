@@ -14,7 +14,7 @@ ALL_SETS = tuple(dict.fromkeys((*ENTITY_SETS, *RELATION_SETS)))
 
 
 def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: str | None = None,
-                   checkout: Path = Path(".")) -> str:
+                   checkout: Path = Path("."), errors: bool = False) -> str:
     """Score actor resolution and relation extraction; return the printed report.
 
     Args:
@@ -23,6 +23,7 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
         model: The spaCy pipeline (default: config's).
         checkout: The source checkout holding ``eval/dev`` and ``examples/corpus`` (default: the working
             directory); gold documents are paths relative to it.
+        errors: Append the dev gold's misses and false positives on the tune split (never the test split).
 
     Raises:
         GraphbuildError: an unknown set name, or the shared folder is missing.
@@ -50,7 +51,10 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
         parts += ["## Actor resolution", "", format_entity_report(results), ""]
     relation_sets = [s for s in chosen if s in RELATION_SETS]
     if relation_sets:
-        results = evaluate_relations(shared, checkout, nlp, resolver, sets=relation_sets)
+        error_lines: list[str] | None = [] if errors else None
+        results = evaluate_relations(shared, checkout, nlp, resolver, sets=relation_sets, errors=error_lines)
         parts += ["## Relation extraction", "", format_relation_report(results), ""]
+        if error_lines is not None:
+            parts += ["## Dev tune split: misses and false positives", "", *error_lines, ""]
     parts.append(f"({time.perf_counter() - started:.0f}s, model {model or DEFAULT_MODEL})")
     return "\n".join(parts)
