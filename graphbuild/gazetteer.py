@@ -308,6 +308,11 @@ class Gazetteer:
         holders = {o.holder for o in by_role.values()}
         return holders.pop() if len(holders) == 1 else None
 
+    def holders_of(self, country_id: str, title: str) -> frozenset[str]:
+        """Everyone recorded as holding the office called ``title`` in ``country_id``, at any time."""
+        wanted = normalize(title)
+        return frozenset(o.holder for o in self._offices.get(country_id, ()) if wanted in o.titles)
+
     def role_holder(self, country_id: str, role: str, date: str | _dt.date | None = None) -> str | None:
         """The person holding ``role`` (``head_of_state``, ``head_of_government`` ...) of a country on ``date``."""
         day = _as_date(date)

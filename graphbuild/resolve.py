@@ -6,8 +6,8 @@ How a candidate is resolved (the method is kept on the Mention for review):
   "Belarusian"); state bodies ("Russian authorities") take the method of the country inside them.
   When one spelling names several actors equally well, an actor named elsewhere in the document decides;
   otherwise the mention stays unresolved.
-* ``office``: a role ("the Belarusian leader") -> the holder of that office at ``article.date`` (today if
-  the article has no date).
+* ``office``: a role ("the Belarusian leader") -> the holder of that office at the article's date, or through
+  the latest year the text mentions (:func:`office_dates`); an undated article's roles stay with their country.
 * ``context``: a context alias ("the Alliance", "the Union", "the bloc", "Brussels") -> the actor whose
   names (``requires_any``) the document contains.  If two actors are licensed, the one named closest
   before the mention (within :data:`CONTEXT_WINDOW` characters) wins; otherwise unresolved.  A spelling
@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -171,10 +171,33 @@ class _Known:
     start: int
 
 
+#: Four-digit years a news text mentions ("in 2005", "2004-05"); see :func:`office_dates`.
+_YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
+
+
+def office_dates(article: Article) -> tuple[str, ...]:
+    """The dates on which an office phrase of ``article`` ("the Belarusian leader") must name its holder.
+
+    The article's date (front matter, record or dateline) when it has one.  Otherwise the latest year the text
+    mentions, up to the current year: the holder must hold the office on its first and its last day, so a
+    handover within that year leaves the phrase unresolved.  With neither there is no date at all, and an office
+    phrase is never resolved to a person: an undated article must not get today's office holders.
+    """
+    if article.date:
+        return (article.date[:10],)
+    this_year = _dt.date.today().year
+    years = [int(y) for y in _YEAR.findall(article.text) if int(y) <= this_year]
+    if not years:
+        return ()
+    year = max(years)
+    return (f"{year}-01-01", f"{year}-12-31")
+
+
 @dataclass
 class _DocState:
     text: str
-    date: str
+    dates: tuple[str, ...]
+    named: frozenset[str]
     resolved: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cand index -> (id, method)
     positions: dict[str, list[int]] = field(default_factory=dict)  # entity id -> starts of plain mentions
     persons: list[_Known] = field(default_factory=list)
@@ -218,8 +241,10 @@ class Resolver:
         """
         cands = self.finder(doc)
         # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
-        cands = [self._role_or_country(c, article, doc.text) for c in cands]
-        state = _DocState(text=doc.text, date=article.date or _dt.date.today().isoformat())
+        dates = office_dates(article)
+        named = self._named_persons(cands) if not dates else frozenset()
+        cands = [self._role_or_country(c, dates, named, doc.text) for c in cands]
+        state = _DocState(text=doc.text, dates=dates, named=named)
         # Pass 1: everything the gazetteer settles without context; full person names.
         deferred_context: list[int] = []
         deferred_ambiguous: list[int] = []
@@ -357,12 +382,39 @@ class Resolver:
             _add_alias(state, entity_id, acronym)
         return cands
 
-    def _role_or_country(self, cand: MentionCandidate, article: Article, text: str) -> MentionCandidate:
+    def _named_persons(self, cands: Sequence[MentionCandidate]) -> frozenset[str]:
+        """Gazetteer persons the article names (full name, alias or surname), for undated office phrases."""
+        gaz = self.gazetteer
+        out: set[str] = set()
+        for c in cands:
+            if c.kind not in ("gazetteer", "ner"):
+                continue
+            out.update(x.entity_id for x in gaz.lookup(c.key) if x.entity_id.startswith("person/"))
+            words = c.text.split()
+            if words:
+                out.update(gaz.persons_with_surname(words[-1]))
+        return frozenset(out)
+
+    def _office_holder(self, country: str | None, title: str, dates: tuple[str, ...],
+                       named: frozenset[str]) -> str | None:
+        """Who an office phrase names: the one holder of ``title`` of ``country`` on every date in ``dates``.
+
+        An undated article (no ``dates``) names a holder only when the article also names that person and nobody
+        else who ever held the office ("Lukashenko ... the Belarusian leader"); never today's holder.
+        """
+        if not country:
+            return None
+        if not dates:
+            holders = set(self.gazetteer.holders_of(country, title) & named)
+        else:
+            holders = {self.gazetteer.office_holder(country, title, d) for d in dates}
+        return holders.pop() if len(holders) == 1 else None
+
+    def _role_or_country(self, cand: MentionCandidate, dates: tuple[str, ...], named: frozenset[str],
+                         text: str) -> MentionCandidate:
         if cand.kind != "role" or cand.head_start < 0:
             return cand
-        country = self._country_of(cand.key)
-        date = article.date or _dt.date.today().isoformat()
-        if country and self.gazetteer.office_holder(country, cand.title or "", date):
+        if self._office_holder(self._country_of(cand.key), cand.title or "", dates, named):
             return cand
         return MentionCandidate(
             start=cand.head_start,
@@ -379,8 +431,7 @@ class Resolver:
         """(id, method), or "context"/"ambiguous"/"person" to decide later, or None to drop the candidate."""
         gaz = self.gazetteer
         if cand.kind == "role":
-            country = self._country_of(cand.key)
-            holder = gaz.office_holder(country, cand.title or "", state.date) if country else None
+            holder = self._office_holder(self._country_of(cand.key), cand.title or "", state.dates, state.named)
             return (holder, "office") if holder else (None, UNRESOLVED)
         if cand.kind == "body":
             country = self._country_of(cand.key)

@@ -198,6 +198,47 @@ def test_resolve_office_depends_on_article_date(fixture_resolver, date, holder) 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no date, no year, nobody named: never today's holder; the phrase stays with its country
+        ("The French president arrived in Berlin.", {"country/FRA"}),
+        ("Russia's president called for talks.", {"country/RUS"}),
+        # the latest year the text mentions dates it: Hollande held the office throughout 2015
+        ("In March 2015 the French president arrived in Berlin.", {"person/francois-hollande"}),
+        # Medvedev handed over to Putin in May 2012: a phrase dated only by that year is ambiguous
+        ("In 2012 Russia's president called for talks.", {"country/RUS"}),
+        # a year in the future is not the article's date
+        ("The French president wants a deal by 2999.", {"country/FRA"}),
+    ],
+)
+def test_resolve_undated_office_never_resolves_outside_the_dates_given(fixture_resolver, text, expected) -> None:
+    links = _links(fixture_resolver, text, date=None)
+    found = {eid for surface, ids in links.items() if "president" in surface.lower() or surface in ("French", "Russia")
+             for eid in ids}
+    assert found == expected, links
+
+
+@pytest.mark.model
+def test_resolve_undated_office_names_the_holder_the_article_names(fixture_resolver) -> None:
+    # no date: "the Belarusian leader" is the Lukashenko this very article names (he held that office), and
+    # "the French president" names nobody the article mentions, so it stays with France
+    text = "Alexander Lukashenko met officials. The Belarusian leader criticised the West. The French president did not."
+    links = _links(fixture_resolver, text, date=None)
+    assert links["The Belarusian leader"] == {"person/alexander-lukashenko"}
+    assert "person/emmanuel-macron" not in {e for ids in links.values() for e in ids}
+
+
+def test_resolve_office_dates_from_article_date_or_latest_year() -> None:
+    from graphbuild.resolve import office_dates
+
+    assert office_dates(Article("a", "In 1999 and 2004 ...", date="2019-04-12")) == ("2019-04-12",)
+    assert office_dates(Article("a", "Talks in 1999 and again in 2004, worth $2010m.", date=None)) == (
+        "2004-01-01", "2004-12-31")
+    assert office_dates(Article("a", "No year at all.", date=None)) == ()
+
+
+@pytest.mark.model
 def test_resolve_compound_names_both_states(fixture_resolver) -> None:
     links = _links(fixture_resolver, "There is a Belarusian-Russian game with the goal to mislead NATO.")
     assert links["Belarusian"] == {"country/BLR"}
