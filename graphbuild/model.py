@@ -67,6 +67,17 @@ RELATION_TYPES: tuple[str, ...] = STRUCTURAL_RELATIONS + INTERACTION_RELATIONS
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"consult", "cooperate", "agree", "alliedWith", "fight"})
 
 
+#: Entity id prefix -> actor type (ids are ``country/...``, ``org/...``, ``person/...``).
+ID_PREFIX_TYPES: dict[str, str] = {"country": "Country", "org": "Organization", "person": "Person"}
+
+
+def entity_type(entity_id: str | None) -> str | None:
+    """The actor type an entity id names by its prefix (``"person/x"`` -> ``"Person"``), None if it names none."""
+    if not entity_id:
+        return None
+    return ID_PREFIX_TYPES.get(entity_id.partition("/")[0])
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input document.

@@ -36,3 +36,42 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory):
 
     out = tmp_path_factory.mktemp("sample")
     return build(Config(corpus=SAMPLE_CORPUS, output=out, formats=("turtle", "trig", "nt", "json-ld")))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default spaCy pipeline, loaded once through graphbuild's own loader."""
+    from graphbuild.config import DEFAULT_MODEL
+    from graphbuild.nlp.pipeline import load_pipeline
+
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def shipped_gazetteer():
+    from graphbuild.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def relations_of(pipeline, shipped_gazetteer):
+    """text -> {(subject, relation, object, negated)} through the real resolver and relation rules."""
+    from graphbuild.model import Article
+    from graphbuild.relations import extract_relations
+    from graphbuild.resolve import Resolver
+
+    resolver = Resolver(shipped_gazetteer, pipeline)
+
+    def run(text: str, date: str | None = "2020-06-01") -> set[tuple[str, str, str, bool]]:
+        article = Article("t", text, date=date)
+        doc = pipeline(text)
+        mentions, minted = resolver(doc, article)
+        entities = {e.id: e for e in minted}
+        for m in mentions:
+            if m.entity_id and m.entity_id not in entities and (known := shipped_gazetteer.get(m.entity_id)):
+                entities[known.id] = known
+        rels = extract_relations(doc, article, mentions, entities, gazetteer=shipped_gazetteer)
+        return {(r.subject, r.relation, r.object, r.negated) for r in rels}
+
+    return run

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation
+from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation, entity_type
 from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
@@ -59,6 +59,13 @@ class GazetteerView:
 
     def __init__(self, gazetteer: object):
         self._lookup = getattr(gazetteer, "lookup", None)
+        self._offices_held = getattr(gazetteer, "offices_held", None)
+
+    def office_countries(self, person_id: str | None, title: str) -> frozenset[str]:
+        """The countries whose office called ``title`` the gazetteer records ``person_id`` as holding (any time)."""
+        if self._offices_held is None or not person_id:
+            return frozenset()
+        return frozenset(o.country_id for o in self._offices_held(person_id) if title in o.titles)
 
     def lookup(self, text: str) -> list[tuple[str, str]]:
         if self._lookup is None:
@@ -100,7 +107,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from verb_relations(sent, index, lex)
     yield from noun_relations(sent, index, lex)
     yield from adjective_relations(sent, index, lex)
-    yield from title_relations(sent, index, lex, view.lookup if view else None)
+    yield from title_relations(sent, index, lex, view)
     yield from list_relations(sent, index, lex)
     yield from deontic_demands(sent, index, lex)
 
@@ -162,10 +169,11 @@ _ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", 
 
 
 def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:
-    """Two distinct actors, or an office mention ("the Belarusian leader") that names two by itself, or one
-    actor (or none) plus a pronoun / "the two countries" that may point back to another."""
+    """Two distinct actors, or an office mention ("the Belarusian leader") that names two by itself, or a person
+    whose title may name the article's country ("President X said"), or one actor (or none) plus a pronoun /
+    "the two countries" that may point back to another."""
     ids = {m.entity_id for m in mentions}
-    if len(ids) >= 2 or any(m.method == "office" for m in mentions):
+    if len(ids) >= 2 or any(m.method == "office" or entity_type(m.entity_id) == "Person" for m in mentions):
         return True
     return any(t.lower_ in _ANAPHORS for t in unit)
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 from itertools import combinations
 
 from spacy.tokens import Span, Token
@@ -41,6 +42,13 @@ from spacy.tokens import Span, Token
 from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
 from graphbuild.relations.actors import ActorIndex, ActorRef
 from graphbuild.relations.lexicon import Lexicon, Trigger, forms
+from graphbuild.relations.titles import (
+    IMPLIED_COUNTRY,
+    NOT_CURRENT,
+    TitleMatch,
+    dominant_country,
+    surface_titles,
+)
 
 #: Verb argument labels.
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -588,56 +596,117 @@ def _title_orgs(title: Token, index: ActorIndex, person: Mention) -> list[ActorR
     return [r for r in out if index.type_of(r.mention) in ("Country", "Organization")]
 
 
-def title_relations(sent: Span, index: ActorIndex, lex: Lexicon,
-                    lookup: Callable[[str], list[tuple[str, str]]] | None = None) -> Iterator[Candidate]:
-    """leaderOf / affiliatedWith from titles around a person mention."""
+def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: GazetteerLike | None = None
+                    ) -> Iterator[Candidate]:
+    """leaderOf / affiliatedWith from titles around a person mention.
+
+    The surface reading (:mod:`graphbuild.relations.titles`) wins where it finds the office's actor; the parse
+    covers the rest ("President X of Y", "X is the president of Y", office mentions).
+    """
+    surface = {(t.person.start, t.person.end): t for t in surface_titles(sent, index, lex)}
     for m in index.sentence_mentions(sent):
         if index.type_of(m) != "Person":
             continue
-        span = index.span_of(m)
-        head = span.root
-        titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
-        for c in head.children:
-            if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
-                titles.append((c, 1))
-        governor_title = head.head is not head and _title_kind(head.head, lex)
-        if head.dep_ in ("appos", "compound", "nsubj", "attr") and governor_title:
-            # "the president, X" / "Belarusian leader X" -- unless another person stands between them
-            lo, hi = sorted((head.head.i, head.i))
-            between = {index.mention_at(t) for t in head.doc[lo + 1:hi]} - {None, m}
-            if not any(index.type_of(b) == "Person" for b in between if b is not None):
-                titles.append((head.head, 1))
-        if head.dep_ in ("nsubj",) and head.head.lemma_ == "be":  # "X is the president of Y"
-            titles += [(a, 2) for a in _children(head.head, {"attr"}) if _title_kind(a, lex)]
-        seen_titles = set()
-        for title, steps in titles:
-            if title.i in seen_titles:
-                continue
-            seen_titles.add(title.i)
-            kind = _title_kind(title, lex)
-            orgs = _title_orgs(title, index, m)
-            # modifiers of the person itself ("Russian President Vladimir Putin" parsed with Russian on Putin)
-            orgs += [ActorRef(om, 1) for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                     and (om := index.mention_at(c)) is not None and om is not m
-                     and index.type_of(om) in ("Country", "Organization")]
-            orgs += [ActorRef(r.mention, r.steps + 2) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in _pobjs(c) for r in index.actors_at(p)
-                     if index.type_of(r.mention) in ("Country", "Organization")]
-            for o in orgs:
-                yield Candidate(m, kind, o.mention, title, f"title:{kind}:{title.lemma_.lower()}",
-                                lex.types[kind].prior, steps + o.steps, head, None)
-        # an office mention ("the Belarusian leader") names its country inside the span
-        if m.method == "office" and lookup is not None:
-            for tok in span:
-                for entity_id, method in lookup(tok.text):
-                    if method in ("demonym", "exact", "alias", "metonym") and not entity_id.startswith("person/"):
-                        org = Mention(m.doc_id, m.start, m.end, tok.text, entity_id, method, m.sent_start)
-                        kind = "leaderOf"
-                        yield Candidate(m, kind, org, tok, "title:leaderOf:office", lex.types[kind].prior, 1,
-                                        head, None)
-                        break
+        found = surface.get((m.start, m.end))
+        if found is not None and found.relation == NOT_CURRENT:
+            continue  # "former President X": no office now, whatever the parse says
+        if found is not None and found.actor is not None:
+            yield Candidate(m, found.relation, found.actor, found.title,
+                            f"title:{found.relation}:{found.title.lemma_.lower()}", lex.types[found.relation].prior,
+                            found.steps, index.span_of(m).root, None)
+            continue
+        parsed = list(_parsed_titles(m, index, lex, view.lookup if view is not None else None))
+        yield from parsed
+        if found is not None and not parsed:
+            yield from _implied_office(m, found, index, lex, view)
 
 
+def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexicon,
+                    view: GazetteerLike | None) -> Iterator[Candidate]:
+    """"President Kassym-Jomart Tokayev said": the office of a country the phrase does not name.
+
+    The country is the one whose office of that title the gazetteer records the person as holding; for a person
+    the gazetteer does not know, the article's own country when the article is plainly about one
+    (:func:`~graphbuild.relations.titles.dominant_country`) and the title is a state office.
+    """
+    title = found.title
+    words = {title.lemma_.lower(), title.lower_}
+    pair = title.doc[title.i - 1].lower_ + " " + title.lower_ if title.i > 0 else ""
+    known = set()
+    if view is not None:
+        for w in (pair, *words):
+            known |= view.office_countries(m.entity_id, w)
+    if len(known) == 1:
+        country_id, method = known.pop(), "gazetteer"
+    elif known or index.in_gazetteer(m) or not words & IMPLIED_TITLES:
+        return
+    else:
+        country = dominant_country(index)
+        if country is None:
+            return
+        country_id, method = country.entity_id, country.method
+    here = Mention(m.doc_id, title.idx, title.idx + len(title.text), title.text, country_id, method, m.sent_start)
+    yield Candidate(m, found.relation, here, title, f"title:{found.relation}:{title.lemma_.lower()}:implied",
+                    lex.types[found.relation].prior * IMPLIED_COUNTRY, found.steps, index.span_of(m).root, None)
+
+
+#: Titles that name an office of the article's own country when no actor is given ("President X said").
+IMPLIED_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen"})
+
+
+class GazetteerLike(Protocol):
+    """What the title rules read from the gazetteer (graphbuild.relations.GazetteerView)."""
+
+    def lookup(self, text: str) -> list[tuple[str, str]]: ...
+
+    def office_countries(self, person_id: str | None, title: str) -> frozenset[str]: ...
+
+
+def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon,
+                   lookup: Callable[[str], list[tuple[str, str]]] | None) -> Iterator[Candidate]:
+    """Titles of one person mention read from the dependency parse."""
+    span = index.span_of(m)
+    head = span.root
+    titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
+    for c in head.children:
+        if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
+            titles.append((c, 1))
+    governor_title = head.head is not head and _title_kind(head.head, lex)
+    if head.dep_ in ("appos", "compound", "nsubj", "attr") and governor_title:
+        # "the president, X" / "Belarusian leader X" -- unless another person stands between them
+        lo, hi = sorted((head.head.i, head.i))
+        between = {index.mention_at(t) for t in head.doc[lo + 1:hi]} - {None, m}
+        if not any(index.type_of(b) == "Person" for b in between if b is not None):
+            titles.append((head.head, 1))
+    if head.dep_ in ("nsubj",) and head.head.lemma_ == "be":  # "X is the president of Y"
+        titles += [(a, 2) for a in _children(head.head, {"attr"}) if _title_kind(a, lex)]
+    seen_titles = set()
+    for title, steps in titles:
+        if title.i in seen_titles:
+            continue
+        seen_titles.add(title.i)
+        kind = _title_kind(title, lex)
+        orgs = _title_orgs(title, index, m)
+        # modifiers of the person itself ("Russian President Vladimir Putin" parsed with Russian on Putin)
+        orgs += [ActorRef(om, 1) for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                 and (om := index.mention_at(c)) is not None and om is not m
+                 and index.type_of(om) in ("Country", "Organization")]
+        orgs += [ActorRef(r.mention, r.steps + 2) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in _pobjs(c) for r in index.actors_at(p)
+                 if index.type_of(r.mention) in ("Country", "Organization")]
+        for o in orgs:
+            yield Candidate(m, kind, o.mention, title, f"title:{kind}:{title.lemma_.lower()}",
+                            lex.types[kind].prior, steps + o.steps, head, None)
+    # an office mention ("the Belarusian leader") names its country inside the span
+    if m.method == "office" and lookup is not None:
+        for tok in span:
+            for entity_id, method in lookup(tok.text):
+                if method in ("demonym", "exact", "alias", "metonym") and not entity_id.startswith("person/"):
+                    org = Mention(m.doc_id, m.start, m.end, tok.text, entity_id, method, m.sent_start)
+                    kind = "leaderOf"
+                    yield Candidate(m, kind, org, tok, "title:leaderOf:office", lex.types[kind].prior, 1,
+                                    head, None)
+                    break
 
 
 def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:

@@ -1,0 +1,216 @@
+"""Titles read off the surface: "Uzbek Prime Minister Abdulla Aripov", "NATO Secretary-General Jens Stoltenberg",
+"Russia's foreign minister Sergei Lavrov", "Sergei Lavrov, the Russian foreign minister,", "X, prime minister of Y".
+
+The dependency parse of such noun phrases is unreliable in the small English model ("India's petroleum minister
+Mr Aiyar and Russian energy minister Viktor Khristenko" attaches Khristenko to India's minister), while their
+surface is rigid: an actor (name, demonym or possessive), a run of title words, and the person's name, with
+nothing else between them.  These rules read that surface and so work for people nobody listed in the gazetteer;
+the office type decides the relation: heads of a state, government or organisation -> ``leaderOf``, every other
+office (minister, spokesman, envoy, deputy, vice-president ...) -> ``affiliatedWith``.  A former or designated
+holder ("former President X", "President-elect X") is not the holder now and yields nothing.
+
+With no actor in the phrase ("President Kassym-Jomart Tokayev said"), the country is the article's own when the
+article is plainly about one country (:func:`dominant_country`), at a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graphbuild.model import Mention
+from graphbuild.relations.actors import ActorIndex
+from graphbuild.relations.lexicon import Lexicon
+
+#: Honorifics between a title and a name ("Foreign Minister Mr Aiyar").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "."})
+#: Words in a title run that make the office not a current leading one.
+NOT_HOLDER = frozenset({"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled", "elect",
+                        "designate", "would-be", "future", "acting", "interim", "caretaker"})
+#: Words that make a leading title a non-leading office ("deputy prime minister", "vice president").
+DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "shadow", "adviser", "advisor", "aide",
+                    "spokesman", "spokeswoman", "spokesperson"})
+#: Two-word leading titles whose last word alone is not one ("prime minister", "secretary general").
+LEADING_PAIRS = frozenset({("prime", "minister"), ("secretary", "general"), ("head", "state"),
+                           ("head", "government"), ("director", "general"), ("chief", "executive")})
+#: Longest run of title words (and their modifiers: "foreign", "energy", "junta") between actor and name.
+MAX_RUN = 5
+#: Confidence multiplier when the country comes from the article, not from the phrase.
+IMPLIED_COUNTRY = 0.8
+_ACTOR_TYPES = ("Country", "Organization")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """A person, the office words around their name, and the actor the office belongs to (None: unnamed)."""
+
+    person: Mention
+    relation: str  # leaderOf | affiliatedWith
+    actor: Mention | None
+    title: Token  # the head word of the office ("minister", "president")
+    steps: int
+
+
+def _title_words(lex: Lexicon) -> frozenset[str]:
+    return lex.leader_titles | lex.affiliated_titles
+
+
+def _is_run_word(tok: Token, index: ActorIndex) -> bool:
+    """Can ``tok`` stand in a title run ("Foreign", "energy", "junta", "Secretary", "-")?"""
+    if index.mention_at(tok) is not None:
+        return False
+    if tok.text in ("-", "–"):
+        return True
+    return tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+
+
+#: ``office_kind`` result for "former President X": an office the person does not hold now.
+NOT_CURRENT = "notCurrent"
+
+
+def office_kind(run: Sequence[Token], lex: Lexicon) -> tuple[str, Token] | None:
+    """(relation, head title token) for a run of title words, or None if it names no office.
+
+    The relation is :data:`NOT_CURRENT` for a former or designated holder.  A department after "of" is part of
+    the title ("Secretary of State", "Minister of Foreign Affairs").
+    """
+    of = next((k for k, t in enumerate(run) if t.lower_ == "of"), None)
+    if of is not None:
+        run = run[:of]
+    words = [t.lower_ for t in run if t.text not in ("-", "–")]
+    if not words:
+        return None
+    if any(w in NOT_HOLDER for w in words):
+        return (NOT_CURRENT, run[-1])
+    titles = _title_words(lex)
+    heads = [t for t in run if t.lemma_.lower() in titles or t.lower_ in titles]
+    if not heads:
+        return None
+    head = heads[-1]
+    if head is not run[-1] and not (run[-1].text in ("-", "–") or run[-1].lower_ in titles):
+        return None  # "minister Smith spokesman" - the head title must end the run
+    pairs = set(zip(words, words[1:]))
+    leading = (head.lemma_.lower() in lex.leader_titles or bool(pairs & LEADING_PAIRS)) and not (
+        set(words) & DEPUTY)
+    if head.lower_ in ("general",) and ("secretary", "general") not in pairs and ("director", "general") not in pairs:
+        leading = False  # "General X" is a military rank
+    return ("leaderOf" if leading else "affiliatedWith"), head
+
+
+def _left_run(index: ActorIndex, sent: Span, first: int) -> tuple[list[Token], int]:
+    """Title-run tokens ending just before token ``first`` (honorifics skipped), and the index before the run."""
+    doc = sent.doc
+    i = first - 1
+    while i >= sent.start and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
+    run: list[Token] = []
+    while i >= sent.start and len(run) < MAX_RUN:
+        tok = doc[i]
+        if _is_run_word(tok, index) or _department(tok, index, sent):
+            run.insert(0, tok)
+        elif tok.lower_ == "of" and run and i > sent.start and _is_run_word(doc[i - 1], index):
+            run.insert(0, tok)  # "Secretary of State", "Minister of Defence"
+        else:
+            break
+        i -= 1
+    return run, i
+
+
+def _department(tok: Token, index: ActorIndex, sent: Span) -> bool:
+    """"State" in "Secretary of State": a capitalised word after "of" that NER took for an unknown organisation."""
+    m = index.mention_at(tok)
+    return (m is not None and not index.in_gazetteer(m) and m.end - m.start == len(tok.text) and tok.i > sent.start
+            and tok.doc[tok.i - 1].lower_ == "of")
+
+
+def _actor_before(index: ActorIndex, sent: Span, i: int) -> Mention | None:
+    """The country/organisation named right at token ``i`` ("Uzbek", "NATO", "Russia 's")."""
+    doc = sent.doc
+    if i >= sent.start and doc[i].lower_ in ("'s", "'", "’s"):
+        i -= 1
+    if i < sent.start:
+        return None
+    m = index.mention_at(doc[i])
+    return m if m is not None and index.type_of(m) in _ACTOR_TYPES else None
+
+
+def _right_apposition(index: ActorIndex, sent: Span, m: Mention, lex: Lexicon) -> TitleMatch | None:
+    """"X, the Russian foreign minister," / "X, Russia's prime minister" / "X, prime minister of Y"."""
+    doc = sent.doc
+    j = index.span_of(m).end
+    if j >= sent.end or doc[j].text != ",":
+        return None
+    j += 1
+    if j < sent.end and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    actor = index.mention_at(doc[j]) if j < sent.end else None
+    if actor is not None:
+        if index.type_of(actor) not in _ACTOR_TYPES:
+            return None
+        a_span = index.span_of(actor)
+        j = a_span.end
+        if j < sent.end and doc[j].lower_ in ("'s", "'", "’s"):
+            j += 1
+    run: list[Token] = []
+    while j < sent.end and len(run) < MAX_RUN and _is_run_word(doc[j], index):
+        run.append(doc[j])
+        j += 1
+    kind = office_kind(run, lex) if run else None
+    if kind is None:
+        return None
+    if actor is None and j + 1 < sent.end and doc[j].lower_ in ("of", "for"):
+        k = j + 1
+        if doc[k].lower_ == "the" and k + 1 < sent.end:
+            k += 1
+        found = index.mention_at(doc[k])
+        if found is None or index.type_of(found) not in _ACTOR_TYPES:
+            return None
+        actor = found
+        j = index.span_of(found).end
+    if actor is None:
+        return None
+    # the apposition must end there: "X, the Russian foreign minister, said" / "... minister." / "... and"
+    if j < sent.end and doc[j].text not in (",", ".", ";", ")", "—", "–", '"') and doc[j].lower_ != "and":
+        return None
+    return TitleMatch(m, kind[0], actor, kind[1], 2)
+
+
+def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatch]:
+    """Every person in ``sent`` with an office read off the surface (actor None: the phrase names none)."""
+    for m in index.sentence_mentions(sent):
+        if index.type_of(m) != "Person" or m.method == "office":
+            continue
+        span = index.span_of(m)
+        run, before = _left_run(index, sent, span.start)
+        kind = office_kind(run, lex) if run else None
+        if kind is not None:
+            actor = _actor_before(index, sent, before)
+            first = index.span_of(actor).start if actor is not None else run[0].i
+            # "former Cabinet minister X", "the ex-Soviet president X"
+            if any(t.lower_ in NOT_HOLDER for t in sent.doc[max(sent.start, first - 2):first]):
+                kind = (NOT_CURRENT, kind[1])
+            yield TitleMatch(m, kind[0], actor, kind[1], 1)
+            continue
+        right = _right_apposition(index, sent, m, lex)
+        if right is not None:
+            yield TitleMatch(m, right.relation, right.actor, right.title, right.steps)
+
+
+def dominant_country(index: ActorIndex) -> Mention | None:
+    """The article's own country: one country named in at least 60% of the country mentions, at least 3 times."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    seen: set[tuple[int, int]] = set()
+    for m in index.by_token.values():
+        if (m.start, m.end) in seen or index.type_of(m) != "Country" or m.entity_id is None:
+            continue
+        seen.add((m.start, m.end))
+        counts[m.entity_id] += 1
+        first.setdefault(m.entity_id, m)
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return first[top] if n >= 3 and n >= 0.6 * total else None
