@@ -39,6 +39,7 @@ from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Rela
 from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
+from graphbuild.relations.events import REGIME_EVENTS, apposition_membership, evaluative_relations, reaction_relations
 from graphbuild.relations.patterns import (
     Candidate,
     adjective_relations,
@@ -110,6 +111,9 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from title_relations(sent, index, lex, view)
     yield from list_relations(sent, index, lex)
     yield from deontic_demands(sent, index, lex)
+    yield from reaction_relations(sent, index, lex)
+    yield from evaluative_relations(sent, index, lex)
+    yield from apposition_membership(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:
@@ -175,7 +179,8 @@ def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:
     ids = {m.entity_id for m in mentions}
     if len(ids) >= 2 or any(m.method == "office" or entity_type(m.entity_id) == "Person" for m in mentions):
         return True
-    return any(t.lower_ in _ANAPHORS for t in unit)
+    # "Japan condemned the test": an event reported in the sentence before
+    return any(t.lower_ in _ANAPHORS or t.lemma_.lower() in REGIME_EVENTS for t in unit)
 
 
 def paragraph_units(sent: Span) -> list[Span]:
@@ -197,11 +202,11 @@ def _to_relation(c: Candidate, sent: Span, article: Article, index: ActorIndex, 
     subject, obj = c.subject.entity_id or "", c.object.entity_id or ""
     if c.relation in SYMMETRIC_RELATIONS and obj < subject:
         subject, obj = obj, subject
-    noun_phrase_fact = c.pattern.startswith(("title:", "list:"))
+    noun_phrase_fact = c.pattern.startswith(("title:", "list:", "appos:"))
     if noun_phrase_fact:
         # "Russian Foreign Minister Sergei Lavrov", "CSTO members X, Y": facts stated inside a noun phrase do
         # not take the clause's negation or modality
-        negated, modality = False, "asserted"
+        negated, modality = c.negates, "asserted"
     else:
         negated = is_negated(c.trigger, [c.subject_token, c.object_token], lex, c.retyped_by) != c.negates
         modality = modality_of(c.trigger, lex)

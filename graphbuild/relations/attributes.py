@@ -64,6 +64,11 @@ def governors(trigger: Token) -> list[Token]:
     return chain
 
 
+def _negating_phrasal(tok: Token, lex: Lexicon) -> bool:
+    phrasal = lex.cue("negating_phrasal")
+    return any(f"{tok.lemma_.lower()} {c.lower_}" in phrasal for c in tok.children if c.dep_ in ("prt", "advmod", "prep"))
+
+
 def _is_negator(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ in ("neg", "det", "preconj", "advmod") and tok.lower_ in lex.cue("negators")
 
@@ -86,6 +91,8 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
                 return True
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                 return True
+        if i > 0 and tok is not retyped_by and _negating_phrasal(tok, lex):
+            return True  # "called off talks", "broke off ties"
         if (i > 0 and forms(tok) & lex.cue("negating_governors") and tok is not retyped_by
                 and not (own_subject and trigger.pos_ in ("NOUN", "PROPN"))):
             # "refused to meet", "denied attacking", "ruled out talks"
@@ -112,7 +119,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 return "hypothetical"
     desired = lex.cue("desired")
     for tok in chain[1:]:
-        if forms(tok) & desired:
+        if forms(tok) & desired and not _negating_phrasal(tok, lex):
             return "desired"
     for tok in chain:
         for c in tok.children:

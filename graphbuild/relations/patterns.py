@@ -42,9 +42,9 @@ from spacy.tokens import Span, Token
 from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
 from graphbuild.relations.actors import ActorIndex, ActorRef
 from graphbuild.relations.lexicon import Lexicon, Trigger, forms
+from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, event_objects
 from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
-    NOT_CURRENT,
     TitleMatch,
     dominant_country,
     surface_titles,
@@ -272,6 +272,11 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 objects = clausal_objects(tok, index)
             if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
                 objects = complement_objects(tok, index)
+            if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
+                # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
+                named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
+                objects = event_objects(_children(tok, OBJ_DEPS), index, named,
+                                        previous=trig.relation in PREVIOUS_EVENT_TYPES)
             if stative:
                 # "Tokyo has been allied with Washington": a passive form used as a state, no agent
                 subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
@@ -548,10 +553,17 @@ def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head is not tok:
                 subjects = index.actors_at(tok.head)
                 subj_tok = tok.head
+            if not subjects:
+                # "Turkey is frustrated with ...": a participle the parser read as a passive verb
+                subj_tok = next(iter(_children(tok, PASSIVE_SUBJ_DEPS)), None)
+                subjects = index.actors_at(subj_tok) if subj_tok is not None else []
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, None)
 
 
 _TITLE_DEPS = frozenset({"compound", "appos", "nmod", "amod", "attr"})
+#: Verbs that give their subject the title in their complement.
+COPULAS = frozenset({"be", "become", "remain", "elect", "re-elect", "reelect", "appoint", "name", "nominate",
+                     "swear", "install", "confirm"})
 
 
 def _title_kind(tok: Token, lex: Lexicon) -> str | None:
@@ -608,8 +620,14 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
         if index.type_of(m) != "Person":
             continue
         found = surface.get((m.start, m.end))
-        if found is not None and found.relation == NOT_CURRENT:
-            continue  # "former President X": no office now, whatever the parse says
+        if found is not None and not found.current:
+            # "former President X of Y": the office, negated; never the parse's reading of it as current
+            if found.actor is not None:
+                yield Candidate(m, found.relation, found.actor, found.title,
+                                f"title:{found.relation}:{found.title.lemma_.lower()}:former",
+                                lex.types[found.relation].prior, found.steps, index.span_of(m).root, None,
+                                negates=True)
+            continue
         if found is not None and found.actor is not None:
             yield Candidate(m, found.relation, found.actor, found.title,
                             f"title:{found.relation}:{found.title.lemma_.lower()}", lex.types[found.relation].prior,
@@ -678,8 +696,9 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon,
         between = {index.mention_at(t) for t in head.doc[lo + 1:hi]} - {None, m}
         if not any(index.type_of(b) == "Person" for b in between if b is not None):
             titles.append((head.head, 1))
-    if head.dep_ in ("nsubj",) and head.head.lemma_ == "be":  # "X is the president of Y"
-        titles += [(a, 2) for a in _children(head.head, {"attr"}) if _title_kind(a, lex)]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in COPULAS:
+        # "X is the president of Y", "X became prime minister of Y", "X was elected president of Y"
+        titles += [(a, 2) for a in _children(head.head, {"attr", "oprd", "xcomp", "acomp"}) if _title_kind(a, lex)]
     seen_titles = set()
     for title, steps in titles:
         if title.i in seen_titles:

@@ -27,7 +27,8 @@ from graphbuild.relations.lexicon import Lexicon
 
 #: Honorifics between a title and a name ("Foreign Minister Mr Aiyar").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "."})
-#: Words in a title run that make the office not a current leading one.
+#: Words in or before a title run by which the person does not hold the office now (the relation is negated;
+#: docs/ANNOTATION.md: "former" before an office gives the office relation, negated).
 NOT_HOLDER = frozenset({"former", "ex", "late", "then", "outgoing", "ousted", "deposed", "exiled", "elect",
                         "designate", "would-be", "future", "acting", "interim", "caretaker"})
 #: Words that make a leading title a non-leading office ("deputy prime minister", "vice president").
@@ -52,6 +53,7 @@ class TitleMatch:
     actor: Mention | None
     title: Token  # the head word of the office ("minister", "president")
     steps: int
+    current: bool = True  # False for "former President X": the office relation, negated
 
 
 def _title_words(lex: Lexicon) -> frozenset[str]:
@@ -67,24 +69,19 @@ def _is_run_word(tok: Token, index: ActorIndex) -> bool:
     return tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL")
 
 
-#: ``office_kind`` result for "former President X": an office the person does not hold now.
-NOT_CURRENT = "notCurrent"
-
-
 def office_kind(run: Sequence[Token], lex: Lexicon) -> tuple[str, Token] | None:
     """(relation, head title token) for a run of title words, or None if it names no office.
 
-    The relation is :data:`NOT_CURRENT` for a former or designated holder.  A department after "of" is part of
-    the title ("Secretary of State", "Minister of Foreign Affairs").
+    A department after "of" is part of the title ("Secretary of State", "Minister of Foreign Affairs").  Whether
+    the holder holds it now is :func:`is_current`'s question.
     """
     of = next((k for k, t in enumerate(run) if t.lower_ == "of"), None)
     if of is not None:
         run = run[:of]
     words = [t.lower_ for t in run if t.text not in ("-", "–")]
+    words = [w for w in words if w not in NOT_HOLDER]
     if not words:
         return None
-    if any(w in NOT_HOLDER for w in words):
-        return (NOT_CURRENT, run[-1])
     titles = _title_words(lex)
     heads = [t for t in run if t.lemma_.lower() in titles or t.lower_ in titles]
     if not heads:
@@ -189,10 +186,10 @@ def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Titl
         if kind is not None:
             actor = _actor_before(index, sent, before)
             first = index.span_of(actor).start if actor is not None else run[0].i
-            # "former Cabinet minister X", "the ex-Soviet president X"
-            if any(t.lower_ in NOT_HOLDER for t in sent.doc[max(sent.start, first - 2):first]):
-                kind = (NOT_CURRENT, kind[1])
-            yield TitleMatch(m, kind[0], actor, kind[1], 1)
+            # "former Cabinet minister X", "Georgia's ex-president X"
+            lead = [*sent.doc[max(sent.start, first - 2):first], *run]
+            current = not any(t.lower_ in NOT_HOLDER for t in lead)
+            yield TitleMatch(m, kind[0], actor, kind[1], 1, current)
             continue
         right = _right_apposition(index, sent, m, lex)
         if right is not None:

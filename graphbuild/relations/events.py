@@ -1,0 +1,175 @@
+"""Rules for what news says about events rather than actors, and facts stated in passing.
+
+* Event nouns as objects: "X condemned the coup in Niger", "X welcomed the decision" (the actor of that
+  event, named in the phrase or as the subject of the sentence before), "the move drew condemnation from X".
+* Evaluations: "X termed Y's decision provocative", "X described the drills as dangerous" -> accuse;
+  "... as constructive" -> support.
+* Membership stated in apposition: "Ghana and Gabon, both members of the Security Council", "Estonia, one of
+  NATO's frontline states", "Estonia, a NATO member,".
+
+Each function is a generator of :class:`~graphbuild.relations.patterns.Candidate` over one sentence, like the
+families in :mod:`graphbuild.relations.patterns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graphbuild.relations.actors import ActorIndex, ActorRef
+from graphbuild.relations.lexicon import Lexicon
+
+#: Interaction types whose object may be an event rather than an actor ("condemned the coup").
+EVENT_OBJECT_TYPES = frozenset({"accuse", "reject", "support", "protest", "sanction", "threaten"})
+#: Types for which "the test" may point back to the sentence before: a reaction against what was just reported.
+#: ("welcomed the decisions" often points further back, to whoever decided, so support is left out.)
+PREVIOUS_EVENT_TYPES = frozenset({"accuse", "reject", "protest"})
+#: Event nouns whose "in X" names the actor that did them ("the coup in Niger"); violent events are left out
+#: ("the attack in Paris" names the victim's place, not the attacker).
+REGIME_EVENTS = frozenset({"coup", "takeover", "crackdown", "election", "vote", "referendum", "test", "launch",
+                           "decision", "move", "law", "trial", "arrest", "repression", "policy", "annexation",
+                           "purge", "verdict", "sentence", "ban", "detention", "conviction", "plan", "reform"})
+#: Determiners by which an event noun points back to the event just reported ("the test", "this decision").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+#: "the move drew condemnation from X": verbs whose subject (an event) receives the reaction in their object.
+REACTION_VERBS = frozenset({"draw", "attract", "receive", "earn", "face", "prompt", "spark", "provoke", "trigger",
+                            "meet", "win"})
+#: Reaction nouns -> relation type ("condemnation from X" = X accuse <event's actor>).
+REACTION_NOUNS = {"condemnation": "accuse", "criticism": "accuse", "rebuke": "accuse", "censure": "accuse",
+                  "anger": "accuse", "outrage": "accuse", "protest": "protest", "protests": "protest",
+                  "praise": "support", "backing": "support", "support": "support", "approval": "support",
+                  "welcome": "support", "rejection": "reject", "opposition": "reject"}
+#: "termed / called / described / labelled <object> <adjective>".
+EVALUATIVE_VERBS = frozenset({"term", "call", "describe", "label", "brand", "characterise", "characterize",
+                              "dub", "consider", "deem", "regard", "see", "view"})
+NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "illegal", "illegitimate",
+                                 "aggressive", "destabilising", "destabilizing", "irresponsible", "hostile", "reckless",
+                                 "unfriendly", "absurd", "outrageous", "hypocritical", "baseless", "groundless",
+                                 "unjustified", "unlawful", "threat", "provocation", "mistake", "violation",
+                                 "interference", "blackmail", "escalation", "farce", "sham", "fraudulent", "null",
+                                 "invalid", "counterproductive", "unprovoked", "barbaric", "criminal"})
+POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
+                                 "historic", "fruitful", "encouraging", "step"})
+
+
+def event_objects(obj_toks: list[Token], index: ActorIndex, exclude: set[str], *, previous: bool = True
+                  ) -> list[ActorRef]:
+    """The actor behind an event named as an object: "the coup in Niger", or, for "the test" / "this decision"
+    (with ``previous``), the subject of the sentence before (countries and organisations only)."""
+    out: list[ActorRef] = []
+    for tok in obj_toks:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in REGIME_EVENTS:
+            continue
+        out += [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        if out:
+            continue
+        if previous and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            out += _previous_subjects(tok, index)
+    return [r for r in out if r.mention.entity_id not in exclude
+            and index.type_of(r.mention) in ("Country", "Organization")]
+
+
+def _previous_subjects(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    sent = index.sent_of(tok)
+    if sent.start == 0:
+        return []
+    before = index.sent_of(sent.start - 1)
+    return [ActorRef(r.mention, r.steps + 3) for t in before if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.dep_ == "ROOT" for r in index.actors_at(t)]
+
+
+def _subjects(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    from graphbuild.relations.patterns import clause_subjects
+
+    return clause_subjects(verb, index)[0]
+
+
+def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"The coup in Niger drew condemnation from ECOWAS" -> ECOWAS accuse NER."""
+    from graphbuild.relations.patterns import Candidate
+
+    for tok in sent:
+        relation = REACTION_NOUNS.get(tok.lower_) or REACTION_NOUNS.get(tok.lemma_.lower())
+        if relation is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REACTION_VERBS:
+            continue
+        verb = tok.head
+        reactors = [r for node in (tok, verb) for c in node.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [r for e in events for r in index.object_actors(e)]
+        if not targets:
+            targets = event_objects(events, index, {r.mention.entity_id or "" for r in reactors})
+        for s in reactors:
+            for o in targets:
+                if s.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(s.mention, relation, o.mention, tok, f"reaction:{relation}:{tok.lemma_.lower()}",
+                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
+
+
+def evaluative_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"X termed Y's decision provocative", "X described the drills as dangerous" -> X accuse Y."""
+    from graphbuild.relations.patterns import Candidate
+
+    for verb in sent:
+        if verb.lemma_.lower() not in EVALUATIVE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        judged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr")]
+        words += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                  if p.dep_ in ("pobj", "amod", "acomp")]
+        words += [c for d in judged for c in d.children if c.dep_ in ("oprd", "amod") and c.i > d.i]
+        # "termed Russia's decision provocative", parsed with the decision as a compound of the adjective
+        judged += [c for w in words for c in w.children if c.dep_ in ("compound", "nsubj") and c.i < w.i]
+        lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children) if t.dep_ != "det"} | {
+            w.lower_ for w in words}
+        relation = "accuse" if lemmas & NEGATIVE_ADJECTIVES else "support" if lemmas & POSITIVE_ADJECTIVES else None
+        if relation is None or not judged:
+            continue
+        subjects = _subjects(verb, index)
+        if not subjects and _is_passive_by(verb):
+            subjects = [r for c in verb.children if c.dep_ == "agent" for p in c.children for r in index.actors_at(p)]
+        exclude = {r.mention.entity_id or "" for r in subjects}
+        objects = [r for d in judged for r in index.object_actors(d)] or event_objects(judged, index, exclude)
+        for s in subjects:
+            for o in objects:
+                if s.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(s.mention, relation, o.mention, verb, f"evaluate:{relation}:{verb.lemma_.lower()}",
+                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
+
+
+def _is_passive_by(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Estonia, one of NATO's frontline states," / "Ghana and Gabon, both members of the council" -> memberOf."""
+    from graphbuild.relations.patterns import Candidate
+
+    for tok in sent:
+        if tok.dep_ != "appos" or index.mention_at(tok) is not None:
+            continue
+        noun = tok
+        if tok.lower_ in ("one", "both", "all", "each", "two", "three"):
+            inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+            if tok.lemma_.lower() not in lex.member_nouns:
+                noun = inner[0] if inner else tok
+        if noun.lemma_.lower() not in lex.member_nouns:
+            continue
+        orgs = [ActorRef(m, 1) for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod")
+                and (m := index.mention_at(c)) is not None]
+        orgs += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        orgs = [r for r in orgs if index.type_of(r.mention) == "Organization"]
+        holder = tok.head
+        members = [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
+        while holder.dep_ == "conj" and holder.head is not holder:
+            holder = holder.head
+            members += [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
+        for m in members:
+            for o in orgs:
+                if m.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(m.mention, "memberOf", o.mention, noun, f"appos:memberOf:{noun.lemma_.lower()}",
+                                    lex.types["memberOf"].prior * 0.9, 1 + m.steps + o.steps, None, None)
