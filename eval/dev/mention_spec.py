@@ -246,3 +246,49 @@ SKIP: dict[str, dict[str, list[int | str]]] = {
     },
     BBC + "bbc_business_178.txt": {"Russian": [1]},
 }
+
+# --- BBC articles added in the second annotation round -------------------------------------------
+
+COUNTRY_NAMES.update({
+    "Pakistan": "country/PAK", "Afghanistan": "country/AFG", "Saudi Arabia": "country/SAU",
+    "Austria": "country/AUT", "Sweden": "country/SWE",
+})
+DEMONYMS.update({"Pakistani": "country/PAK", "Iraqi": "country/IRQ", "Afghan": "country/AFG"})
+ORGS.update({"United Nations": "org/UN", "Paris Club": "org/paris-club"})
+
+DOCS.update({
+    BBC + "bbc_politics_035.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Silvio Berlusconi",))
+        | {"Gerhard Schroeder": "person/gerhard-schroder"},
+        "extra": {},
+    },
+    BBC + "bbc_politics_358.txt": {
+        "persons": _people(("Jack Straw", "Straw"), ("Margaret Thatcher",), ("Jose Manuel Barroso",)),
+        "extra": {"European commission": "org/european-commission", "EU commission": "org/european-commission",
+                  "Commission": "org/european-commission"},
+    },
+    BBC + "bbc_politics_161.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Michael Howard", "Howard"))
+        | {"Recep Erdogan": "person/recep-tayyip-erdogan"},
+        "extra": {},
+    },
+    BBC + "bbc_politics_139.txt": {"persons": _people(("Jack Straw", "Straw")), "extra": {}},
+    BBC + "bbc_business_320.txt": {
+        "persons": _people(("Mohammed Mustafa al-Jibouri",), ("Assad Omar",), ("Carlo Trojan",)),
+        "extra": {},
+    },
+    BBC + "bbc_business_347.txt": {"persons": _people(("Kamal Nath",)), "extra": {}},
+})
+
+OFFICES.update({
+    BBC + "bbc_politics_035.txt": {"prime minister": "person/tony-blair"},
+    BBC + "bbc_politics_358.txt": {"foreign secretary": "person/jack-straw"},
+    BBC + "bbc_politics_161.txt": {"Tory leader": "person/michael-howard"},
+})
+OFFICE_SKIP.update({
+    BBC + "bbc_politics_161.txt": {"Tory leader": [0]},  # a title before the name
+})
+SKIP.update({
+    BBC + "bbc_politics_139.txt": {"Indian": [0], "Pakistani": [0]},  # bread; a city
+    BBC + "bbc_business_347.txt": {"Pakistani": [0]},  # firms
+})

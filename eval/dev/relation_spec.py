@@ -508,3 +508,110 @@ RELATIONS[BBC + "bbc_business_178.txt"] = [
     R(5, BUSH, "consult", PUTIN, modality=F),
     R(6, RUS, "seeksMembershipIn", WTO),
 ]
+
+# --- BBC articles added in the second annotation round (30+ documents) ---------------------------
+
+ITA, NLD, AUT, SWE, PAK, AFG, SAU, IRQ = map(_c, ("ITA", "NLD", "AUT", "SWE", "PAK", "AFG", "SAU", "IRQ"))
+PARIS_CLUB = _o("paris-club")
+BERLUSCONI, HOWARD, BARROSO = _p("silvio-berlusconi"), _p("michael-howard"), _p("jose-manuel-barroso")
+JIBOURI, OMAR, TROJAN, NATH = _p("mohammed-mustafa-al-jibouri"), _p("assad-omar"), _p("carlo-trojan"), _p("kamal-nath")
+
+RELATIONS[BBC + "bbc_politics_035.txt"] = [
+    R(0, TUR, "seeksMembershipIn", EU),
+    R(1, BLAIR, "consult", BERLUSCONI),
+    R(1, BLAIR, "consult", SCHROEDER),
+    R(1, BERLUSCONI, "leaderOf", ITA),
+    R(1, SCHROEDER, "leaderOf", DEU),
+    R(1, TUR, "seeksMembershipIn", EU),
+    R(3, BLAIR, "support", TUR),
+    R(3, TUR, "seeksMembershipIn", EU),
+    R(4, ITA, "support", TUR),
+    R(4, DEU, "support", TUR),
+    R(9, BLAIR, "support", TUR),
+    R(9, GBR, "support", TUR),
+    R(9, BLAIR, "demand", TUR),
+    R(9, GBR, "demand", TUR),
+    R(10, BLAIR, "consult", BERLUSCONI, modality=REP),
+    R(10, BLAIR, "consult", SCHROEDER, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_politics_358.txt"] = [
+    R(0, GBR, "reject", EU, modality=F),
+    R(1, GBR, "reject", EU, speaker=STRAW),
+    R(3, BARROSO, "leaderOf", EUROPEAN_COMMISSION),
+    R(6, GBR, "memberOf", EU, modality=REP, speaker=STRAW),
+    R(9, GBR, "request", EU, modality=D),
+    R(9, FRA, "request", EU, modality=D),
+    R(9, DEU, "request", EU, modality=D),
+    R(9, AUT, "request", EU, modality=D),
+    R(9, NLD, "request", EU, modality=D),
+    R(9, SWE, "request", EU, modality=D),
+    R(10, STRAW, "accuse", EUROPEAN_COMMISSION),
+    R(12, EU, "consult", TUR, modality=D, speaker=STRAW),
+    R(12, TUR, "seeksMembershipIn", EU, modality=REP, speaker=STRAW),
+]
+
+RELATIONS[BBC + "bbc_politics_161.txt"] = [
+    R(1, EU, "agree", TUR),
+    R(1, TUR, "seeksMembershipIn", EU),
+    R(4, HOWARD, "leaderOf", TORY),
+    R(5, TUR, "memberOf", EU, modality=H, speaker=HOWARD),
+    R(6, HOWARD, "leaderOf", TORY),
+    R(7, BLAIR, "support", TUR),
+    R(8, BLAIR, "support", TUR),
+    R(9, EU, "agree", TUR),
+    R(9, EU, "consult", TUR, modality=F),
+    R(9, EU, "demand", TUR),
+    R(9, TUR, "support", CYP, modality=D),
+    R(10, ERDOGAN, "leaderOf", TUR),
+    R(10, ERDOGAN, "concede", EU),
+    R(10, TUR, "seeksMembershipIn", EU),
+    R(11, CYP, "memberOf", EU),
+    R(11, TUR, "coerce", CYP),
+    R(11, TUR, "support", CYP, NEG, speaker=TUR),
+    R(14, EU, "consult", HRV, modality=F),
+    R(15, HRV, "cooperate", UN, modality=H),
+]
+
+RELATIONS[BBC + "bbc_politics_139.txt"] = [
+    R(1, GBR, "support", IND),
+    R(1, GBR, "support", PAK),
+    R(1, IND, "agree", PAK),
+    R(1, IND, "cooperate", PAK),
+    R(3, IND, "agree", PAK),
+    R(5, IND, "consult", PAK),
+    R(9, STRAW, "support", IND, speaker=STRAW),
+    R(9, STRAW, "support", PAK, speaker=STRAW),
+    R(9, IND, "cooperate", PAK, modality=REP, speaker=STRAW),
+    R(12, STRAW, "consult", IND, modality=F),
+    R(13, IND, "cooperate", PAK, modality=F),
+    R(14, IND, "agree", PAK),
+    R(14, IND, "consult", PAK, modality=F),
+    R(14, IND, "cooperate", PAK, modality=F),
+]
+
+RELATIONS[BBC + "bbc_business_320.txt"] = [
+    R(0, IRQ, "consult", WTO),
+    R(0, AFG, "consult", WTO),
+    R(1, WTO, "consult", IRQ, modality=F),
+    R(1, WTO, "consult", AFG, modality=F),
+    R(1, IRQ, "seeksMembershipIn", WTO),
+    R(1, AFG, "seeksMembershipIn", WTO),
+    R(2, IRN, "seeksMembershipIn", WTO),
+    R(2, USA, "reject", IRN),
+    R(2, WTO, "reject", IRN),
+    R(7, JIBOURI, "affiliatedWith", IRQ),
+    R(7, PARIS_CLUB, "aid", IRQ),
+    R(8, OMAR, "affiliatedWith", AFG),
+    R(12, USA, "reject", IRN, speaker=USA),
+    R(13, TROJAN, "affiliatedWith", EU),
+]
+
+RELATIONS[BBC + "bbc_business_347.txt"] = [
+    R(0, IND, "cooperate", PAK),
+    R(1, IND, "cooperate", PAK),
+    R(5, IND, "retreat", PAK),
+    R(5, PAK, "retreat", IND),
+    R(6, IND, "cooperate", PAK),
+    R(7, NATH, "affiliatedWith", IND),
+]
