@@ -292,3 +292,56 @@ SKIP.update({
     BBC + "bbc_politics_139.txt": {"Indian": [0], "Pakistani": [0]},  # bread; a city
     BBC + "bbc_business_347.txt": {"Pakistani": [0]},  # firms
 })
+
+COUNTRY_NAMES.update({"United Arab Emirates": "country/ARE"})
+DOCS.update({
+    BBC + "bbc_politics_136.txt": {
+        "persons": _people(("Jack Straw", "Straw"), ("Brad Adams",), ("Michael Ancram", "Ancram"), ("Li Zhaoxing",)),
+        "extra": {"Conservative": "org/conservative-party"},
+    },
+    BBC + "bbc_politics_126.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Jacques Chirac", "Chirac"), ("Iyad Allawi", "Allawi"),
+                           ("John Kerry", "Kerry")) | {"Bush": "person/george-w-bush"},
+        "extra": {"Tories": "org/conservative-party"},
+    },
+    BBC + "bbc_politics_149.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Ariel Sharon", "Sharon"),
+                           ("Mahmoud Abbas", "Abbas", "Abu Mazen"), ("Paul Reynolds",)),
+        "extra": {"Israelis": "country/ISR", "Palestinians": "country/PSE"},
+    },
+})
+OFFICES.update({
+    BBC + "bbc_politics_126.txt": {"prime minister": "person/tony-blair", "French president": "person/jacques-chirac"},
+    BBC + "bbc_politics_149.txt": {"British prime minister": "person/tony-blair"},
+})
+SKIP.update({
+    BBC + "bbc_politics_136.txt": {"Beijing": [0]},  # talks in Beijing (place)
+    BBC + "bbc_politics_126.txt": {"American": [0, 1]},  # the voters; the polls
+})
+
+ORGS.update({"UK Independence Party": "org/uk-independence-party"})
+DOCS.update({
+    BBC + "bbc_politics_373.txt": {
+        "persons": _people(("Jacques Chirac", "Chirac"), ("Jack Straw", "Straw"), ("Margaret Thatcher",),
+                           ("Graham Brady", "Brady"), ("Jose Manuel Barroso",), ("Roger Knapman",), ("Tony Blair",)),
+        "extra": {"Conservative": "org/conservative-party", "EU Commission": "org/european-commission",
+                  "EU commission": "org/european-commission", "bloc": "org/EU"},
+    },
+    BBC + "bbc_politics_280.txt": {
+        "persons": _people(("George W Bush", "Bush"), ("Tony Blair", "Blair"), ("Condoleezza Rice",)),
+        "extra": {"SAS": "country/GBR"},  # the armed forces resolve to the state
+    },
+    BBC + "bbc_business_446.txt": {
+        "persons": _people(("Peter Mandelson",), ("Robert Zoellick",), ("Anthony Gooch",)),
+        "extra": {},
+    },
+})
+OFFICES.update({
+    BBC + "bbc_politics_373.txt": {"foreign secretary": "person/jack-straw"},
+    BBC + "bbc_politics_280.txt": {"prime minister": "person/tony-blair", "president": "person/george-w-bush"},
+})
+SKIP.update({
+    BBC + "bbc_politics_373.txt": {"British": [2]},  # the taxpayer
+    BBC + "bbc_politics_280.txt": {"Washington": [0]},  # Washington DC, a place
+    BBC + "bbc_business_446.txt": {"Washington": [0]},  # a spokesman in Washington
+})

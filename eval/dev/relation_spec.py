@@ -615,3 +615,120 @@ RELATIONS[BBC + "bbc_business_347.txt"] = [
     R(6, IND, "cooperate", PAK),
     R(7, NATH, "affiliatedWith", IND),
 ]
+
+ZWE, MMR, ARE = map(_c, ("ZWE", "MMR", "ARE"))
+KERRY, ALLAWI, REYNOLDS = _p("john-kerry"), _p("iyad-allawi"), _p("paul-reynolds")
+
+RELATIONS[BBC + "bbc_politics_136.txt"] = [
+    R(1, EU, "sanction", CHN),
+    R(1, EU, "retreat", CHN, modality=D),
+    R(1, TORY, "accuse", EU),
+    R(3, STRAW, "affiliatedWith", GBR),
+    R(4, HRW, "accuse", EU, speaker=HRW),
+    R(9, ADAMS, "affiliatedWith", HRW),
+    R(19, ANCRAM, "affiliatedWith", TORY),
+    R(21, ANCRAM, "accuse", GBR, speaker=ANCRAM),
+    R(21, GBR, "concede", FRA, modality=REP, speaker=ANCRAM),
+    R(21, GBR, "concede", DEU, modality=REP, speaker=ANCRAM),
+    R(21, FRA, "coerce", GBR, modality=REP, speaker=ANCRAM),
+    R(21, DEU, "coerce", GBR, modality=REP, speaker=ANCRAM),
+    R(22, ANCRAM, "accuse", CHN, speaker=ANCRAM),
+    R(23, STRAW, "consult", CHN),
+    R(24, STRAW, "consult", LI, modality=F),
+    R(24, LI, "affiliatedWith", CHN),
+    R(24, CHN, "consult", PRK),
+]
+
+RELATIONS[BBC + "bbc_politics_126.txt"] = [
+    R(0, BLAIR, "request", EU),
+    R(5, CHIRAC, "leaderOf", FRA),
+    R(5, CHIRAC, "reject", BLAIR),
+    R(8, BLAIR, "request", USA, speaker=BLAIR),
+    R(12, GBR, "alliedWith", USA, modality=REP, speaker=BLAIR),
+    R(15, CHIRAC, "reject", BLAIR),
+    R(16, CHIRAC, "leaderOf", FRA),
+    R(18, ALLAWI, "leaderOf", IRQ),
+    R(19, CHIRAC, "consult", ALLAWI, modality=D, speaker=CHIRAC),
+    R(20, EU, "support", IRQ),
+    R(22, EU, "support", BUSH),
+    R(24, GBR, "cooperate", EU, modality=H, speaker=BLAIR),
+    R(24, TORY, "accuse", BLAIR),
+    R(24, BLAIR, "concede", EU, modality=REP, speaker=TORY),
+]
+
+RELATIONS[BBC + "bbc_politics_149.txt"] = [
+    R(2, BLAIR, "consult", SHARON),
+    R(2, BLAIR, "consult", ABBAS),
+    R(2, SHARON, "leaderOf", ISR),
+    R(2, ABBAS, "leaderOf", PSE),
+    R(4, BLAIR, "consult", IRQ),
+    R(8, ABBAS, "leaderOf", PSE, modality=F, speaker=REYNOLDS),
+    R(9, ABBAS, "consult", BLAIR),
+    R(9, ABBAS, "support", BLAIR, speaker=ABBAS),
+    R(9, BLAIR, "leaderOf", GBR),
+    R(10, ABBAS, "support", BLAIR, speaker=ABBAS),
+    R(12, ISR, "demand", PSE, modality=REP, speaker=BLAIR),
+    R(14, SHARON, "accuse", PSE, speaker=SHARON),
+    R(15, BLAIR, "consult", ISR),
+    R(15, BLAIR, "consult", IRQ),
+    R(17, GBR, "mobilize", IRQ),
+]
+
+UKIP = _o("uk-independence-party")
+BRADY, KNAPMAN = _p("graham-brady"), _p("roger-knapman")
+MANDELSON, ZOELLICK, GOOCH = _p("peter-mandelson"), _p("robert-zoellick"), _p("anthony-gooch")
+
+RELATIONS[BBC + "bbc_politics_373.txt"] = [
+    R(0, CHIRAC, "accuse", GBR),
+    R(1, CHIRAC, "leaderOf", FRA),
+    R(1, CHIRAC, "accuse", GBR),
+    R(5, CHIRAC, "demand", GBR, speaker=CHIRAC),
+    R(12, BRADY, "affiliatedWith", TORY),
+    R(13, BARROSO, "leaderOf", EUROPEAN_COMMISSION),
+    R(15, GBR, "request", EU, modality=D),
+    R(15, FRA, "request", EU, modality=D),
+    R(15, DEU, "request", EU, modality=D),
+    R(15, AUT, "request", EU, modality=D),
+    R(15, NLD, "request", EU, modality=D),
+    R(15, SWE, "request", EU, modality=D),
+    R(16, STRAW, "accuse", EUROPEAN_COMMISSION),
+    R(22, KNAPMAN, "leaderOf", UKIP),
+    R(26, BLAIR, "leaderOf", GBR),
+    R(26, BLAIR, "consult", EU),
+]
+
+RELATIONS[BBC + "bbc_politics_280.txt"] = [
+    R(1, BUSH, "leaderOf", USA),
+    R(5, RICE, "affiliatedWith", USA),
+    R(6, BLAIR, "consult", BUSH),
+    R(8, USA, "assault", IRN, modality=H),
+    R(10, GBR, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, FRA, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, DEU, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, GBR, "cooperate", FRA, modality=REP, speaker=BLAIR),
+    R(10, GBR, "cooperate", DEU, modality=REP, speaker=BLAIR),
+    R(10, FRA, "cooperate", DEU, modality=REP, speaker=BLAIR),
+]
+
+RELATIONS[BBC + "bbc_business_446.txt"] = [
+    R(0, USA, "accuse", EU),
+    R(1, USA, "request", WTO),
+    R(1, WTO, "investigate", EU, modality=D),
+    R(1, USA, "accuse", EU),
+    R(2, USA, "accuse", EU, speaker=USA),
+    R(6, USA, "retreat", EU),
+    R(6, EU, "retreat", USA),
+    R(7, MANDELSON, "affiliatedWith", EU),
+    R(7, USA, "agree", EU, modality=REP, speaker=MANDELSON),
+    R(7, USA, "consult", EU, modality=F, speaker=MANDELSON),
+    R(7, USA, "accuse", EU),
+    R(7, EU, "accuse", USA),
+    R(8, USA, "request", WTO, speaker=USA),
+    R(10, USA, "cooperate", EU, speaker=USA),
+    R(11, ZOELLICK, "affiliatedWith", USA),
+    R(11, USA, "accuse", EU, speaker=ZOELLICK),
+    R(12, USA, "accuse", EU),
+    R(12, EU, "reject", USA),
+    R(13, EU, "reject", USA, speaker=GOOCH),
+    R(14, EU, "reject", USA, speaker=GOOCH),
+]
