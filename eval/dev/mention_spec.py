@@ -345,3 +345,39 @@ SKIP.update({
     BBC + "bbc_politics_280.txt": {"Washington": [0]},  # Washington DC, a place
     BBC + "bbc_business_446.txt": {"Washington": [0]},  # a spokesman in Washington
 })
+
+COUNTRY_NAMES.update({"South Africa": "country/ZAF", "Brazil": "country/BRA"})
+DEMONYMS.update({"South African": "country/ZAF"})
+ORGS.update({
+    "IMF": "org/IMF", "International Monetary Fund": "org/IMF", "G8": "org/G8", "Group of Eight": "org/G8",
+    "Oxfam": "org/oxfam", "Airbus": "org/airbus", "Boeing": "org/boeing", "UPS": "org/united-parcel-service",
+    "EADS": "org/european-aeronautic-defence-and-space-company", "BAE Systems": "org/bae-systems",
+    "Liberal Democrat": "org/liberal-democrats", "Lib Dem": "org/liberal-democrats",
+    "Liberal Democrats": "org/liberal-democrats", "G7": "org/G7",
+})
+DOCS.update({
+    BBC + "bbc_business_424.txt": {
+        "persons": _people(("Peter Mandelson", "Mandelson")),
+        "extra": {"Brussels": "org/EU"},
+    },
+    BBC + "bbc_politics_189.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("George W Bush", "George Bush", "Bush"), ("John Kerry", "Kerry"),
+                           ("Michael Howard",), ("Charles Kennedy", "Kennedy"), ("Menzies Campbell",),
+                           ("Norman Baker",), ("Margaret Beckett",), ("Myron Ebell",)),
+        "extra": {"Democrat": "org/democratic-party"},
+    },
+    BBC + "bbc_business_241.txt": {
+        "persons": _people(("Gordon Brown", "Brown"), ("Max Lawson",), ("John Taylor",), ("Trevor Manuel",),
+                           ("Nelson Mandela",), ("Patrick Bartlett",)),
+        "extra": {},
+    },
+})
+OFFICES.update({
+    BBC + "bbc_politics_189.txt": {"prime minister": "person/tony-blair", "president": "person/george-w-bush",
+                                   "UK premier": "person/tony-blair"},
+})
+OFFICE_SKIP.update({BBC + "bbc_politics_189.txt": {"president": [0]}})  # "his second term as president"
+SKIP.update({
+    BBC + "bbc_business_424.txt": {"Airbus": [4, 5]},  # aircraft models (A380, A300), not the company
+    BBC + "bbc_politics_189.txt": {"American": [0]},  # "American democracy"
+})

@@ -732,3 +732,66 @@ RELATIONS[BBC + "bbc_business_446.txt"] = [
     R(13, EU, "reject", USA, speaker=GOOCH),
     R(14, EU, "reject", USA, speaker=GOOCH),
 ]
+
+ZAF, BRA = map(_c, ("ZAF", "BRA"))
+G8, IMF, OXFAM = _o("G8"), _o("IMF"), _o("oxfam")
+AIRBUS, BOEING, UPS = _o("airbus"), _o("boeing"), _o("united-parcel-service")
+EADS, BAE = _o("european-aeronautic-defence-and-space-company"), _o("bae-systems")
+LIBDEM, DEMOCRATS = _o("liberal-democrats"), _o("democratic-party")
+KENNEDY, CAMPBELL, BAKER = _p("charles-kennedy"), _p("menzies-campbell"), _p("norman-baker")
+BROWN, LAWSON, TAYLOR = _p("gordon-brown"), _p("max-lawson"), _p("john-taylor")
+MANUEL, MANDELA = _p("trevor-manuel"), _p("nelson-mandela")
+
+RELATIONS[BBC + "bbc_business_424.txt"] = [
+    R(0, EU, "agree", USA, modality=D),
+    R(1, EU, "agree", USA, speaker=MANDELSON),
+    R(1, EU, "consult", USA, modality=F, speaker=MANDELSON),
+    R(1, MANDELSON, "affiliatedWith", EU),
+    R(2, EU, "agree", USA, modality=D, speaker=MANDELSON),
+    R(3, AIRBUS, "accuse", BOEING),
+    R(3, BOEING, "accuse", AIRBUS),
+    R(5, EU, "agree", USA, speaker=MANDELSON),
+    R(7, USA, "agree", EU, NEG),
+    R(8, USA, "accuse", EU),
+    R(8, EU, "accuse", USA),
+    R(8, USA, "aid", BOEING),
+    R(9, USA, "agree", EU),
+    R(9, USA, "retreat", EU),
+    R(9, EU, "retreat", USA),
+    R(9, USA, "consult", EU),
+    R(10, EADS, "support", MANDELSON),
+    R(10, BAE, "support", MANDELSON),
+    R(12, UPS, "agree", AIRBUS, speaker=UPS),
+]
+
+RELATIONS[BBC + "bbc_politics_189.txt"] = [
+    R(0, BLAIR, "support", BUSH),
+    R(1, BLAIR, "cooperate", BUSH, modality=D),
+    R(7, BLAIR, "request", USA),
+    R(10, BLAIR, "support", KERRY),
+    R(10, KERRY, "affiliatedWith", DEMOCRATS),
+    R(11, GBR, "alliedWith", USA, modality=REP, speaker=BLAIR),
+    R(12, HOWARD, "leaderOf", TORY),
+    R(12, HOWARD, "support", BUSH),
+    R(13, KENNEDY, "leaderOf", LIBDEM),
+    R(16, CAMPBELL, "affiliatedWith", LIBDEM),
+    R(16, CAMPBELL, "accuse", BLAIR),
+    R(16, BLAIR, "leaderOf", GBR),
+    R(20, BAKER, "affiliatedWith", LIBDEM),
+]
+
+RELATIONS[BBC + "bbc_business_241.txt"] = [
+    R(2, BROWN, "affiliatedWith", GBR),
+    R(4, USA, "support", BROWN, NEG, speaker=USA),
+    R(11, LAWSON, "affiliatedWith", OXFAM),
+    R(11, LAWSON, "support", G7),
+    R(12, LAWSON, "demand", G7),
+    R(19, G7, "support", BROWN, modality=D),
+    R(22, TAYLOR, "affiliatedWith", USA),
+    R(27, MANUEL, "affiliatedWith", ZAF),
+    R(28, MANUEL, "accuse", USA),
+    R(29, GBR, "memberOf", G8),
+    R(29, RUS, "memberOf", G8),
+    R(31, MANDELA, "support", BROWN),
+    R(31, MANDELA, "leaderOf", ZAF, NEG),
+]
