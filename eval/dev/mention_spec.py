@@ -381,3 +381,25 @@ SKIP.update({
     BBC + "bbc_business_424.txt": {"Airbus": [4, 5]},  # aircraft models (A380, A300), not the company
     BBC + "bbc_politics_189.txt": {"American": [0]},  # "American democracy"
 })
+
+COUNTRY_NAMES.update({"Greece": "country/GRC"})
+ORGS.update({"European People's Party": "org/european-peoples-party", "EPP": "org/european-peoples-party",
+             "G20": "org/G20"})
+DOCS.update({
+    BBC + "bbc_business_413.txt": {
+        "persons": _people(("Hans Eichel",), ("Herve Gaymard",), ("Alexander Radwan",), ("Joaquin Almunia",)),
+        "extra": {"EC": "org/european-commission", "commission": "org/european-commission",
+                  "Commission": "org/european-commission", "Paris": "country/FRA"},
+    },
+    BBC + "bbc_business_008.txt": {
+        "persons": _people(("Palaniappan Chidambaram", "Chidambaram"), ("Gordon Brown",)),
+        "extra": {},
+    },
+    BBC + "bbc_business_505.txt": {"persons": {}, "extra": {}},
+})
+OFFICES.update({BBC + "bbc_business_008.txt": {"finance minister": "person/palaniappan-chidambaram"}})
+OFFICE_SKIP.update({BBC + "bbc_business_008.txt": {"finance minister": [1, 2]}})  # next to a name
+SKIP.update({
+    BBC + "bbc_business_008.txt": {"Chinese": [0], "Indian": [0]},  # exports; the economy
+    BBC + "bbc_business_505.txt": {"Japanese": [0, 1]},  # the country's trade (economy)
+})

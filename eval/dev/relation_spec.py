@@ -795,3 +795,75 @@ RELATIONS[BBC + "bbc_business_241.txt"] = [
     R(31, MANDELA, "support", BROWN),
     R(31, MANDELA, "leaderOf", ZAF, NEG),
 ]
+
+GRC, HKG = map(_c, ("GRC", "HKG"))
+EPP, G20 = _o("european-peoples-party"), _o("G20")
+EICHEL, GAYMARD, RADWAN, ALMUNIA = _p("hans-eichel"), _p("herve-gaymard"), _p("alexander-radwan"), _p("joaquin-almunia")
+CHIDAMBARAM = _p("palaniappan-chidambaram")
+WB = _o("WB")
+
+RELATIONS[BBC + "bbc_business_413.txt"] = [
+    R(1, EUROPEAN_COMMISSION, "retreat", FRA),
+    R(1, EUROPEAN_COMMISSION, "retreat", DEU),
+    R(1, EUROPEAN_COMMISSION, "accuse", FRA),
+    R(1, EUROPEAN_COMMISSION, "accuse", DEU),
+    R(2, FRA, "concede", EU),
+    R(2, DEU, "concede", EU),
+    R(3, EUROPEAN_COMMISSION, "threaten", FRA),
+    R(3, EUROPEAN_COMMISSION, "threaten", DEU),
+    R(7, FRA, "memberOf", EU),
+    R(7, DEU, "memberOf", EU),
+    R(8, EUROPEAN_COMMISSION, "accuse", FRA),
+    R(8, EUROPEAN_COMMISSION, "accuse", DEU),
+    R(9, EU, "retreat", FRA),
+    R(9, EU, "retreat", DEU),
+    R(9, EU, "demand", FRA),
+    R(9, EU, "demand", DEU),
+    R(13, DEU, "support", EUROPEAN_COMMISSION),
+    R(13, EICHEL, "affiliatedWith", DEU),
+    R(14, GAYMARD, "affiliatedWith", FRA),
+    R(15, EPP, "accuse", EUROPEAN_COMMISSION),
+    R(16, RADWAN, "affiliatedWith", EPP),
+    R(16, DEU, "coerce", EUROPEAN_COMMISSION, modality=REP, speaker=RADWAN),
+    R(16, FRA, "coerce", EUROPEAN_COMMISSION, modality=REP, speaker=RADWAN),
+    R(16, EUROPEAN_COMMISSION, "concede", DEU, modality=REP, speaker=RADWAN),
+    R(16, EUROPEAN_COMMISSION, "concede", FRA, modality=REP, speaker=RADWAN),
+]
+
+RELATIONS[BBC + "bbc_business_008.txt"] = [
+    R(1, IND, "consult", G7),
+    R(2, CHIDAMBARAM, "affiliatedWith", IND),
+    R(2, CHIDAMBARAM, "accuse", G7),
+    R(4, CHIDAMBARAM, "request", UN),
+    R(4, CHIDAMBARAM, "request", WB),
+    R(4, CHIDAMBARAM, "request", IMF),
+    R(5, CHIDAMBARAM, "affiliatedWith", IND),
+    R(5, CHIDAMBARAM, "request", UN),
+    R(5, CHIDAMBARAM, "request", WB),
+    R(5, CHIDAMBARAM, "request", IMF),
+    R(7, CHIDAMBARAM, "consult", G7),
+    R(8, BROWN, "affiliatedWith", GBR),
+    R(10, IND, "consult", G7, modality=F),
+    R(10, CHN, "consult", G7, modality=F),
+    R(10, BRA, "consult", G7, modality=F),
+    R(10, ZAF, "consult", G7, modality=F),
+    R(10, RUS, "consult", G7, modality=F),
+    R(11, G7, "accuse", CHN),
+    R(11, USA, "accuse", CHN),
+    R(11, USA, "memberOf", G7),
+    R(14, IMF, "accuse", IND),
+]
+
+RELATIONS[BBC + "bbc_business_505.txt"] = [
+    R(0, CHN, "cooperate", JPN),
+    R(1, CHN, "cooperate", JPN, modality=REP, speaker=JPN),
+    R(1, JPN, "cooperate", USA, modality=REP, speaker=JPN),
+    R(2, CHN, "cooperate", JPN),
+    R(2, JPN, "cooperate", USA),
+    R(5, JPN, "cooperate", CHN),
+    R(5, JPN, "cooperate", HKG),
+    R(6, JPN, "cooperate", CHN),
+    R(9, CHN, "cooperate", JPN, modality=F),
+    R(11, CHN, "memberOf", WTO),
+    R(12, JPN, "cooperate", USA),
+]
