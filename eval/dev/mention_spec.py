@@ -403,3 +403,27 @@ SKIP.update({
     BBC + "bbc_business_008.txt": {"Chinese": [0], "Indian": [0]},  # exports; the economy
     BBC + "bbc_business_505.txt": {"Japanese": [0, 1]},  # the country's trade (economy)
 })
+
+COUNTRY_NAMES.update({"Turkmenistan": "country/TKM"})
+DEMONYMS.update({"Turkmen": "country/TKM"})
+ORGS.update({"Naftohaz": "org/naftohaz", "Turkcell": "org/turkcell", "MTN": "org/mtn-group"})
+DOCS.update({
+    BBC + "bbc_business_469.txt": {"persons": _people(("Ali Babacan",), ("Rodrigo de Rato",)), "extra": {}},
+    BBC + "bbc_business_378.txt": {
+        "persons": _people(("Saparmurat Niyazov", "Niyazov"), ("Yury Boyko",)),
+        "extra": {},
+    },
+    BBC + "bbc_business_074.txt": {"persons": _people(("Atinc Ozkan",)), "extra": {}},
+    BBC + "bbc_business_092.txt": {
+        "persons": _people(("Ehud Olmert",), ("Ruhi Dogusoy",)),
+        "extra": {"TAV": "org/tav"},
+    },
+})
+SKIP.update({
+    BBC + "bbc_business_469.txt": {"Turkish": [1]},  # economic prospects
+    BBC + "bbc_business_378.txt": {"Ukrainian": [0], "Turkmen": [3]},  # the economy; the gas
+    BBC + "bbc_business_074.txt": {"Turkish": [0, 1, 2], "South African": [0]},  # investment, firms
+    BBC + "bbc_business_092.txt": {  # firms, networks; Iranian conservatives, not the British party
+        "Turkish": [0, 1], "Israeli": [0, 2], "Conservatives": [0],
+    },
+})

@@ -867,3 +867,70 @@ RELATIONS[BBC + "bbc_business_505.txt"] = [
     R(11, CHN, "memberOf", WTO),
     R(12, JPN, "cooperate", USA),
 ]
+
+TKM = _c("TKM")
+NAFTOHAZ, TURKCELL, MTN, TAV = _o("naftohaz"), _o("turkcell"), _o("mtn-group"), _o("tav")
+BABACAN, RATO, NIYAZOV, BOYKO = _p("ali-babacan"), _p("rodrigo-de-rato"), _p("saparmurat-niyazov"), _p("yury-boyko")
+OLMERT, DOGUSOY = _p("ehud-olmert"), _p("ruhi-dogusoy")
+
+RELATIONS[BBC + "bbc_business_469.txt"] = [
+    R(0, IMF, "agree", TUR),
+    R(0, IMF, "aid", TUR, modality=F),
+    R(1, TUR, "agree", IMF),
+    R(1, IMF, "aid", TUR, modality=F),
+    R(1, IMF, "aid", TUR),
+    R(2, TUR, "agree", IMF),
+    R(2, IMF, "aid", TUR),
+    R(2, IMF, "aid", TUR, modality=F),
+    R(6, TUR, "dependsOn", IMF),
+    R(7, BABACAN, "affiliatedWith", TUR),
+    R(7, TUR, "agree", IMF, speaker=BABACAN),
+    R(8, RATO, "leaderOf", IMF),
+    R(8, IMF, "aid", TUR, modality=F, speaker=RATO),
+    R(13, TUR, "seeksMembershipIn", EU),
+    R(14, EU, "consult", TUR, modality=H),
+    R(15, USA, "memberOf", IMF),
+    R(15, USA, "support", TUR),
+]
+
+RELATIONS[BBC + "bbc_business_378.txt"] = [
+    R(0, UKR, "agree", TKM),
+    R(1, UKR, "agree", TKM),
+    R(1, UKR, "concede", TKM),
+    R(1, UKR, "dependsOn", TKM),
+    R(2, UKR, "agree", TKM),
+    R(2, TKM, "coerce", UKR),
+    R(3, UKR, "dependsOn", TKM),
+    R(4, TKM, "agree", RUS, modality=D),
+    R(4, RUS, "dependsOn", TKM, NEG),
+    R(5, NIYAZOV, "leaderOf", TKM),
+    R(7, BOYKO, "leaderOf", NAFTOHAZ),
+    R(7, NAFTOHAZ, "affiliatedWith", UKR),
+    R(8, TKM, "coerce", UKR),
+    R(8, TKM, "threaten", UKR),
+    R(9, TKM, "demand", RUS, modality=F, speaker=NIYAZOV),
+    R(10, RUS, "dependsOn", TKM, modality=REP),
+    R(10, GAZPROM, "affiliatedWith", RUS, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_business_074.txt"] = [
+    R(0, TUR, "agree", IRN),
+    R(1, TUR, "cooperate", IRN, NEG, F),
+    R(1, TURKCELL, "affiliatedWith", TUR),
+    R(1, IRN, "coerce", TURKCELL),
+    R(2, IRN, "coerce", TURKCELL),
+    R(8, MTN, "agree", IRN, modality=H),
+]
+
+RELATIONS[BBC + "bbc_business_092.txt"] = [
+    R(1, TURKCELL, "affiliatedWith", TUR),
+    R(1, TURKCELL, "cooperate", IRN, NEG, H),
+    R(1, IRN, "coerce", TURKCELL),
+    R(9, IRN, "accuse", TURKCELL),
+    R(9, TURKCELL, "cooperate", ISR, modality=REP, speaker=IRN),
+    R(15, TUR, "cooperate", ISR),
+    R(16, OLMERT, "affiliatedWith", ISR),
+    R(16, OLMERT, "consult", DOGUSOY, modality=REP),
+    R(16, DOGUSOY, "affiliatedWith", TURKCELL),
+    R(19, TAV, "cooperate", ISR, modality=REP),
+]
