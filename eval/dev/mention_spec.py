@@ -427,3 +427,28 @@ SKIP.update({
         "Turkish": [0, 1], "Israeli": [0, 2], "Conservatives": [0],
     },
 })
+
+COUNTRY_NAMES.update({"Vietnam": "country/VNM", "Sudan": "country/SDN"})
+ORGS.update({"VEB": "org/vnesheconombank", "CNPC": "org/china-national-petroleum-corporation",
+             "Oil & Natural Gas Corp": "org/oil-and-natural-gas-corporation"})
+DOCS.update({
+    BBC + "bbc_business_077.txt": {
+        "persons": _people(("Sergei Oganesyan",), ("Mikhail Khodorkovsky", "Khodorkovsky"),
+                           ("Dmitry Lukashov", "Lukashov")),
+        "extra": {"Chinese": "country/CHN"},
+    },
+    BBC + "bbc_business_399.txt": {
+        "persons": _people(("Subir Raha",), ("Mani Shankar Aiyar", "Aiyar"), ("Vladimir Putin", "Putin"),
+                           ("John Westwood", "Westwood"), ("Mikhail Khodorkovsky",)),
+        # the company name is the longest match, so its "China" is no country mention
+        "extra": {"China National Petroleum": "org/china-national-petroleum-corporation"},
+    },
+})
+SKIP.update({
+    # a state bank, a newspaper, an oil company; Chinese banks, CNPC's decision
+    BBC + "bbc_business_077.txt": {"Russian": [1, 3, 5], "Chinese": [0, 1]},
+    # Yukos, "Russian entities" (unclear which); a firm, production; places (trips, visits)
+    BBC + "bbc_business_399.txt": {"Russian": [0, 1], "Indian": [0, 2], "Chinese": [0], "Moscow": [0],
+                                   "New Delhi": [0], "Westwood": [0, 1],  # the firm Douglas-Westwood
+                                   "China National Petroleum": [0]},  # named, but not acting
+})

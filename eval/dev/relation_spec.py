@@ -934,3 +934,39 @@ RELATIONS[BBC + "bbc_business_092.txt"] = [
     R(16, DOGUSOY, "affiliatedWith", TURKCELL),
     R(19, TAV, "cooperate", ISR, modality=REP),
 ]
+
+VNM, SDN = map(_c, ("VNM", "SDN"))
+VEB, YUGANSK = _o("vnesheconombank"), _o("yuganskneftegas")
+OGANESYAN, KHODORKOVSKY, LUKASHOV = _p("sergei-oganesyan"), _p("mikhail-khodorkovsky"), _p("dmitry-lukashov")
+WESTWOOD = _p("john-westwood")
+
+RELATIONS[BBC + "bbc_business_077.txt"] = [
+    R(1, CHN, "aid", RUS),
+    R(1, RUS, "coerce", YUKOS),
+    R(2, VEB, "affiliatedWith", RUS, speaker=RUS),
+    R(2, VEB, "aid", ROSNEFT, speaker=RUS),
+    R(3, ROSNEFT, "agree", CHN, modality=REP, speaker=RUS),
+    R(4, CNPC, "aid", ROSNEFT),
+    R(4, CNPC, "affiliatedWith", CHN),
+    R(7, YUKOS, "accuse", CNPC, modality=H),
+    R(9, ROSNEFT, "agree", CNPC, modality=REP, speaker=OGANESYAN),
+    R(9, OGANESYAN, "affiliatedWith", RUS),
+    R(17, ROSNEFT, "agree", CNPC),
+    R(19, CHN, "coerce", RUS, modality=D, speaker=LUKASHOV),
+]
+
+RELATIONS[BBC + "bbc_business_399.txt"] = [
+    R(1, ONGC, "affiliatedWith", IND),
+    R(2, RAHA, "affiliatedWith", ONGC),
+    R(2, ONGC, "consult", RUS, speaker=RAHA),
+    R(4, RUS, "coerce", YUKOS),
+    R(7, AIYAR, "affiliatedWith", IND),
+    R(7, AIYAR, "consult", RUS),
+    R(7, PUTIN, "leaderOf", RUS),
+    R(7, PUTIN, "consult", IND),
+    R(19, ONGC, "affiliatedWith", IND),
+    R(20, ONGC, "cooperate", ROSNEFT),
+    R(24, PUTIN, "coerce", KHODORKOVSKY),
+    R(24, KHODORKOVSKY, "leaderOf", YUKOS, NEG),
+    R(25, YUKOS, "accuse", RUS),
+]
