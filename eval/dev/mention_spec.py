@@ -452,3 +452,24 @@ SKIP.update({
                                    "New Delhi": [0], "Westwood": [0, 1],  # the firm Douglas-Westwood
                                    "China National Petroleum": [0]},  # named, but not acting
 })
+
+COUNTRY_NAMES.update({"Ivory Coast": "country/CIV", "Canada": "country/CAN"})
+DOCS.update({
+    BBC + "bbc_politics_129.txt": {
+        "persons": _people(("Tony Blair",), ("Jacques Chirac",), ("Laurent Gbagbo",)),
+        "extra": {"Downing Street": "country/GBR", "Spanish": "country/ESP"},
+    },
+    BBC + "bbc_politics_017.txt": {
+        "persons": _people(("Gordon Brown", "Brown"), ("Jack Straw",)),
+        "extra": {},
+    },
+    BBC + "bbc_politics_197.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("John McCain", "McCain")) | {"Bush": "person/george-w-bush"},
+        "extra": {"Downing Street": "country/GBR"},
+    },
+})
+OFFICES.update({BBC + "bbc_politics_197.txt": {"prime minister": "person/tony-blair", "UK leader": "person/tony-blair"}})
+SKIP.update({
+    # nationals; "anti-French" (against France or the French?)
+    BBC + "bbc_politics_129.txt": {"British": [1], "French": [0, 3]},
+})

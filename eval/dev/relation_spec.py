@@ -970,3 +970,35 @@ RELATIONS[BBC + "bbc_business_399.txt"] = [
     R(24, KHODORKOVSKY, "leaderOf", YUKOS, NEG),
     R(25, YUKOS, "accuse", RUS),
 ]
+
+CIV, ESP, CAN = map(_c, ("CIV", "ESP", "CAN"))
+GBAGBO, MCCAIN = _p("laurent-gbagbo"), _p("john-mccain")
+
+RELATIONS[BBC + "bbc_politics_129.txt"] = [
+    R(0, GBR, "mobilize", CIV),
+    R(1, GBR, "mobilize", CIV, speaker=GBR),
+    R(3, CHIRAC, "assault", CIV),
+    R(3, CHIRAC, "leaderOf", FRA),
+    R(8, FRA, "mobilize", CIV),
+    R(8, GBAGBO, "leaderOf", CIV),
+    R(8, GBAGBO, "assault", FRA),
+]
+
+RELATIONS[BBC + "bbc_politics_017.txt"] = [
+    R(5, G8, "demand", WB, modality=REP),
+    R(5, G8, "demand", IMF, modality=REP),
+    R(6, BROWN, "consult", G8),
+    R(6, GBR, "memberOf", G8),
+]
+
+RELATIONS[BBC + "bbc_politics_197.txt"] = [
+    R(0, BLAIR, "demand", USA),
+    R(1, BLAIR, "demand", USA, speaker=GBR),
+    R(2, BLAIR, "consult", MCCAIN),
+    R(3, GBR, "memberOf", G8),
+    R(3, GBR, "memberOf", EU),
+    R(5, BLAIR, "leaderOf", GBR),
+    R(5, BLAIR, "agree", USA, modality=D),
+    R(6, BLAIR, "consult", MCCAIN, modality=REP),
+    R(7, BLAIR, "accuse", USA, modality=REP),
+]
