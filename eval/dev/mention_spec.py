@@ -473,3 +473,29 @@ SKIP.update({
     # nationals; "anti-French" (against France or the French?)
     BBC + "bbc_politics_129.txt": {"British": [1], "French": [0, 3]},
 })
+
+COUNTRY_NAMES.update({"Portugal": "country/PRT", "Czech Republic": "country/CZE"})
+DOCS.update({
+    BBC + "bbc_politics_093.txt": {
+        "persons": _people(("Tony Blair", "Blair"), ("Charles Kennedy", "Kennedy"), ("George W Bush",)),
+        "extra": {},
+    },
+    BBC + "bbc_politics_150.txt": {
+        "persons": _people(("George Galloway", "Galloway"), ("Margaret Hassan", "Hassan")),
+        "extra": {"Labour": "org/labour-party", "Care International": "org/care-international",
+                  "Care": "org/care-international", "Respect Coalition": "org/respect-coalition"},
+    },
+    BBC + "bbc_politics_193.txt": {
+        "persons": _people(("David Blunkett", "Blunkett"), ("David Davis", "Davis"), ("Tony Blair", "Blair"),
+                           ("Mark Oaten", "Oaten")),
+        "extra": {"Tories": "org/conservative-party"},
+    },
+})
+OFFICES.update({
+    BBC + "bbc_politics_093.txt": {"prime minister": "person/tony-blair"},
+    BBC + "bbc_politics_193.txt": {"home secretary": "person/david-blunkett"},
+})
+SKIP.update({
+    BBC + "bbc_politics_150.txt": {"Iraqi": [0]},  # prisoners
+    BBC + "bbc_politics_193.txt": {"British": [0]},  # the people
+})

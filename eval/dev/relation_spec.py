@@ -1002,3 +1002,52 @@ RELATIONS[BBC + "bbc_politics_197.txt"] = [
     R(6, BLAIR, "consult", MCCAIN, modality=REP),
     R(7, BLAIR, "accuse", USA, modality=REP),
 ]
+
+PRT, CZE = map(_c, ("PRT", "CZE"))
+LABOUR, CARE, RESPECT = _o("labour-party"), _o("care-international"), _o("respect-coalition")
+GALLOWAY, HASSAN = _p("george-galloway"), _p("margaret-hassan")
+BLUNKETT, DAVIS, OATEN = _p("david-blunkett"), _p("david-davis"), _p("mark-oaten")
+
+RELATIONS[BBC + "bbc_politics_093.txt"] = [
+    R(1, KENNEDY, "request", BLAIR),
+    R(1, KENNEDY, "leaderOf", LIBDEM),
+    R(1, BLAIR, "retreat", IRQ, modality=D, speaker=KENNEDY),
+    R(5, GBR, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(5, USA, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, NLD, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, PRT, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, CZE, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, NLD, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(7, PRT, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(7, CZE, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(8, KENNEDY, "accuse", GBR),
+    R(9, KENNEDY, "request", BLAIR),
+    R(10, KENNEDY, "request", BLAIR),
+    R(11, GBR, "mobilize", IRQ),
+    R(11, GBR, "retreat", IRQ, modality=D, speaker=KENNEDY),
+]
+
+RELATIONS[BBC + "bbc_politics_150.txt"] = [
+    R(1, GALLOWAY, "affiliatedWith", LABOUR, NEG),
+    R(2, HASSAN, "affiliatedWith", CARE),
+    R(3, GALLOWAY, "affiliatedWith", LABOUR, NEG),
+    R(3, LABOUR, "sanction", GALLOWAY),
+    R(5, GALLOWAY, "affiliatedWith", RESPECT),
+    R(10, HASSAN, "request", GBR),
+    R(10, GBR, "retreat", IRQ, modality=D),
+    R(11, HASSAN, "request", CARE),
+    R(11, HASSAN, "affiliatedWith", CARE),
+]
+
+RELATIONS[BBC + "bbc_politics_193.txt"] = [
+    R(0, TORY, "accuse", EU),
+    R(2, DAVIS, "affiliatedWith", TORY),
+    R(6, GBR, "memberOf", EU, modality=REP, speaker=BLUNKETT),
+    R(7, DAVIS, "affiliatedWith", TORY),
+    R(8, DAVIS, "accuse", GBR),
+    R(13, DAVIS, "accuse", GBR),
+    R(14, GBR, "agree", EU, modality=REP, speaker=DAVIS),
+    R(18, BLUNKETT, "consult", EU),
+    R(20, GBR, "memberOf", EU),
+    R(22, OATEN, "affiliatedWith", LIBDEM),
+]
