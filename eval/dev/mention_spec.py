@@ -499,3 +499,44 @@ SKIP.update({
     BBC + "bbc_politics_150.txt": {"Iraqi": [0]},  # prisoners
     BBC + "bbc_politics_193.txt": {"British": [0]},  # the people
 })
+
+ORGS.update({"Group Menatep": "org/group-menatep", "Menatep": "org/group-menatep", "Lufthansa": "org/lufthansa"})
+DOCS.update({
+    BBC + "bbc_business_127.txt": {
+        "persons": _people(("Tim Osborne",), ("Emmanuel Gaillard", "Gaillard"), ("Mikhail Khodorkovsky", "Khodorkovsky")),
+        "extra": {"Yuganskneftegaz": "org/yuganskneftegas"},
+    },
+    BBC + "bbc_business_064.txt": {
+        "persons": _people(("George W Bush", "Bush"), ("Michael Lamberty", "Lamberty")),
+        "extra": {},
+    },
+})
+SKIP.update({
+    BBC + "bbc_business_127.txt": {"Russian": [0]},  # the oil firm
+    BBC + "bbc_business_064.txt": {"German": [0, 2]},  # the airline; a leg of a tour (place)
+})
+
+COUNTRY_NAMES.update({"Argentina": "country/ARG", "Bolivia": "country/BOL", "Spain": "country/ESP",
+                      "Latvia": "country/LVA"})
+DEMONYMS.update({"Argentine": "country/ARG"})
+ORGS.update({"Association of European Airlines": "org/association-of-european-airlines"})
+DOCS.update({
+    BBC + "bbc_business_065.txt": {"persons": _people(("Ulrich Schulte-Strathaus",)), "extra": {}},
+    BBC + "bbc_business_501.txt": {
+        "persons": _people(("Julio De Vido", "De Vido"), ("Roberto Lavagna",), ("Nestor Kirchner", "Kirchner"),
+                           ("Jacques Chirac",)),
+        "extra": {"Suez": "org/suez", "Aguas Argentinas": "org/aguas-argentinas"},
+    },
+    BBC + "bbc_politics_053.txt": {
+        "persons": _people(("Viktor Makarov", "Victor Makarov", "Makarov"), ("Oleg Gordievsky",),
+                           ("David Kahn", "Kahn"), ("Vladimir Putin",)),
+        "extra": {"MI6": "country/GBR", "M16": "country/GBR", "Soviet": "country/SUN"},  # intelligence service -> state
+    },
+})
+OFFICES.update({BBC + "bbc_business_501.txt": {"Planning Minister": "person/julio-de-vido"}})
+OFFICE_SKIP.update({BBC + "bbc_business_501.txt": {"Planning Minister": [0]}})  # title before the name
+SKIP.update({
+    BBC + "bbc_business_501.txt": {"French": [0], "Argentine": [2]},  # media; a newspaper
+    # a citizen; a place; a labour camp
+    BBC + "bbc_politics_053.txt": {"British": [1], "Moscow": [0], "Soviet": [1]},
+})

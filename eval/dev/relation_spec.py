@@ -1051,3 +1051,78 @@ RELATIONS[BBC + "bbc_politics_193.txt"] = [
     R(20, GBR, "memberOf", EU),
     R(22, OATEN, "affiliatedWith", LIBDEM),
 ]
+
+MENATEP, LUFTHANSA = _o("group-menatep"), _o("lufthansa")
+OSBORNE, GAILLARD, LAMBERTY = _p("tim-osborne"), _p("emmanuel-gaillard"), _p("michael-lamberty")
+
+RELATIONS[BBC + "bbc_business_127.txt"] = [
+    R(0, MENATEP, "accuse", RUS),
+    R(1, MENATEP, "accuse", RUS),
+    R(2, RUS, "coerce", YUKOS),
+    R(4, MENATEP, "request", ROSNEFT),
+    R(5, RUS, "accuse", YUKOS),
+    R(6, RUS, "accuse", YUKOS),
+    R(6, RUS, "coerce", YUKOS),
+    R(8, MENATEP, "accuse", RUS, speaker=MENATEP),
+    R(9, MENATEP, "threaten", RUS, speaker=OSBORNE),
+    R(9, OSBORNE, "affiliatedWith", MENATEP),
+    R(9, RUS, "coerce", YUKOS, modality=REP, speaker=OSBORNE),
+    R(12, GAILLARD, "affiliatedWith", MENATEP),
+    R(20, KHODORKOVSKY, "affiliatedWith", MENATEP),
+]
+
+RELATIONS[BBC + "bbc_business_064.txt"] = [
+    R(1, LUFTHANSA, "accuse", DEU, modality=H),
+    R(1, BUSH, "leaderOf", USA),
+    R(5, LAMBERTY, "affiliatedWith", LUFTHANSA),
+    R(7, LUFTHANSA, "accuse", DEU, modality=H, speaker=LAMBERTY),
+    R(10, BUSH, "consult", DEU),
+]
+
+ARG, BOL, LVA, SUN, POL = map(_c, ("ARG", "BOL", "LVA", "SUN", "POL"))
+AEA, SUEZ, AGUAS = _o("association-of-european-airlines"), _o("suez"), _o("aguas-argentinas")
+SCHULTE, DEVIDO, LAVAGNA, KIRCHNER = (_p("ulrich-schulte-strathaus"), _p("julio-de-vido"), _p("roberto-lavagna"),
+                                      _p("nestor-kirchner"))
+MAKAROV, GORDIEVSKY, KAHN = _p("viktor-makarov"), _p("oleg-gordievsky"), _p("david-kahn")
+
+RELATIONS[BBC + "bbc_business_065.txt"] = [
+    R(8, SCHULTE, "leaderOf", AEA),
+    R(13, FRA, "cooperate", DEU),
+    R(13, EU, "support", FRA, modality=REP),
+    R(13, EU, "support", DEU, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_business_501.txt"] = [
+    R(1, SUEZ, "affiliatedWith", FRA),
+    R(3, ARG, "reject", AGUAS),
+    R(3, ARG, "demand", AGUAS, modality=D),
+    R(7, ARG, "consult", AGUAS, speaker=DEVIDO),
+    R(8, AGUAS, "reject", ARG, speaker=AGUAS),
+    R(9, DEVIDO, "threaten", AGUAS, modality=H),
+    R(11, LAVAGNA, "affiliatedWith", ARG),
+    R(11, ARG, "concede", AGUAS, modality=H, speaker=LAVAGNA),
+    R(11, ARG, "aid", AGUAS, modality=H, speaker=LAVAGNA),
+    R(18, AGUAS, "accuse", ARG),
+    R(19, KIRCHNER, "leaderOf", ARG),
+    R(22, AGUAS, "agree", ARG),
+    R(25, KIRCHNER, "consult", CHIRAC),
+    R(25, CHIRAC, "leaderOf", FRA),
+    R(26, EU, "coerce", ARG),
+    R(26, IMF, "coerce", ARG),
+]
+
+RELATIONS[BBC + "bbc_politics_053.txt"] = [
+    R(2, MAKAROV, "accuse", GBR),
+    R(8, GORDIEVSKY, "affiliatedWith", GBR),
+    R(8, GORDIEVSKY, "support", GBR),
+    R(9, GORDIEVSKY, "accuse", MAKAROV, speaker=GORDIEVSKY),
+    R(10, KAHN, "support", MAKAROV),
+    R(11, KAHN, "accuse", GBR, speaker=KAHN),
+    R(16, SUN, "coerce", POL),
+    R(17, MAKAROV, "cooperate", GBR),
+    R(18, MAKAROV, "affiliatedWith", GBR),
+    R(19, MAKAROV, "consult", GBR),
+    R(22, MAKAROV, "accuse", GBR),
+    R(22, MAKAROV, "agree", GBR),
+    R(24, GBR, "agree", MAKAROV, modality=REP),
+]
