@@ -540,3 +540,29 @@ SKIP.update({
     # a citizen; a place; a labour camp
     BBC + "bbc_politics_053.txt": {"British": [1], "Moscow": [0], "Soviet": [1]},
 })
+
+ORGS.update({"North Atlantic Treaty Organisation": "org/NATO", "Citigroup": "org/citigroup",
+             "Deutsche Bank": "org/deutsche-bank", "Gazpromneft": "org/gazpromneft", "Menatep Group": "org/group-menatep"})
+DOCS.update({
+    BBC + "bbc_business_217.txt": {
+        "persons": _people(("Viktor Yushchenko", "Yushchenko"), ("Leonid Kuchma", "Kuchma"), ("George W Bush",),
+                           ("Viktor Yanukovych",), ("Yulia Tymoshenko",), ("Viktor Pinchuk",), ("Rinat Akhmetov",),
+                           ("Oleg Rybachuk", "Rybachuk"), ("Claude Veron-Reville",), ("Peter Mandelson",)),
+        "extra": {"Brussels": "org/EU", "Americans": "country/USA"},
+    },
+    BBC + "bbc_business_423.txt": {
+        "persons": _people(("Stanley Fischer", "Fischer"), ("Ariel Sharon", "Sharon"), ("David Klein",),
+                           ("Binyamin Netanyahu",), ("George Shultz",)),
+        "extra": {"Bank of Israel": "country/ISR"},  # the central bank, an organ of the state
+    },
+    BBC + "bbc_business_192.txt": {
+        "persons": _people(("William Butler",), ("Bruce Misamore",), ("Letitia Clark",))
+        | {"Mihkail Khodorkovsky": "person/mikhail-khodorkovsky"},
+        "extra": {},
+    },
+})
+SKIP.update({
+    BBC + "bbc_business_217.txt": {"Ukrainian": [0], "Brussels": [0]},  # a steel producer; a place
+    BBC + "bbc_business_423.txt": {"Israeli": [0]},  # a citizen
+    BBC + "bbc_business_192.txt": {"Russian": [2]},  # a company
+})

@@ -1126,3 +1126,69 @@ RELATIONS[BBC + "bbc_politics_053.txt"] = [
     R(22, MAKAROV, "agree", GBR),
     R(24, GBR, "agree", MAKAROV, modality=REP),
 ]
+
+CITIGROUP, DEUTSCHE, GAZPROMNEFT = _o("citigroup"), _o("deutsche-bank"), _o("gazpromneft")
+YUSHCHENKO, KUCHMA, YANUKOVYCH = _p("viktor-yushchenko"), _p("leonid-kuchma"), _p("viktor-yanukovych")
+RYBACHUK, VERON = _p("oleg-rybachuk"), _p("claude-veron-reville")
+FISCHER, NETANYAHU, SHULTZ = _p("stanley-fischer"), _p("binyamin-netanyahu"), _p("george-shultz")
+BUTLER, MISAMORE, CLARK = _p("william-butler"), _p("bruce-misamore"), _p("letitia-clark")
+
+RELATIONS[BBC + "bbc_business_217.txt"] = [
+    R(3, KUCHMA, "leaderOf", UKR, NEG),
+    R(3, UKR, "cooperate", EU, modality=D),
+    R(4, EU, "request", USA, speaker=EU),
+    R(4, USA, "support", UKR, modality=D, speaker=EU),
+    R(4, UKR, "seeksMembershipIn", WTO),
+    R(5, YUSHCHENKO, "consult", BUSH, modality=F),
+    R(5, YUSHCHENKO, "consult", NATO, modality=F),
+    R(5, BUSH, "leaderOf", USA),
+    R(5, USA, "memberOf", NATO),
+    R(6, NATO, "consult", YUSHCHENKO, modality=F),
+    R(7, RUS, "support", YANUKOVYCH),
+    R(14, RYBACHUK, "request", EU),
+    R(14, RYBACHUK, "affiliatedWith", UKR),
+    R(15, UKR, "memberOf", EU, NEG, REP, RYBACHUK),
+    R(15, UKR, "request", EU, speaker=RYBACHUK),
+    R(19, EU, "support", UKR, speaker=VERON),
+    R(19, UKR, "seeksMembershipIn", WTO),
+    R(19, UKR, "memberOf", WTO, modality=D, speaker=VERON),
+    R(19, VERON, "affiliatedWith", EU),
+    R(19, MANDELSON, "affiliatedWith", EU),
+    R(20, EU, "consult", USA, speaker=VERON),
+    R(21, UKR, "memberOf", WTO, modality=D, speaker=VERON),
+    R(22, YUSHCHENKO, "cooperate", RUS, modality=D, speaker=YUSHCHENKO),
+    R(23, RUS, "cooperate", UKR, modality=REP, speaker=YUSHCHENKO),
+]
+
+RELATIONS[BBC + "bbc_business_423.txt"] = [
+    R(2, FISCHER, "affiliatedWith", CITIGROUP),
+    R(2, FISCHER, "affiliatedWith", ISR, modality=F),
+    R(2, FISCHER, "agree", ISR),
+    R(3, SHARON, "support", FISCHER),
+    R(7, NETANYAHU, "support", FISCHER),
+    R(7, SHARON, "support", FISCHER),
+    R(10, FISCHER, "affiliatedWith", USA, NEG),
+    R(10, SHULTZ, "affiliatedWith", USA, NEG),
+    R(11, FISCHER, "affiliatedWith", WB, NEG),
+    R(11, FISCHER, "aid", ISR),
+]
+
+RELATIONS[BBC + "bbc_business_192.txt"] = [
+    R(2, USA, "agree", RUS, NEG, REP, BUTLER),
+    R(3, RUS, "concede", USA, NEG, H, BUTLER),
+    R(5, RUS, "coerce", YUGANSK),
+    R(8, DEUTSCHE, "reject", USA),
+    R(8, GAZPROMNEFT, "reject", USA),
+    R(8, GAZPROM, "agree", ROSNEFT, modality=F),
+    R(9, DEUTSCHE, "reject", USA, speaker=DEUTSCHE),
+    R(9, MISAMORE, "affiliatedWith", YUKOS),
+    R(10, YUKOS, "accuse", DEUTSCHE),
+    R(11, DEUTSCHE, "agree", GAZPROMNEFT),
+    R(11, DEUTSCHE, "aid", GAZPROMNEFT),
+    R(12, CLARK, "affiliatedWith", USA),
+    R(13, YUKOS, "accuse", RUS, speaker=YUKOS),
+    R(14, YUKOS, "accuse", RUS, speaker=YUKOS),
+    R(14, RUS, "coerce", YUKOS, modality=REP, speaker=YUKOS),
+    R(14, RUS, "investigate", KHODORKOVSKY),
+    R(15, MENATEP, "accuse", RUS),
+]
