@@ -383,7 +383,7 @@ SKIP.update({
 })
 
 COUNTRY_NAMES.update({"Greece": "country/GRC"})
-ORGS.update({"European People's Party": "org/european-peoples-party", "EPP": "org/european-peoples-party",
+ORGS.update({"European People's Party": "org/european-people-s-party", "EPP": "org/european-people-s-party",
              "G20": "org/G20"})
 DOCS.update({
     BBC + "bbc_business_413.txt": {
@@ -566,3 +566,24 @@ SKIP.update({
     BBC + "bbc_business_423.txt": {"Israeli": [0]},  # a citizen
     BBC + "bbc_business_192.txt": {"Russian": [2]},  # a company
 })
+
+DOCS.update({
+    BBC + "bbc_politics_292.txt": {
+        "persons": _people(("Mike Nattrass", "Nattrass", "Mike"), ("Robert Kilroy-Silk", "Kilroy-Silk", "Robert"),
+                           ("Nigel Farage", "Farage", "Nigel"), ("Roger Knapman",), ("Gerard Batten",)),
+        "extra": {"UKIP": "org/uk-independence-party", "Germans": "country/DEU", "Veritas": "org/veritas",
+                  "Czechoslovakia": "country/CSK"},
+    },
+    BBC + "bbc_politics_060.txt": {
+        "persons": _people(("Rowan Williams", "Williams"), ("Tony Blair",))
+        | {"Cormac Murphy-O'Connor": "person/cormac-murphy-o-connor"},  # slugify: the apostrophe -> "-"
+        "extra": {"Downing Street": "country/GBR",
+                  "Catholic Church in England and Wales": "org/catholic-church-in-england-and-wales"},
+    },
+})
+OFFICES.update({
+    BBC + "bbc_politics_060.txt": {"Cardinal": "person/cormac-murphy-o-connor",
+                                   "cardinal": "person/cormac-murphy-o-connor"},
+})
+OFFICE_SKIP.update({BBC + "bbc_politics_060.txt": {"Cardinal": [1]}})  # title before the name
+SKIP.update({BBC + "bbc_politics_292.txt": {"German": [2, 3]}})  # "German-bashing": people or state, unclear

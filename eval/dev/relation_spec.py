@@ -797,7 +797,7 @@ RELATIONS[BBC + "bbc_business_241.txt"] = [
 ]
 
 GRC, HKG = map(_c, ("GRC", "HKG"))
-EPP, G20 = _o("european-peoples-party"), _o("G20")
+EPP, G20 = _o("european-people-s-party"), _o("G20")
 EICHEL, GAYMARD, RADWAN, ALMUNIA = _p("hans-eichel"), _p("herve-gaymard"), _p("alexander-radwan"), _p("joaquin-almunia")
 CHIDAMBARAM = _p("palaniappan-chidambaram")
 WB = _o("WB")
@@ -1191,4 +1191,38 @@ RELATIONS[BBC + "bbc_business_192.txt"] = [
     R(14, RUS, "coerce", YUKOS, modality=REP, speaker=YUKOS),
     R(14, RUS, "investigate", KHODORKOVSKY),
     R(15, MENATEP, "accuse", RUS),
+]
+
+CSK = _c("CSK")
+VERITAS, CATHOLIC_EW = _o("veritas"), _o("catholic-church-in-england-and-wales")
+NATTRASS, KILROY, FARAGE, BATTEN = (_p("mike-nattrass"), _p("robert-kilroy-silk"), _p("nigel-farage"),
+                                    _p("gerard-batten"))
+MURPHY, WILLIAMS = _p("cormac-murphy-o-connor"), _p("rowan-williams")
+
+RELATIONS[BBC + "bbc_politics_292.txt"] = [
+    R(2, NATTRASS, "affiliatedWith", UKIP),
+    R(3, NATTRASS, "accuse", DEU, NEG, speaker=NATTRASS),
+    R(5, KILROY, "affiliatedWith", UKIP, NEG),
+    R(6, KILROY, "affiliatedWith", UKIP, NEG),
+    R(6, KILROY, "accuse", UKIP),
+    R(8, NATTRASS, "accuse", DEU, speaker=NATTRASS),
+    R(11, NATTRASS, "accuse", EU, speaker=NATTRASS),
+    R(12, NATTRASS, "accuse", EU, speaker=NATTRASS),
+    R(13, NATTRASS, "accuse", DEU, NEG, speaker=NATTRASS),
+    R(20, KNAPMAN, "leaderOf", UKIP),
+    R(21, KILROY, "affiliatedWith", UKIP, modality=REP, speaker=KILROY),
+    R(22, KILROY, "accuse", FARAGE, speaker=KILROY),
+    R(23, KILROY, "accuse", FARAGE, speaker=KILROY),
+    R(24, UKIP, "accuse", KILROY),
+    R(26, KILROY, "reject", UKIP, speaker=KILROY),
+    R(30, BATTEN, "affiliatedWith", UKIP),
+    R(30, KILROY, "accuse", UKIP, modality=REP, speaker=BATTEN),
+    R(33, KILROY, "leaderOf", VERITAS, modality=F),
+]
+
+RELATIONS[BBC + "bbc_politics_060.txt"] = [
+    R(2, MURPHY, "leaderOf", CATHOLIC_EW),
+    R(13, WILLIAMS, "accuse", GBR),
+    R(17, BLAIR, "leaderOf", GBR),
+    R(17, GBR, "memberOf", G8),
 ]
