@@ -525,8 +525,6 @@ RELATIONS[BBC + "bbc_politics_035.txt"] = [
     R(1, TUR, "seeksMembershipIn", EU),
     R(3, BLAIR, "support", TUR),
     R(3, TUR, "seeksMembershipIn", EU),
-    R(4, ITA, "support", TUR),
-    R(4, DEU, "support", TUR),
     R(9, BLAIR, "support", TUR),
     R(9, GBR, "support", TUR),
     R(9, BLAIR, "demand", TUR),
