@@ -376,10 +376,10 @@ OFFICES.update({
     BBC + "bbc_politics_189.txt": {"prime minister": "person/tony-blair", "president": "person/george-w-bush",
                                    "UK premier": "person/tony-blair"},
 })
-OFFICE_SKIP.update({BBC + "bbc_politics_189.txt": {"president": [0]}})  # "his second term as president"
+OFFICE_SKIP.update({BBC + "bbc_politics_189.txt": {"president": [0]}})  # a predicate, not a mention
 SKIP.update({
     BBC + "bbc_business_424.txt": {"Airbus": [4, 5]},  # aircraft models (A380, A300), not the company
-    BBC + "bbc_politics_189.txt": {"American": [0]},  # "American democracy"
+    BBC + "bbc_politics_189.txt": {"American": [0]},  # the political system, not the state
 })
 
 COUNTRY_NAMES.update({"Greece": "country/GRC"})
@@ -447,7 +447,7 @@ DOCS.update({
 SKIP.update({
     # a state bank, a newspaper, an oil company; Chinese banks, CNPC's decision
     BBC + "bbc_business_077.txt": {"Russian": [1, 3, 5], "Chinese": [0, 1]},
-    # Yukos, "Russian entities" (unclear which); a firm, production; places (trips, visits)
+    # Yukos, unnamed Russian bodies (unclear which); a firm, production; places (trips, visits)
     BBC + "bbc_business_399.txt": {"Russian": [0, 1], "Indian": [0, 2], "Chinese": [0], "Moscow": [0],
                                    "New Delhi": [0], "Westwood": [0, 1],  # the firm Douglas-Westwood
                                    "China National Petroleum": [0]},  # named, but not acting
@@ -470,7 +470,7 @@ DOCS.update({
 })
 OFFICES.update({BBC + "bbc_politics_197.txt": {"prime minister": "person/tony-blair", "UK leader": "person/tony-blair"}})
 SKIP.update({
-    # nationals; "anti-French" (against France or the French?)
+    # nationals; a compound adjective (against France or the French?)
     BBC + "bbc_politics_129.txt": {"British": [1], "French": [0, 3]},
 })
 
@@ -586,4 +586,4 @@ OFFICES.update({
                                    "cardinal": "person/cormac-murphy-o-connor"},
 })
 OFFICE_SKIP.update({BBC + "bbc_politics_060.txt": {"Cardinal": [1]}})  # title before the name
-SKIP.update({BBC + "bbc_politics_292.txt": {"German": [2, 3]}})  # "German-bashing": people or state, unclear
+SKIP.update({BBC + "bbc_politics_292.txt": {"German": [2, 3]}})  # a compound noun: people or state, unclear
