@@ -374,7 +374,7 @@ DOCS.update({
 })
 OFFICES.update({
     BBC + "bbc_politics_189.txt": {"prime minister": "person/tony-blair", "president": "person/george-w-bush",
-                                   "UK premier": "person/tony-blair"},
+                                   "UK premier": "person/tony-blair", "US president": "person/george-w-bush"},
 })
 OFFICE_SKIP.update({BBC + "bbc_politics_189.txt": {"president": [0]}})  # a predicate, not a mention
 SKIP.update({
