@@ -508,3 +508,721 @@ RELATIONS[BBC + "bbc_business_178.txt"] = [
     R(5, BUSH, "consult", PUTIN, modality=F),
     R(6, RUS, "seeksMembershipIn", WTO),
 ]
+
+# --- BBC articles added in the second annotation round (30+ documents) ---------------------------
+
+ITA, NLD, AUT, SWE, PAK, AFG, SAU, IRQ = map(_c, ("ITA", "NLD", "AUT", "SWE", "PAK", "AFG", "SAU", "IRQ"))
+PARIS_CLUB = _o("paris-club")
+BERLUSCONI, HOWARD, BARROSO = _p("silvio-berlusconi"), _p("michael-howard"), _p("jose-manuel-barroso")
+JIBOURI, OMAR, TROJAN, NATH = _p("mohammed-mustafa-al-jibouri"), _p("assad-omar"), _p("carlo-trojan"), _p("kamal-nath")
+
+RELATIONS[BBC + "bbc_politics_035.txt"] = [
+    R(0, TUR, "seeksMembershipIn", EU),
+    R(1, BLAIR, "consult", BERLUSCONI),
+    R(1, BLAIR, "consult", SCHROEDER),
+    R(1, BERLUSCONI, "leaderOf", ITA),
+    R(1, SCHROEDER, "leaderOf", DEU),
+    R(1, TUR, "seeksMembershipIn", EU),
+    R(3, BLAIR, "support", TUR),
+    R(3, TUR, "seeksMembershipIn", EU),
+    R(9, BLAIR, "support", TUR),
+    R(9, GBR, "support", TUR),
+    R(9, BLAIR, "demand", TUR),
+    R(9, GBR, "demand", TUR),
+    R(10, BLAIR, "consult", BERLUSCONI, modality=REP),
+    R(10, BLAIR, "consult", SCHROEDER, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_politics_358.txt"] = [
+    R(0, GBR, "reject", EU, modality=F),
+    R(1, GBR, "reject", EU, speaker=STRAW),
+    R(3, BARROSO, "leaderOf", EUROPEAN_COMMISSION),
+    R(6, GBR, "memberOf", EU, modality=REP, speaker=STRAW),
+    R(9, GBR, "request", EU, modality=D),
+    R(9, FRA, "request", EU, modality=D),
+    R(9, DEU, "request", EU, modality=D),
+    R(9, AUT, "request", EU, modality=D),
+    R(9, NLD, "request", EU, modality=D),
+    R(9, SWE, "request", EU, modality=D),
+    R(10, STRAW, "accuse", EUROPEAN_COMMISSION),
+    R(12, EU, "consult", TUR, modality=D, speaker=STRAW),
+    R(12, TUR, "seeksMembershipIn", EU, modality=REP, speaker=STRAW),
+]
+
+RELATIONS[BBC + "bbc_politics_161.txt"] = [
+    R(1, EU, "agree", TUR),
+    R(1, TUR, "seeksMembershipIn", EU),
+    R(4, HOWARD, "leaderOf", TORY),
+    R(5, TUR, "memberOf", EU, modality=H, speaker=HOWARD),
+    R(6, HOWARD, "leaderOf", TORY),
+    R(7, BLAIR, "support", TUR),
+    R(8, BLAIR, "support", TUR),
+    R(9, EU, "agree", TUR),
+    R(9, EU, "consult", TUR, modality=F),
+    R(9, EU, "demand", TUR),
+    R(9, TUR, "support", CYP, modality=D),
+    R(10, ERDOGAN, "leaderOf", TUR),
+    R(10, ERDOGAN, "concede", EU),
+    R(10, TUR, "seeksMembershipIn", EU),
+    R(11, CYP, "memberOf", EU),
+    R(11, TUR, "coerce", CYP),
+    R(11, TUR, "support", CYP, NEG, speaker=TUR),
+    R(14, EU, "consult", HRV, modality=F),
+    R(15, HRV, "cooperate", UN, modality=H),
+]
+
+RELATIONS[BBC + "bbc_politics_139.txt"] = [
+    R(1, GBR, "support", IND),
+    R(1, GBR, "support", PAK),
+    R(1, IND, "agree", PAK),
+    R(1, IND, "cooperate", PAK),
+    R(3, IND, "agree", PAK),
+    R(5, IND, "consult", PAK),
+    R(9, STRAW, "support", IND, speaker=STRAW),
+    R(9, STRAW, "support", PAK, speaker=STRAW),
+    R(9, IND, "cooperate", PAK, modality=REP, speaker=STRAW),
+    R(12, STRAW, "consult", IND, modality=F),
+    R(13, IND, "cooperate", PAK, modality=F),
+    R(14, IND, "agree", PAK),
+    R(14, IND, "consult", PAK, modality=F),
+    R(14, IND, "cooperate", PAK, modality=F),
+]
+
+RELATIONS[BBC + "bbc_business_320.txt"] = [
+    R(0, IRQ, "consult", WTO),
+    R(0, AFG, "consult", WTO),
+    R(1, WTO, "consult", IRQ, modality=F),
+    R(1, WTO, "consult", AFG, modality=F),
+    R(1, IRQ, "seeksMembershipIn", WTO),
+    R(1, AFG, "seeksMembershipIn", WTO),
+    R(2, IRN, "seeksMembershipIn", WTO),
+    R(2, USA, "reject", IRN),
+    R(2, WTO, "reject", IRN),
+    R(7, JIBOURI, "affiliatedWith", IRQ),
+    R(7, PARIS_CLUB, "aid", IRQ),
+    R(8, OMAR, "affiliatedWith", AFG),
+    R(12, USA, "reject", IRN, speaker=USA),
+    R(13, TROJAN, "affiliatedWith", EU),
+]
+
+RELATIONS[BBC + "bbc_business_347.txt"] = [
+    R(0, IND, "cooperate", PAK),
+    R(1, IND, "cooperate", PAK),
+    R(5, IND, "retreat", PAK),
+    R(5, PAK, "retreat", IND),
+    R(6, IND, "cooperate", PAK),
+    R(7, NATH, "affiliatedWith", IND),
+]
+
+ZWE, MMR, ARE = map(_c, ("ZWE", "MMR", "ARE"))
+KERRY, ALLAWI, REYNOLDS = _p("john-kerry"), _p("iyad-allawi"), _p("paul-reynolds")
+
+RELATIONS[BBC + "bbc_politics_136.txt"] = [
+    R(1, EU, "sanction", CHN),
+    R(1, EU, "retreat", CHN, modality=D),
+    R(1, TORY, "accuse", EU),
+    R(3, STRAW, "affiliatedWith", GBR),
+    R(4, HRW, "accuse", EU, speaker=HRW),
+    R(9, ADAMS, "affiliatedWith", HRW),
+    R(19, ANCRAM, "affiliatedWith", TORY),
+    R(21, ANCRAM, "accuse", GBR, speaker=ANCRAM),
+    R(21, GBR, "concede", FRA, modality=REP, speaker=ANCRAM),
+    R(21, GBR, "concede", DEU, modality=REP, speaker=ANCRAM),
+    R(21, FRA, "coerce", GBR, modality=REP, speaker=ANCRAM),
+    R(21, DEU, "coerce", GBR, modality=REP, speaker=ANCRAM),
+    R(22, ANCRAM, "accuse", CHN, speaker=ANCRAM),
+    R(23, STRAW, "consult", CHN),
+    R(24, STRAW, "consult", LI, modality=F),
+    R(24, LI, "affiliatedWith", CHN),
+    R(24, CHN, "consult", PRK),
+]
+
+RELATIONS[BBC + "bbc_politics_126.txt"] = [
+    R(0, BLAIR, "request", EU),
+    R(5, CHIRAC, "leaderOf", FRA),
+    R(5, CHIRAC, "reject", BLAIR),
+    R(8, BLAIR, "request", USA, speaker=BLAIR),
+    R(12, GBR, "alliedWith", USA, modality=REP, speaker=BLAIR),
+    R(15, CHIRAC, "reject", BLAIR),
+    R(16, CHIRAC, "leaderOf", FRA),
+    R(18, ALLAWI, "leaderOf", IRQ),
+    R(19, CHIRAC, "consult", ALLAWI, modality=D, speaker=CHIRAC),
+    R(20, EU, "support", IRQ),
+    R(22, EU, "support", BUSH),
+    R(24, GBR, "cooperate", EU, modality=H, speaker=BLAIR),
+    R(24, TORY, "accuse", BLAIR),
+    R(24, BLAIR, "concede", EU, modality=REP, speaker=TORY),
+]
+
+RELATIONS[BBC + "bbc_politics_149.txt"] = [
+    R(2, BLAIR, "consult", SHARON),
+    R(2, BLAIR, "consult", ABBAS),
+    R(2, SHARON, "leaderOf", ISR),
+    R(2, ABBAS, "leaderOf", PSE),
+    R(4, BLAIR, "consult", IRQ),
+    R(8, ABBAS, "leaderOf", PSE, modality=F, speaker=REYNOLDS),
+    R(9, ABBAS, "consult", BLAIR),
+    R(9, ABBAS, "support", BLAIR, speaker=ABBAS),
+    R(9, BLAIR, "leaderOf", GBR),
+    R(10, ABBAS, "support", BLAIR, speaker=ABBAS),
+    R(12, ISR, "demand", PSE, modality=REP, speaker=BLAIR),
+    R(14, SHARON, "accuse", PSE, speaker=SHARON),
+    R(15, BLAIR, "consult", ISR),
+    R(15, BLAIR, "consult", IRQ),
+    R(17, GBR, "mobilize", IRQ),
+]
+
+UKIP = _o("uk-independence-party")
+BRADY, KNAPMAN = _p("graham-brady"), _p("roger-knapman")
+MANDELSON, ZOELLICK, GOOCH = _p("peter-mandelson"), _p("robert-zoellick"), _p("anthony-gooch")
+
+RELATIONS[BBC + "bbc_politics_373.txt"] = [
+    R(0, CHIRAC, "accuse", GBR),
+    R(1, CHIRAC, "leaderOf", FRA),
+    R(1, CHIRAC, "accuse", GBR),
+    R(3, STRAW, "affiliatedWith", GBR),
+    R(5, CHIRAC, "demand", GBR, speaker=CHIRAC),
+    R(12, BRADY, "affiliatedWith", TORY),
+    R(13, BARROSO, "leaderOf", EUROPEAN_COMMISSION),
+    R(15, GBR, "request", EU, modality=D),
+    R(15, FRA, "request", EU, modality=D),
+    R(15, DEU, "request", EU, modality=D),
+    R(15, AUT, "request", EU, modality=D),
+    R(15, NLD, "request", EU, modality=D),
+    R(15, SWE, "request", EU, modality=D),
+    R(16, STRAW, "accuse", EUROPEAN_COMMISSION),
+    R(22, KNAPMAN, "leaderOf", UKIP),
+    R(26, BLAIR, "leaderOf", GBR),
+    R(26, BLAIR, "consult", EU),
+]
+
+RELATIONS[BBC + "bbc_politics_280.txt"] = [
+    R(1, BUSH, "leaderOf", USA),
+    R(5, RICE, "affiliatedWith", USA),
+    R(6, BLAIR, "consult", BUSH),
+    R(8, USA, "assault", IRN, modality=H),
+    R(10, GBR, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, FRA, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, DEU, "demand", IRN, modality=REP, speaker=BLAIR),
+    R(10, GBR, "cooperate", FRA, modality=REP, speaker=BLAIR),
+    R(10, GBR, "cooperate", DEU, modality=REP, speaker=BLAIR),
+    R(10, FRA, "cooperate", DEU, modality=REP, speaker=BLAIR),
+]
+
+RELATIONS[BBC + "bbc_business_446.txt"] = [
+    R(0, USA, "accuse", EU),
+    R(1, USA, "request", WTO),
+    R(1, WTO, "investigate", EU, modality=D),
+    R(1, USA, "accuse", EU),
+    R(2, USA, "accuse", EU, speaker=USA),
+    R(6, USA, "retreat", EU),
+    R(6, EU, "retreat", USA),
+    R(7, MANDELSON, "affiliatedWith", EU),
+    R(7, USA, "agree", EU, modality=REP, speaker=MANDELSON),
+    R(7, USA, "consult", EU, modality=F, speaker=MANDELSON),
+    R(7, USA, "accuse", EU),
+    R(7, EU, "accuse", USA),
+    R(8, USA, "request", WTO, speaker=USA),
+    R(10, USA, "cooperate", EU, speaker=USA),
+    R(11, ZOELLICK, "affiliatedWith", USA),
+    R(11, USA, "accuse", EU, speaker=ZOELLICK),
+    R(12, USA, "accuse", EU),
+    R(12, EU, "reject", USA),
+    R(13, EU, "reject", USA, speaker=GOOCH),
+    R(14, EU, "reject", USA, speaker=GOOCH),
+]
+
+ZAF, BRA = map(_c, ("ZAF", "BRA"))
+G8, IMF, OXFAM = _o("G8"), _o("IMF"), _o("oxfam")
+AIRBUS, BOEING, UPS = _o("airbus"), _o("boeing"), _o("united-parcel-service")
+EADS, BAE = _o("european-aeronautic-defence-and-space-company"), _o("bae-systems")
+LIBDEM, DEMOCRATS = _o("liberal-democrats"), _o("democratic-party")
+KENNEDY, CAMPBELL, BAKER = _p("charles-kennedy"), _p("menzies-campbell"), _p("norman-baker")
+BROWN, LAWSON, TAYLOR = _p("gordon-brown"), _p("max-lawson"), _p("john-taylor")
+MANUEL, MANDELA = _p("trevor-manuel"), _p("nelson-mandela")
+
+RELATIONS[BBC + "bbc_business_424.txt"] = [
+    R(0, EU, "agree", USA, modality=D),
+    R(1, EU, "agree", USA, speaker=MANDELSON),
+    R(1, EU, "consult", USA, modality=F, speaker=MANDELSON),
+    R(1, MANDELSON, "affiliatedWith", EU),
+    R(2, EU, "agree", USA, modality=D, speaker=MANDELSON),
+    R(3, AIRBUS, "accuse", BOEING),
+    R(3, BOEING, "accuse", AIRBUS),
+    R(5, EU, "agree", USA, speaker=MANDELSON),
+    R(7, USA, "agree", EU, NEG),
+    R(8, USA, "accuse", EU),
+    R(8, EU, "accuse", USA),
+    R(8, USA, "aid", BOEING),
+    R(9, USA, "agree", EU),
+    R(9, USA, "retreat", EU),
+    R(9, EU, "retreat", USA),
+    R(9, USA, "consult", EU),
+    R(10, EADS, "support", MANDELSON),
+    R(10, BAE, "support", MANDELSON),
+    R(12, UPS, "agree", AIRBUS, speaker=UPS),
+]
+
+RELATIONS[BBC + "bbc_politics_189.txt"] = [
+    R(0, BLAIR, "support", BUSH),
+    R(1, BLAIR, "cooperate", BUSH, modality=D),
+    R(7, BLAIR, "request", USA),
+    R(10, BLAIR, "support", KERRY),
+    R(10, KERRY, "affiliatedWith", DEMOCRATS),
+    R(11, GBR, "alliedWith", USA, modality=REP, speaker=BLAIR),
+    R(11, BUSH, "leaderOf", USA),
+    R(12, HOWARD, "leaderOf", TORY),
+    R(12, HOWARD, "support", BUSH),
+    R(13, KENNEDY, "leaderOf", LIBDEM),
+    R(16, CAMPBELL, "affiliatedWith", LIBDEM),
+    R(16, CAMPBELL, "accuse", BLAIR),
+    R(16, BLAIR, "leaderOf", GBR),
+    R(20, BAKER, "affiliatedWith", LIBDEM),
+]
+
+RELATIONS[BBC + "bbc_business_241.txt"] = [
+    R(2, BROWN, "affiliatedWith", GBR),
+    R(4, USA, "support", BROWN, NEG, speaker=USA),
+    R(11, LAWSON, "affiliatedWith", OXFAM),
+    R(11, LAWSON, "support", G7),
+    R(12, LAWSON, "demand", G7),
+    R(19, G7, "support", BROWN, modality=D),
+    R(22, TAYLOR, "affiliatedWith", USA),
+    R(27, MANUEL, "affiliatedWith", ZAF),
+    R(28, MANUEL, "accuse", USA),
+    R(29, GBR, "memberOf", G8),
+    R(29, RUS, "memberOf", G8),
+    R(31, MANDELA, "support", BROWN),
+    R(31, MANDELA, "leaderOf", ZAF, NEG),
+]
+
+GRC, HKG = map(_c, ("GRC", "HKG"))
+EPP, G20 = _o("european-people-s-party"), _o("G20")
+EICHEL, GAYMARD, RADWAN, ALMUNIA = _p("hans-eichel"), _p("herve-gaymard"), _p("alexander-radwan"), _p("joaquin-almunia")
+CHIDAMBARAM = _p("palaniappan-chidambaram")
+WB = _o("WB")
+
+RELATIONS[BBC + "bbc_business_413.txt"] = [
+    R(1, EUROPEAN_COMMISSION, "retreat", FRA),
+    R(1, EUROPEAN_COMMISSION, "retreat", DEU),
+    R(1, EUROPEAN_COMMISSION, "accuse", FRA),
+    R(1, EUROPEAN_COMMISSION, "accuse", DEU),
+    R(2, FRA, "concede", EU),
+    R(2, DEU, "concede", EU),
+    R(3, EUROPEAN_COMMISSION, "threaten", FRA),
+    R(3, EUROPEAN_COMMISSION, "threaten", DEU),
+    R(7, FRA, "memberOf", EU),
+    R(7, DEU, "memberOf", EU),
+    R(8, EUROPEAN_COMMISSION, "accuse", FRA),
+    R(8, EUROPEAN_COMMISSION, "accuse", DEU),
+    R(9, EU, "retreat", FRA),
+    R(9, EU, "retreat", DEU),
+    R(9, EU, "demand", FRA),
+    R(9, EU, "demand", DEU),
+    R(13, DEU, "support", EUROPEAN_COMMISSION),
+    R(13, EICHEL, "affiliatedWith", DEU),
+    R(14, GAYMARD, "affiliatedWith", FRA),
+    R(15, EPP, "accuse", EUROPEAN_COMMISSION),
+    R(16, RADWAN, "affiliatedWith", EPP),
+    R(16, DEU, "coerce", EUROPEAN_COMMISSION, modality=REP, speaker=RADWAN),
+    R(16, FRA, "coerce", EUROPEAN_COMMISSION, modality=REP, speaker=RADWAN),
+    R(16, EUROPEAN_COMMISSION, "concede", DEU, modality=REP, speaker=RADWAN),
+    R(16, EUROPEAN_COMMISSION, "concede", FRA, modality=REP, speaker=RADWAN),
+]
+
+RELATIONS[BBC + "bbc_business_008.txt"] = [
+    R(1, IND, "consult", G7),
+    R(2, CHIDAMBARAM, "affiliatedWith", IND),
+    R(2, CHIDAMBARAM, "accuse", G7),
+    R(4, CHIDAMBARAM, "request", UN),
+    R(4, CHIDAMBARAM, "request", WB),
+    R(4, CHIDAMBARAM, "request", IMF),
+    R(5, CHIDAMBARAM, "affiliatedWith", IND),
+    R(5, CHIDAMBARAM, "request", UN),
+    R(5, CHIDAMBARAM, "request", WB),
+    R(5, CHIDAMBARAM, "request", IMF),
+    R(7, CHIDAMBARAM, "consult", G7),
+    R(8, BROWN, "affiliatedWith", GBR),
+    R(10, IND, "consult", G7, modality=F),
+    R(10, CHN, "consult", G7, modality=F),
+    R(10, BRA, "consult", G7, modality=F),
+    R(10, ZAF, "consult", G7, modality=F),
+    R(10, RUS, "consult", G7, modality=F),
+    R(11, G7, "accuse", CHN),
+    R(11, USA, "accuse", CHN),
+    R(11, USA, "memberOf", G7),
+    R(14, IMF, "accuse", IND),
+]
+
+RELATIONS[BBC + "bbc_business_505.txt"] = [
+    R(0, CHN, "cooperate", JPN),
+    R(1, CHN, "cooperate", JPN, modality=REP, speaker=JPN),
+    R(1, JPN, "cooperate", USA, modality=REP, speaker=JPN),
+    R(2, CHN, "cooperate", JPN),
+    R(2, JPN, "cooperate", USA),
+    R(5, JPN, "cooperate", CHN),
+    R(5, JPN, "cooperate", HKG),
+    R(6, JPN, "cooperate", CHN),
+    R(9, CHN, "cooperate", JPN, modality=F),
+    R(11, CHN, "memberOf", WTO),
+    R(12, JPN, "cooperate", USA),
+]
+
+TKM = _c("TKM")
+NAFTOHAZ, TURKCELL, MTN, TAV = _o("naftohaz"), _o("turkcell"), _o("mtn-group"), _o("tav")
+BABACAN, RATO, NIYAZOV, BOYKO = _p("ali-babacan"), _p("rodrigo-de-rato"), _p("saparmurat-niyazov"), _p("yury-boyko")
+OLMERT, DOGUSOY = _p("ehud-olmert"), _p("ruhi-dogusoy")
+
+RELATIONS[BBC + "bbc_business_469.txt"] = [
+    R(0, IMF, "agree", TUR),
+    R(0, IMF, "aid", TUR, modality=F),
+    R(1, TUR, "agree", IMF),
+    R(1, IMF, "aid", TUR, modality=F),
+    R(1, IMF, "aid", TUR),
+    R(2, TUR, "agree", IMF),
+    R(2, IMF, "aid", TUR),
+    R(2, IMF, "aid", TUR, modality=F),
+    R(6, TUR, "dependsOn", IMF),
+    R(7, BABACAN, "affiliatedWith", TUR),
+    R(7, TUR, "agree", IMF, speaker=BABACAN),
+    R(8, RATO, "leaderOf", IMF),
+    R(8, IMF, "aid", TUR, modality=F, speaker=RATO),
+    R(13, TUR, "seeksMembershipIn", EU),
+    R(14, EU, "consult", TUR, modality=H),
+    R(15, USA, "memberOf", IMF),
+    R(15, USA, "support", TUR),
+]
+
+RELATIONS[BBC + "bbc_business_378.txt"] = [
+    R(0, UKR, "agree", TKM),
+    R(1, UKR, "agree", TKM),
+    R(1, UKR, "concede", TKM),
+    R(1, UKR, "dependsOn", TKM),
+    R(2, UKR, "agree", TKM),
+    R(2, TKM, "coerce", UKR),
+    R(3, UKR, "dependsOn", TKM),
+    R(4, TKM, "agree", RUS, modality=D),
+    R(4, RUS, "dependsOn", TKM, NEG),
+    R(5, NIYAZOV, "leaderOf", TKM),
+    R(7, BOYKO, "leaderOf", NAFTOHAZ),
+    R(7, NAFTOHAZ, "affiliatedWith", UKR),
+    R(8, TKM, "coerce", UKR),
+    R(8, TKM, "threaten", UKR),
+    R(9, TKM, "demand", RUS, modality=F, speaker=NIYAZOV),
+    R(10, RUS, "dependsOn", TKM, modality=REP),
+    R(10, GAZPROM, "affiliatedWith", RUS, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_business_074.txt"] = [
+    R(0, TUR, "agree", IRN),
+    R(1, TUR, "cooperate", IRN, NEG, F),
+    R(1, TURKCELL, "affiliatedWith", TUR),
+    R(1, IRN, "coerce", TURKCELL),
+    R(2, IRN, "coerce", TURKCELL),
+    R(8, MTN, "agree", IRN, modality=H),
+]
+
+RELATIONS[BBC + "bbc_business_092.txt"] = [
+    R(1, TURKCELL, "affiliatedWith", TUR),
+    R(1, TURKCELL, "cooperate", IRN, NEG, H),
+    R(1, IRN, "coerce", TURKCELL),
+    R(9, IRN, "accuse", TURKCELL),
+    R(9, TURKCELL, "cooperate", ISR, modality=REP, speaker=IRN),
+    R(15, TUR, "cooperate", ISR),
+    R(16, OLMERT, "affiliatedWith", ISR),
+    R(16, OLMERT, "consult", DOGUSOY, modality=REP),
+    R(16, DOGUSOY, "affiliatedWith", TURKCELL),
+    R(19, TAV, "cooperate", ISR, modality=REP),
+]
+
+VNM, SDN = map(_c, ("VNM", "SDN"))
+VEB, YUGANSK = _o("vnesheconombank"), _o("yuganskneftegas")
+OGANESYAN, KHODORKOVSKY, LUKASHOV = _p("sergei-oganesyan"), _p("mikhail-khodorkovsky"), _p("dmitry-lukashov")
+WESTWOOD = _p("john-westwood")
+
+RELATIONS[BBC + "bbc_business_077.txt"] = [
+    R(1, CHN, "aid", RUS),
+    R(1, RUS, "coerce", YUKOS),
+    R(2, VEB, "affiliatedWith", RUS, speaker=RUS),
+    R(2, VEB, "aid", ROSNEFT, speaker=RUS),
+    R(3, ROSNEFT, "agree", CHN, modality=REP, speaker=RUS),
+    R(4, CNPC, "aid", ROSNEFT),
+    R(4, CNPC, "affiliatedWith", CHN),
+    R(7, YUKOS, "accuse", CNPC, modality=H),
+    R(9, ROSNEFT, "agree", CNPC, modality=REP, speaker=OGANESYAN),
+    R(9, OGANESYAN, "affiliatedWith", RUS),
+    R(17, ROSNEFT, "agree", CNPC),
+    R(19, CHN, "coerce", RUS, modality=D, speaker=LUKASHOV),
+]
+
+RELATIONS[BBC + "bbc_business_399.txt"] = [
+    R(1, ONGC, "affiliatedWith", IND),
+    R(2, RAHA, "affiliatedWith", ONGC),
+    R(2, ONGC, "consult", RUS, speaker=RAHA),
+    R(4, RUS, "coerce", YUKOS),
+    R(7, AIYAR, "affiliatedWith", IND),
+    R(7, AIYAR, "consult", RUS),
+    R(7, PUTIN, "leaderOf", RUS),
+    R(7, PUTIN, "consult", IND),
+    R(19, ONGC, "affiliatedWith", IND),
+    R(20, ONGC, "cooperate", ROSNEFT),
+    R(24, PUTIN, "coerce", KHODORKOVSKY),
+    R(24, KHODORKOVSKY, "leaderOf", YUKOS, NEG),
+    R(25, YUKOS, "accuse", RUS),
+]
+
+CIV, ESP, CAN = map(_c, ("CIV", "ESP", "CAN"))
+GBAGBO, MCCAIN = _p("laurent-gbagbo"), _p("john-mccain")
+
+RELATIONS[BBC + "bbc_politics_129.txt"] = [
+    R(0, GBR, "mobilize", CIV),
+    R(1, GBR, "mobilize", CIV, speaker=GBR),
+    R(3, CHIRAC, "assault", CIV),
+    R(3, CHIRAC, "leaderOf", FRA),
+    R(8, FRA, "mobilize", CIV),
+    R(8, GBAGBO, "leaderOf", CIV),
+    R(8, GBAGBO, "assault", FRA),
+]
+
+RELATIONS[BBC + "bbc_politics_017.txt"] = [
+    R(5, G8, "demand", WB, modality=REP),
+    R(5, G8, "demand", IMF, modality=REP),
+    R(6, BROWN, "consult", G8),
+    R(6, GBR, "memberOf", G8),
+]
+
+RELATIONS[BBC + "bbc_politics_197.txt"] = [
+    R(0, BLAIR, "demand", USA),
+    R(1, BLAIR, "demand", USA, speaker=GBR),
+    R(2, BLAIR, "consult", MCCAIN),
+    R(3, GBR, "memberOf", G8),
+    R(3, GBR, "memberOf", EU),
+    R(5, BLAIR, "leaderOf", GBR),
+    R(5, BLAIR, "agree", USA, modality=D),
+    R(6, BLAIR, "consult", MCCAIN, modality=REP),
+    R(7, BLAIR, "accuse", USA, modality=REP),
+]
+
+PRT, CZE = map(_c, ("PRT", "CZE"))
+LABOUR, CARE, RESPECT = _o("labour-party"), _o("care-international"), _o("respect-coalition")
+GALLOWAY, HASSAN = _p("george-galloway"), _p("margaret-hassan")
+BLUNKETT, DAVIS, OATEN = _p("david-blunkett"), _p("david-davis"), _p("mark-oaten")
+
+RELATIONS[BBC + "bbc_politics_093.txt"] = [
+    R(1, KENNEDY, "request", BLAIR),
+    R(1, KENNEDY, "leaderOf", LIBDEM),
+    R(1, BLAIR, "retreat", IRQ, modality=D, speaker=KENNEDY),
+    R(5, GBR, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(5, USA, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, NLD, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, PRT, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, CZE, "mobilize", IRQ, modality=REP, speaker=KENNEDY),
+    R(7, NLD, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(7, PRT, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(7, CZE, "retreat", IRQ, modality=F, speaker=KENNEDY),
+    R(8, KENNEDY, "accuse", GBR),
+    R(9, KENNEDY, "request", BLAIR),
+    R(10, KENNEDY, "request", BLAIR),
+    R(11, GBR, "mobilize", IRQ),
+    R(11, GBR, "retreat", IRQ, modality=D, speaker=KENNEDY),
+]
+
+RELATIONS[BBC + "bbc_politics_150.txt"] = [
+    R(1, GALLOWAY, "affiliatedWith", LABOUR, NEG),
+    R(2, HASSAN, "affiliatedWith", CARE),
+    R(3, GALLOWAY, "affiliatedWith", LABOUR, NEG),
+    R(3, LABOUR, "sanction", GALLOWAY),
+    R(5, GALLOWAY, "affiliatedWith", RESPECT),
+    R(10, HASSAN, "request", GBR),
+    R(10, GBR, "retreat", IRQ, modality=D),
+    R(11, HASSAN, "request", CARE),
+    R(11, HASSAN, "affiliatedWith", CARE),
+]
+
+RELATIONS[BBC + "bbc_politics_193.txt"] = [
+    R(0, TORY, "accuse", EU),
+    R(2, DAVIS, "affiliatedWith", TORY),
+    R(6, GBR, "memberOf", EU, modality=REP, speaker=BLUNKETT),
+    R(7, DAVIS, "affiliatedWith", TORY),
+    R(8, DAVIS, "accuse", GBR),
+    R(13, DAVIS, "accuse", GBR),
+    R(14, GBR, "agree", EU, modality=REP, speaker=DAVIS),
+    R(18, BLUNKETT, "consult", EU),
+    R(20, GBR, "memberOf", EU),
+    R(22, OATEN, "affiliatedWith", LIBDEM),
+]
+
+MENATEP, LUFTHANSA = _o("group-menatep"), _o("lufthansa")
+OSBORNE, GAILLARD, LAMBERTY = _p("tim-osborne"), _p("emmanuel-gaillard"), _p("michael-lamberty")
+
+RELATIONS[BBC + "bbc_business_127.txt"] = [
+    R(0, MENATEP, "accuse", RUS),
+    R(1, MENATEP, "accuse", RUS),
+    R(2, RUS, "coerce", YUKOS),
+    R(4, MENATEP, "request", ROSNEFT),
+    R(5, RUS, "accuse", YUKOS),
+    R(6, RUS, "accuse", YUKOS),
+    R(6, RUS, "coerce", YUKOS),
+    R(8, MENATEP, "accuse", RUS, speaker=MENATEP),
+    R(9, MENATEP, "threaten", RUS, speaker=OSBORNE),
+    R(9, OSBORNE, "affiliatedWith", MENATEP),
+    R(9, RUS, "coerce", YUKOS, modality=REP, speaker=OSBORNE),
+    R(12, GAILLARD, "affiliatedWith", MENATEP),
+    R(20, KHODORKOVSKY, "affiliatedWith", MENATEP),
+]
+
+RELATIONS[BBC + "bbc_business_064.txt"] = [
+    R(1, LUFTHANSA, "accuse", DEU, modality=H),
+    R(1, BUSH, "leaderOf", USA),
+    R(5, LAMBERTY, "affiliatedWith", LUFTHANSA),
+    R(7, LUFTHANSA, "accuse", DEU, modality=H, speaker=LAMBERTY),
+    R(10, BUSH, "consult", DEU),
+]
+
+ARG, BOL, LVA, SUN, POL = map(_c, ("ARG", "BOL", "LVA", "SUN", "POL"))
+AEA, SUEZ, AGUAS = _o("association-of-european-airlines"), _o("suez"), _o("aguas-argentinas")
+SCHULTE, DEVIDO, LAVAGNA, KIRCHNER = (_p("ulrich-schulte-strathaus"), _p("julio-de-vido"), _p("roberto-lavagna"),
+                                      _p("nestor-kirchner"))
+MAKAROV, GORDIEVSKY, KAHN = _p("viktor-makarov"), _p("oleg-gordievsky"), _p("david-kahn")
+
+RELATIONS[BBC + "bbc_business_065.txt"] = [
+    R(8, SCHULTE, "leaderOf", AEA),
+    R(13, FRA, "cooperate", DEU),
+    R(13, EU, "support", FRA, modality=REP),
+    R(13, EU, "support", DEU, modality=REP),
+]
+
+RELATIONS[BBC + "bbc_business_501.txt"] = [
+    R(1, SUEZ, "affiliatedWith", FRA),
+    R(3, ARG, "reject", AGUAS),
+    R(3, ARG, "demand", AGUAS, modality=D),
+    R(7, ARG, "consult", AGUAS, speaker=DEVIDO),
+    R(8, AGUAS, "reject", ARG, speaker=AGUAS),
+    R(9, DEVIDO, "threaten", AGUAS, modality=H),
+    R(11, LAVAGNA, "affiliatedWith", ARG),
+    R(11, ARG, "concede", AGUAS, modality=H, speaker=LAVAGNA),
+    R(11, ARG, "aid", AGUAS, modality=H, speaker=LAVAGNA),
+    R(18, AGUAS, "accuse", ARG),
+    R(19, KIRCHNER, "leaderOf", ARG),
+    R(22, AGUAS, "agree", ARG),
+    R(25, KIRCHNER, "consult", CHIRAC),
+    R(25, CHIRAC, "leaderOf", FRA),
+    R(26, EU, "coerce", ARG),
+    R(26, IMF, "coerce", ARG),
+]
+
+RELATIONS[BBC + "bbc_politics_053.txt"] = [
+    R(2, MAKAROV, "accuse", GBR),
+    R(8, GORDIEVSKY, "affiliatedWith", GBR),
+    R(8, GORDIEVSKY, "support", GBR),
+    R(9, GORDIEVSKY, "accuse", MAKAROV, speaker=GORDIEVSKY),
+    R(10, KAHN, "support", MAKAROV),
+    R(11, KAHN, "accuse", GBR, speaker=KAHN),
+    R(16, SUN, "coerce", POL),
+    R(17, MAKAROV, "cooperate", GBR),
+    R(18, MAKAROV, "affiliatedWith", GBR),
+    R(19, MAKAROV, "consult", GBR),
+    R(22, MAKAROV, "accuse", GBR),
+    R(22, MAKAROV, "agree", GBR),
+    R(24, GBR, "agree", MAKAROV, modality=REP),
+]
+
+CITIGROUP, DEUTSCHE, GAZPROMNEFT = _o("citigroup"), _o("deutsche-bank"), _o("gazpromneft")
+YUSHCHENKO, KUCHMA, YANUKOVYCH = _p("viktor-yushchenko"), _p("leonid-kuchma"), _p("viktor-yanukovych")
+RYBACHUK, VERON = _p("oleg-rybachuk"), _p("claude-veron-reville")
+FISCHER, NETANYAHU, SHULTZ = _p("stanley-fischer"), _p("binyamin-netanyahu"), _p("george-shultz")
+BUTLER, MISAMORE, CLARK = _p("william-butler"), _p("bruce-misamore"), _p("letitia-clark")
+
+RELATIONS[BBC + "bbc_business_217.txt"] = [
+    R(3, KUCHMA, "leaderOf", UKR, NEG),
+    R(3, UKR, "cooperate", EU, modality=D),
+    R(4, EU, "request", USA, speaker=EU),
+    R(4, USA, "support", UKR, modality=D, speaker=EU),
+    R(4, UKR, "seeksMembershipIn", WTO),
+    R(5, YUSHCHENKO, "consult", BUSH, modality=F),
+    R(5, YUSHCHENKO, "consult", NATO, modality=F),
+    R(5, BUSH, "leaderOf", USA),
+    R(5, USA, "memberOf", NATO),
+    R(6, NATO, "consult", YUSHCHENKO, modality=F),
+    R(7, RUS, "support", YANUKOVYCH),
+    R(14, RYBACHUK, "request", EU),
+    R(14, RYBACHUK, "affiliatedWith", UKR),
+    R(15, UKR, "memberOf", EU, NEG, REP, RYBACHUK),
+    R(15, UKR, "request", EU, speaker=RYBACHUK),
+    R(19, EU, "support", UKR, speaker=VERON),
+    R(19, UKR, "seeksMembershipIn", WTO),
+    R(19, UKR, "memberOf", WTO, modality=D, speaker=VERON),
+    R(19, VERON, "affiliatedWith", EU),
+    R(19, MANDELSON, "affiliatedWith", EU),
+    R(20, EU, "consult", USA, speaker=VERON),
+    R(21, UKR, "memberOf", WTO, modality=D, speaker=VERON),
+    R(22, YUSHCHENKO, "cooperate", RUS, modality=D, speaker=YUSHCHENKO),
+    R(23, RUS, "cooperate", UKR, modality=REP, speaker=YUSHCHENKO),
+]
+
+RELATIONS[BBC + "bbc_business_423.txt"] = [
+    R(2, FISCHER, "affiliatedWith", CITIGROUP),
+    R(2, FISCHER, "affiliatedWith", ISR, modality=F),
+    R(2, FISCHER, "agree", ISR),
+    R(3, SHARON, "support", FISCHER),
+    R(7, NETANYAHU, "support", FISCHER),
+    R(7, SHARON, "support", FISCHER),
+    R(10, FISCHER, "affiliatedWith", USA, NEG),
+    R(10, SHULTZ, "affiliatedWith", USA, NEG),
+    R(11, FISCHER, "affiliatedWith", WB, NEG),
+    R(11, FISCHER, "aid", ISR),
+]
+
+RELATIONS[BBC + "bbc_business_192.txt"] = [
+    R(2, USA, "agree", RUS, NEG, REP, BUTLER),
+    R(3, RUS, "concede", USA, NEG, H, BUTLER),
+    R(5, RUS, "coerce", YUGANSK),
+    R(8, DEUTSCHE, "reject", USA),
+    R(8, GAZPROMNEFT, "reject", USA),
+    R(8, GAZPROM, "agree", ROSNEFT, modality=F),
+    R(9, DEUTSCHE, "reject", USA, speaker=DEUTSCHE),
+    R(9, MISAMORE, "affiliatedWith", YUKOS),
+    R(10, YUKOS, "accuse", DEUTSCHE),
+    R(11, DEUTSCHE, "agree", GAZPROMNEFT),
+    R(11, DEUTSCHE, "aid", GAZPROMNEFT),
+    R(12, CLARK, "affiliatedWith", USA),
+    R(13, YUKOS, "accuse", RUS, speaker=YUKOS),
+    R(14, YUKOS, "accuse", RUS, speaker=YUKOS),
+    R(14, RUS, "coerce", YUKOS, modality=REP, speaker=YUKOS),
+    R(14, RUS, "investigate", KHODORKOVSKY),
+    R(15, MENATEP, "accuse", RUS),
+]
+
+CSK = _c("CSK")
+VERITAS, CATHOLIC_EW = _o("veritas"), _o("catholic-church-in-england-and-wales")
+NATTRASS, KILROY, FARAGE, BATTEN = (_p("mike-nattrass"), _p("robert-kilroy-silk"), _p("nigel-farage"),
+                                    _p("gerard-batten"))
+MURPHY, WILLIAMS = _p("cormac-murphy-o-connor"), _p("rowan-williams")
+
+RELATIONS[BBC + "bbc_politics_292.txt"] = [
+    R(2, NATTRASS, "affiliatedWith", UKIP),
+    R(3, NATTRASS, "accuse", DEU, NEG, speaker=NATTRASS),
+    R(5, KILROY, "affiliatedWith", UKIP, NEG),
+    R(6, KILROY, "affiliatedWith", UKIP, NEG),
+    R(6, KILROY, "accuse", UKIP),
+    R(8, NATTRASS, "accuse", DEU, speaker=NATTRASS),
+    R(11, NATTRASS, "accuse", EU, speaker=NATTRASS),
+    R(12, NATTRASS, "accuse", EU, speaker=NATTRASS),
+    R(13, NATTRASS, "accuse", DEU, NEG, speaker=NATTRASS),
+    R(20, KNAPMAN, "leaderOf", UKIP),
+    R(21, KILROY, "affiliatedWith", UKIP, modality=REP, speaker=KILROY),
+    R(22, KILROY, "accuse", FARAGE, speaker=KILROY),
+    R(23, KILROY, "accuse", FARAGE, speaker=KILROY),
+    R(24, UKIP, "accuse", KILROY),
+    R(26, KILROY, "reject", UKIP, speaker=KILROY),
+    R(30, BATTEN, "affiliatedWith", UKIP),
+    R(30, KILROY, "accuse", UKIP, modality=REP, speaker=BATTEN),
+    R(33, KILROY, "leaderOf", VERITAS, modality=F),
+]
+
+RELATIONS[BBC + "bbc_politics_060.txt"] = [
+    R(2, MURPHY, "leaderOf", CATHOLIC_EW),
+    R(13, WILLIAMS, "accuse", GBR),
+    R(17, BLAIR, "leaderOf", GBR),
+    R(17, GBR, "memberOf", G8),
+]
