@@ -90,6 +90,17 @@ def test_recall_title_without_country_stays_silent_when_the_article_has_several(
         ("Ghana and Gabon, both members of the African Union, backed the plan.",
          {("country/GHA", "memberOf", "org/AU", False), ("country/GAB", "memberOf", "org/AU", False)}),
         ("Turkmenistan, which quit the CIS, stayed neutral.", {("country/TKM", "memberOf", "org/CIS", True)}),
+        # receiving from a giver, lending to a list, a list of subjects the parser broke up
+        ("Ukraine received its first fighter jets from Denmark and the Netherlands.",
+         {("country/DNK", "aid", "country/UKR", False), ("country/NLD", "aid", "country/UKR", False)}),
+        ("Beijing has lent billions of dollars to Venezuela, Ecuador and Argentina.",
+         {("country/CHN", "aid", "country/VEN", False), ("country/CHN", "aid", "country/ARG", False)}),
+        ("Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held a summit with Germany.",
+         {("country/DEU", "consult", "country/UZB", False), ("country/DEU", "consult", "country/KGZ", False)}),
+        ("India and Pakistan exchanged fire along the border.", {("country/IND", "fight", "country/PAK", False)}),
+        # a denied claim is negated; a claimed one is not
+        ("Ankara denied it had supplied weapons to Azerbaijan.", {("country/TUR", "aid", "country/AZE", True)}),
+        ("Ankara said it had supplied weapons to Azerbaijan.", {("country/TUR", "aid", "country/AZE", False)}),
     ],
 )
 def test_recall_phrases_events_and_stated_membership(relations_of, text, expected) -> None:
@@ -100,6 +111,12 @@ def test_recall_phrases_events_and_stated_membership(relations_of, text, expecte
 def test_recall_welcoming_a_decision_does_not_guess_whose(relations_of) -> None:
     got = relations_of("Hungary did not veto the package. Ukraine welcomed the decision.")
     assert not {t for t in got if t[0] == "country/UKR" and t[1] == "support"}, got
+
+
+def test_recall_a_threat_to_veto_anothers_package_is_not_the_others_threat(relations_of) -> None:
+    got = relations_of("Hungary threatened to veto the EU's aid package for Ukraine.")
+    assert ("org/EU", "threaten", "country/UKR", False) not in got
+    assert ("country/HUN", "threaten", "org/EU", False) in got
 
 
 def test_recall_an_attack_in_a_city_does_not_accuse_its_country(relations_of) -> None:

@@ -39,7 +39,13 @@ from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Rela
 from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
-from graphbuild.relations.events import REGIME_EVENTS, apposition_membership, evaluative_relations, reaction_relations
+from graphbuild.relations.events import (
+    REGIME_EVENTS,
+    apposition_membership,
+    evaluative_relations,
+    reaction_relations,
+    receipt_relations,
+)
 from graphbuild.relations.patterns import (
     Candidate,
     adjective_relations,
@@ -114,6 +120,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from reaction_relations(sent, index, lex)
     yield from evaluative_relations(sent, index, lex)
     yield from apposition_membership(sent, index, lex)
+    yield from receipt_relations(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

@@ -100,6 +100,8 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
                 return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return True
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.cue("denying") and i == len(chain) - 1:
+            return True  # "Ankara denied it had supplied weapons": the clause is the denied claim
     for arg in arg_tokens:
         if arg is None:
             continue

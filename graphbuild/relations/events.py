@@ -173,3 +173,31 @@ def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterat
                 if m.mention.entity_id != o.mention.entity_id:
                     yield Candidate(m.mention, "memberOf", o.mention, noun, f"appos:memberOf:{noun.lemma_.lower()}",
                                     lex.types["memberOf"].prior * 0.9, 1 + m.steps + o.steps, None, None)
+
+
+#: What one actor receives from another when the giver stands after "from" ("received jets from Denmark").
+RECEIVED_AID = frozenset({"aid", "assistance", "help", "support", "weapon", "arm", "jet", "fighter", "tank", "missile",
+                          "drone", "ammunition", "shell", "loan", "credit", "fund", "funding", "money", "grant",
+                          "equipment", "system", "vehicle", "aircraft", "helicopter", "vaccine", "supply", "shipment",
+                          "delivery", "package", "donation", "troop"})
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "take", "secure", "win"})
+
+
+def receipt_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Ukraine received F-16 jets from Denmark" -> DNK aid UKR (the giver is the subject of aid)."""
+    from graphbuild.relations.patterns import Candidate
+
+    for verb in sent:
+        if verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
+            continue
+        things = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED_AID]
+        if not things:
+            continue
+        givers = [r for node in (verb, *things) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        receivers = _subjects(verb, index)
+        for g in givers:
+            for r in receivers:
+                if g.mention.entity_id != r.mention.entity_id:
+                    yield Candidate(g.mention, "aid", r.mention, things[0], f"receipt:aid:{things[0].lemma_.lower()}",
+                                    lex.types["aid"].prior * 0.9, 1 + g.steps + r.steps, None, None)

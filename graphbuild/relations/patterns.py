@@ -126,6 +126,10 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             if not actors and t.pos_ == "PRON":
                 actors = index.antecedent(t)
             if actors:
+                # "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held ...": a list the parser broke up
+                kind = index.type_of(actors[-1].mention)
+                if kind in ("Country", "Organization"):
+                    actors = actors + surface_list(index, actors, kind)
                 return actors, t, steps + 1
         if toks:
             return [], None, steps
@@ -190,7 +194,10 @@ def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorR
 def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
     """Apply the lexicon's retype rules ("seek to join" -> seeksMembershipIn, "lift sanctions" -> retreat,
     "threatened to shell" -> threaten).  Returns (relation, the governor that changed it or None)."""
-    rules = [r for r in lex.retype.get(relation, []) + lex.retype.get("*", []) if r[1] != relation]
+    rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
+    if not (trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in trigger.children)):
+        # "threatened to veto the EU's aid package": an event with its own actor is not the threat itself
+        rules += [r for r in lex.retype.get("*", []) if r[1] != relation]
     if not rules:
         return relation, None
     cur = trigger
@@ -253,7 +260,7 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                             obj_toks.extend(_pobjs(pp))
             obj_toks += _children(tok, OBJ_DEPS)
             prep_objs: list[Token] = []
-            for c in _children(tok, {"prep"}):
+            for c in _children(tok, {"prep", "dative"}):  # "lent billions to Venezuela": "to" parsed as dative
                 if trig.role_of(c.lower_) == "object":
                     prep_objs.extend(_pobjs(c))
             # "discussing an agreement with France": the object noun carries the preposition
