@@ -36,6 +36,32 @@ def test_recall_titles_give_offices(relations_of, text, expected) -> None:
     assert expected <= got, f"missing {expected - got}; got {got}"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deals will be led by Russian energy giant Gazprom and India's ONGC.",
+         {("org/gazprom", "affiliatedWith", "country/RUS", False), ("org/ongc", "affiliatedWith", "country/IND", False)}),
+        ("The money came from Russian state bank VEB.", {("org/veb", "affiliatedWith", "country/RUS", False)}),
+        ("Iraqi interim leader Iyad Allawi criticised the nations.",
+         {("person/iyad-allawi", "leaderOf", "country/IRQ", False)}),
+    ],
+)
+def test_recall_companies_and_interim_offices(relations_of, text, expected) -> None:
+    got = relations_of(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_recall_an_alliance_is_not_placed_in_a_state(relations_of) -> None:
+    got = relations_of("Russia's CSTO allies met in Moscow.")
+    assert not {t for t in got if t[0] == "org/CSTO" and t[1] == "affiliatedWith"}, got
+
+
+def test_recall_office_phrase_names_the_country_where_the_holder_holds_office(relations_of) -> None:
+    got = relations_of("The French president told reporters that Europe needs unity.", date="2005-01-10")
+    assert ("person/jacques-chirac", "leaderOf", "country/FRA", False) in got
+    assert not {t for t in got if t[2] == "country/ATF"}, got
+
+
 def test_recall_title_run_does_not_cross_a_coordination(relations_of) -> None:
     got = relations_of("India's petroleum minister Ravi Mehta and Russian energy minister Ivan Petrovsky met.")
     assert ("person/ivan-petrovsky", "affiliatedWith", "country/IND", False) not in got

@@ -68,6 +68,12 @@ class GazetteerView:
         self._lookup = getattr(gazetteer, "lookup", None)
         self._offices_held = getattr(gazetteer, "offices_held", None)
 
+    def held_countries(self, person_id: str | None) -> frozenset[str]:
+        """Every country whose office the gazetteer records ``person_id`` as holding (any title, any time)."""
+        if self._offices_held is None or not person_id:
+            return frozenset()
+        return frozenset(o.country_id for o in self._offices_held(person_id))
+
     def office_countries(self, person_id: str | None, title: str) -> frozenset[str]:
         """The countries whose office called ``title`` the gazetteer records ``person_id`` as holding (any time)."""
         if self._offices_held is None or not person_id:

@@ -47,6 +47,7 @@ from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
     TitleMatch,
     dominant_country,
+    owned_companies,
     surface_titles,
 )
 
@@ -622,6 +623,9 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
     The surface reading (:mod:`graphbuild.relations.titles`) wins where it finds the office's actor; the parse
     covers the rest ("President X of Y", "X is the president of Y", office mentions).
     """
+    for company, state, cue in owned_companies(sent, index, view.lookup if view is not None else None):
+        yield Candidate(company, "affiliatedWith", state, cue, "title:affiliatedWith:company",
+                        lex.types["affiliatedWith"].prior * 0.9, 2, None, None)
     surface = {(t.person.start, t.person.end): t for t in surface_titles(sent, index, lex)}
     for m in index.sentence_mentions(sent):
         if index.type_of(m) != "Person":
@@ -640,7 +644,7 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
                             f"title:{found.relation}:{found.title.lemma_.lower()}", lex.types[found.relation].prior,
                             found.steps, index.span_of(m).root, None)
             continue
-        parsed = list(_parsed_titles(m, index, lex, view.lookup if view is not None else None))
+        parsed = list(_parsed_titles(m, index, lex, view))
         yield from parsed
         if found is not None and not parsed:
             yield from _implied_office(m, found, index, lex, view)
@@ -686,10 +690,13 @@ class GazetteerLike(Protocol):
 
     def office_countries(self, person_id: str | None, title: str) -> frozenset[str]: ...
 
+    def held_countries(self, person_id: str | None) -> frozenset[str]: ...
 
-def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon,
-                   lookup: Callable[[str], list[tuple[str, str]]] | None) -> Iterator[Candidate]:
+
+def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerLike | None) -> Iterator[Candidate]:
     """Titles of one person mention read from the dependency parse."""
+    lookup = view.lookup if view is not None else None
+    held_in = view.held_countries(m.entity_id) if view is not None and m.method == "office" else frozenset()
     span = index.span_of(m)
     head = span.root
     titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
@@ -726,13 +733,16 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon,
     # an office mention ("the Belarusian leader") names its country inside the span
     if m.method == "office" and lookup is not None:
         for tok in span:
-            for entity_id, method in lookup(tok.text):
-                if method in ("demonym", "exact", "alias", "metonym") and not entity_id.startswith("person/"):
-                    org = Mention(m.doc_id, m.start, m.end, tok.text, entity_id, method, m.sent_start)
-                    kind = "leaderOf"
-                    yield Candidate(m, kind, org, tok, "title:leaderOf:office", lex.types[kind].prior, 1,
-                                    head, None)
-                    break
+            found = [(e, method) for e, method in lookup(tok.text)
+                     if method in ("demonym", "exact", "alias", "metonym") and not e.startswith("person/")]
+            # "The French president": France, where the holder holds office, not the French Southern Territories
+            held = {e for e, _ in found} & held_in
+            found = [(e, method) for e, method in found if e in held] or found
+            if found:
+                entity_id, method = found[0]
+                org = Mention(m.doc_id, m.start, m.end, tok.text, entity_id, method, m.sent_start)
+                yield Candidate(m, "leaderOf", org, tok, "title:leaderOf:office", lex.types["leaderOf"].prior, 1,
+                                head, None)
 
 
 def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
