@@ -134,6 +134,35 @@ def test_recall_phrases_events_and_stated_membership(relations_of, text, expecte
     assert expected <= got, f"missing {expected - got}; got {got}"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parties are actors
+        ("Tory leader Michael Howard attacked Labour's record on crime.",
+         {("person/michael-howard", "accuse", "org/labour-party", False),
+          ("person/michael-howard", "leaderOf", "org/conservative-party", False)}),
+        ("Charles Kennedy said the Conservatives were wrong.",
+         {("person/charles-kennedy", "accuse", "org/conservative-party", False)}),
+        # reciprocal accusations go both ways
+        ("Armenia and Azerbaijan blamed one another for the clashes.",
+         {("country/ARM", "accuse", "country/AZE", False), ("country/AZE", "accuse", "country/ARM", False)}),
+    ],
+)
+def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expected) -> None:
+    got = relations_of(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_recall_military_attack_stays_an_assault(relations_of) -> None:
+    got = relations_of("Israeli jets attacked Hamas positions in Gaza. Russia attacked Ukraine in February.")
+    assert ("country/RUS", "assault", "country/UKR", False) in got
+    assert not {t for t in got if t[1] == "accuse"}, got
+
+
+def test_recall_a_denied_judgement_is_no_accusation(relations_of) -> None:
+    assert not {t for t in relations_of("Mr Straw said China was not a threat.") if t[1] == "accuse"}
+
+
 def test_recall_welcoming_a_decision_does_not_guess_whose(relations_of) -> None:
     got = relations_of("Hungary did not veto the package. Ukraine welcomed the decision.")
     assert not {t for t in got if t[0] == "country/UKR" and t[1] == "support"}, got

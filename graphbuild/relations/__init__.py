@@ -43,7 +43,9 @@ from graphbuild.relations.events import (
     REGIME_EVENTS,
     apposition_membership,
     evaluative_relations,
+    judgement_relations,
     reaction_relations,
+    reciprocal_relations,
     receipt_relations,
 )
 from graphbuild.relations.patterns import (
@@ -127,6 +129,8 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from evaluative_relations(sent, index, lex)
     yield from apposition_membership(sent, index, lex)
     yield from receipt_relations(sent, index, lex)
+    yield from judgement_relations(sent, index, lex)
+    yield from reciprocal_relations(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

@@ -48,7 +48,11 @@ NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "il
                                  "unfriendly", "absurd", "outrageous", "hypocritical", "baseless", "groundless",
                                  "unjustified", "unlawful", "threat", "provocation", "mistake", "violation",
                                  "interference", "blackmail", "escalation", "farce", "sham", "fraudulent", "null",
-                                 "invalid", "counterproductive", "unprovoked", "barbaric", "criminal"})
+                                 "invalid", "counterproductive", "unprovoked", "barbaric", "criminal", "wrong",
+                                 "misleading", "dishonest", "incompetent", "mistaken", "naive", "arrogant",
+                                 "shambles", "disgrace", "disgraceful", "scandalous", "irresponsible", "liar",
+                                 "hypocrite", "complacent", "failing", "divisive", "untrustworthy", "shameful",
+                                 "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke"})
 POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
                                  "historic", "fruitful", "encouraging", "step"})
 
@@ -201,3 +205,53 @@ def receipt_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
                 if g.mention.entity_id != r.mention.entity_id:
                     yield Candidate(g.mention, "aid", r.mention, things[0], f"receipt:aid:{things[0].lemma_.lower()}",
                                     lex.types["aid"].prior * 0.9, 1 + g.steps + r.steps, None, None)
+
+
+def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Kennedy said the Conservatives were wrong" -> Kennedy accuse Conservatives (a reported negative judgement)."""
+    from graphbuild.relations.patterns import Candidate
+
+    reporting = lex.cue("reporting")
+    for verb in sent:
+        if verb.lemma_.lower() not in reporting:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                continue
+            words = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+            lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children)} | {w.lower_ for w in words}
+            if not lemmas & NEGATIVE_ADJECTIVES or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.actors_at(c)]
+            judges = _subjects(verb, index)
+            for s in judges:
+                for o in judged:
+                    if s.mention.entity_id != o.mention.entity_id:
+                        yield Candidate(s.mention, "accuse", o.mention, clause, "judgement:accuse:be",
+                                        lex.types["accuse"].prior * 0.85, 2 + s.steps + o.steps, None, None)
+
+
+def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Airbus and Boeing accuse each other of ..." -> both directions between every two subjects."""
+    from graphbuild.relations.patterns import Candidate
+
+    for tok in sent:
+        marked = any(c.lower_ in ("each", "one") for c in tok.children) or (
+            tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one"))
+        marked = marked or (tok.lower_ == "one" and any(c.lower_ == "another" for c in tok.children))
+        if tok.lower_ not in ("other", "another", "one") or not marked:
+            continue
+        verb = tok.head if tok.dep_ in ("dobj", "pobj") else None
+        if verb is not None and tok.dep_ == "pobj" and verb.head is not verb:
+            verb = verb.head  # "cooperate with each other"
+        if verb is None:
+            continue
+        for trig in lex.verbs.get(verb.lemma_.lower(), ()):
+            subjects = _subjects(verb, index)
+            for a in subjects:
+                for b in subjects:
+                    if a.mention.entity_id != b.mention.entity_id:
+                        yield Candidate(a.mention, trig.relation, b.mention, verb,
+                                        f"reciprocal:{trig.relation}:{verb.lemma_.lower()}", trig.prior * 0.9,
+                                        2 + a.steps + b.steps, None, None)
+            break

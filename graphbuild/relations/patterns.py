@@ -33,7 +33,7 @@ organisations) are applied in :mod:`graphbuild.relations`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 from itertools import combinations
 
@@ -292,7 +292,31 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             else:
                 subjects, subj_tok, steps = clause_subjects(tok, index)
             obj_tok = obj_toks[0] if obj_toks else None
+            if trig.relation == "assault" and verbal_attack(tok, obj_tok, subjects, index):
+                trig = replace(trig, relation="accuse")
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
+
+
+#: Verbs of violence that news also uses for words ("Howard attacked Labour's record").
+VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "blast", "savage", "lash", "strike"})
+#: Objects that cannot be assaulted, only criticised.
+ABSTRACT_TARGETS = frozenset({"record", "policy", "plan", "proposal", "decision", "remark", "comment", "statement",
+                              "stance", "handling", "approach", "idea", "claim", "view", "speech",
+                              "budget", "bill", "law", "strategy", "leadership", "government", "report", "move",
+                              "response", "failure", "attitude", "rhetoric", "conduct", "campaign", "manifesto"})
+
+
+def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], index: ActorIndex) -> bool:
+    """Whether "attacked" is criticism: an abstract object, "over"/"for" a reason, or a person attacking a person
+    or party ("Short attacks US over tsunami aid", "Howard attacked Labour's record")."""
+    if verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        return False
+    if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in verb.children):
+        return True
+    return any(index.type_of(s.mention) == "Person" for s in subjects) and obj is not None and (
+        index.mention_at(obj) is not None and index.type_of(index.mention_at(obj)) in ("Person", "Organization"))
 
 
 _LIST_GLUE = frozenset({",", "(", ")", "and", "the", "as", "well", "or", ";"})
