@@ -113,7 +113,8 @@ CASES = [
     ("verb_passive", "Belarus was criticised by the EU.", {("EU", "accuse", "BLR", False)}),
     ("verb_passive_sanction", "Iran was sanctioned by the United States last year.", {("USA", "sanction", "IRN", False)}),
     ("verb_prep_object", "Russia relies on China for components.", {("RUS", "dependsOn", "CHN", False)}),
-    ("verb_particle", "The United States called on Russia to withdraw.", {("USA", "demand", "RUS", False)}),
+    # "call on X to ..." is a request (docs/ANNOTATION.md: request = ask, appeal, call for, urge)
+    ("verb_particle", "The United States called on Russia to withdraw.", {("USA", "request", "RUS", False)}),
     ("verb_join", "Armenia joined the CSTO in 1992.", {("ARM", "memberOf", "CSTO", False)}),
     ("verb_attack", "Russia attacked Ukraine in February.", {("RUS", "assault", "UKR", False)}),
     ("verb_threaten", "Moscow threatened Poland with retaliation.", {("RUS", "threaten", "POL", False)}),

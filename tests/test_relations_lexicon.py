@@ -29,7 +29,7 @@ def test_relations_lexicon_pattern_ids_are_stable() -> None:
     lex = load_lexicon()
     assert [t.pattern_id for t in lex.verbs["criticize"]] == ["verb:accuse:criticize"]
     assert "verb:not-memberOf:leave" in [t.pattern_id for t in lex.verbs["leave"]]
-    assert "verb:demand:call_on" in [t.pattern_id for t in lex.verbs["call"]]
+    assert "verb:request:call_on" in [t.pattern_id for t in lex.verbs["call"]]
 
 
 @pytest.mark.parametrize(

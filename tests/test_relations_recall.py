@@ -39,14 +39,11 @@ def test_recall_titles_give_offices(relations_of, text, expected) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The deals will be led by Russian energy giant Gazprom and India's ONGC.",
-         {("org/gazprom", "affiliatedWith", "country/RUS", False), ("org/ongc", "affiliatedWith", "country/IND", False)}),
-        ("The money came from Russian state bank VEB.", {("org/veb", "affiliatedWith", "country/RUS", False)}),
         ("Iraqi interim leader Iyad Allawi criticised the nations.",
          {("person/iyad-allawi", "leaderOf", "country/IRQ", False)}),
     ],
 )
-def test_recall_companies_and_interim_offices(relations_of, text, expected) -> None:
+def test_recall_interim_offices(relations_of, text, expected) -> None:
     got = relations_of(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation, entity_type
-from graphbuild.relations.actors import ActorIndex
+from graphbuild.relations.actors import COUNT_WORDS, ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
 from graphbuild.relations.events import (
@@ -186,7 +186,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
 
 
-_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "two", "both", "country", "we"})
+_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "country", "we"}) | frozenset(COUNT_WORDS)
 
 
 def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:

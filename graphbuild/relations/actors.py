@@ -208,13 +208,14 @@ class ActorIndex:
         """ "the two countries", "both sides", "the two leaders" -> the last two distinct actors of that kind
         named before this sentence (within two sentences); "the country" -> the last country named."""
         kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-        counted = "two" in kids or "both" in kids
+        count = next((COUNT_WORDS[k] for k in kids if k in COUNT_WORDS), 0)
+        counted = count > 0
         if any(c.dep_ in ("compound", "poss", "prep") or c.lower_ == "other"
                or (c.dep_ == "amod" and not counted) for c in tok.children):
             return []  # "the other countries", "the Baltic states": not an anaphor ("both Asian powers" is)
         want = ("Person",) if tok.lemma_.lower() in ("leader", "official", "minister") else ("Country", "Organization")
-        if "two" in kids or "both" in kids:
-            n = 2
+        if counted:
+            n = count  # "the two countries", "both sides", "the three states"
         elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in SINGULAR_ANAPHORS:
             n = 1
             if tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
@@ -287,6 +288,8 @@ def _is_clause_subject(tok: Token) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+#: Counted anaphors: "the two countries", "both sides", "the three states".
+COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization"})
 #: Definite descriptions that point back to actors named just before ("the two countries", "the country").
 ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "side", "government", "leader", "official", "neighbour",

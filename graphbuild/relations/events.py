@@ -255,3 +255,4 @@ def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
                                         f"reciprocal:{trig.relation}:{verb.lemma_.lower()}", trig.prior * 0.9,
                                         2 + a.steps + b.steps, None, None)
             break
+

@@ -47,7 +47,6 @@ from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
     TitleMatch,
     dominant_country,
-    owned_companies,
     surface_titles,
 )
 
@@ -182,6 +181,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 #: Types whose object must be named outright ("a member of the UN", not "the UN subregion"; "sanctions
 #: against Russia were coordinated by the G7" is no cooperation with Russia).
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
+#: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state).
+ADDRESSEE_TYPES = frozenset({"request"})
 #: Symmetric acts done jointly: co-subjects also stand in the relation to each other.
 JOINT_ACTS = frozenset({"agree", "consult", "cooperate"})
 
@@ -189,7 +190,7 @@ JOINT_ACTS = frozenset({"agree", "consult", "cooperate"})
 def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorRef]]:
     """How to read an object slot: strictly for membership-like facts, loosely (possessors, modifiers:
     "rejected the Philippine accusations") for interactions and dependence."""
-    return index.actors_at if relation in STRICT_OBJECT_TYPES else index.object_actors
+    return index.actors_at if relation in STRICT_OBJECT_TYPES | ADDRESSEE_TYPES else index.object_actors
 
 
 def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
@@ -647,9 +648,6 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
     The surface reading (:mod:`graphbuild.relations.titles`) wins where it finds the office's actor; the parse
     covers the rest ("President X of Y", "X is the president of Y", office mentions).
     """
-    for company, state, cue in owned_companies(sent, index, view.lookup if view is not None else None):
-        yield Candidate(company, "affiliatedWith", state, cue, "title:affiliatedWith:company",
-                        lex.types["affiliatedWith"].prior * 0.9, 2, None, None)
     surface = {(t.person.start, t.person.end): t for t in surface_titles(sent, index, lex)}
     for m in index.sentence_mentions(sent):
         if index.type_of(m) != "Person":

@@ -16,7 +16,7 @@ article is plainly about one country (:func:`dominant_country`), at a lower conf
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -216,47 +216,3 @@ def dominant_country(index: ActorIndex) -> Mention | None:
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return first[top] if n >= 3 and n >= 0.6 * total else None
 
-
-#: Words between a state and a company that describe the company ("Russian state bank VEB", "oil giant").
-COMPANY_WORDS = frozenset({"state", "state-owned", "state-run", "oil", "gas", "energy", "firm", "company", "group",
-                           "giant", "bank", "carrier", "airline", "operator", "producer", "maker", "exporter",
-                           "conglomerate", "utility", "monopoly", "insurer", "lender", "broadcaster", "agency",
-                           "owned", "run", "national", "steel", "mining", "telecoms", "arms", "defence", "defense",
-                           "aircraft", "car", "carmaker", "automaker", "shipping", "pipeline", "retailer", "fund"})
-
-
-def owned_companies(sent: Span, index: ActorIndex, lookup: Callable[[str], list[tuple[str, str]]] | None = None
-                    ) -> Iterator[tuple[Mention, Mention, Token]]:
-    """(company, state, cue token) for "India's ONGC", "Russian energy giant Gazprom", "state bank VEB of Russia".
-
-    Only companies and bodies are placed in a state (organisations outside the gazetteer, or listed without a
-    Wikidata id as the curated companies are; never an alliance), and only when nothing but company words stand
-    between the state and the name.
-    """
-    doc = sent.doc
-    for m in index.sentence_mentions(sent):
-        entity = index.entities.get(m.entity_id or "")
-        if index.type_of(m) != "Organization" or (index.in_gazetteer(m) and (entity is None or entity.qid)):
-            continue
-        i = index.span_of(m).start - 1
-        words = 0
-        while i >= sent.start and doc[i].lower_ in COMPANY_WORDS and words < 4:
-            i -= 1
-            words += 1
-        if i >= sent.start and doc[i].lower_ in ("'s", "’s") and words == 0:
-            i -= 1
-        elif words == 0:
-            continue
-        if i < sent.start:
-            continue
-        state = index.mention_at(doc[i])
-        if state is None and lookup is not None and doc[i].pos_ in ("ADJ", "PROPN"):
-            # "Russian energy giant Gazprom": the resolver leaves a demonym before a non-actor noun unlinked
-            countries = [e for e, method in lookup(doc[i].text) if method == "demonym" and e.startswith("country/")]
-            if len(countries) == 1:
-                state = Mention(m.doc_id, doc[i].idx, doc[i].idx + len(doc[i].text), doc[i].text, countries[0],
-                                "demonym", m.sent_start)
-                yield m, state, doc[i]
-                continue
-        if state is not None and index.type_of(state) == "Country":
-            yield m, state, doc[i]
