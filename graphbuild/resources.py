@@ -37,4 +37,5 @@ ONTOLOGY = "graphbuild.ttl"
 SHAPES = "shapes.ttl"
 GAZETTEER = "gazetteer"
 LEXICON = ("relations", "lexicon.toml")
+COMPILED_VERBS = ("relations", "petrarch_verbs.toml")
 CAMEO_IGOS = ("events", "cameo_igos.tsv")
