@@ -64,9 +64,17 @@ def test_compile_petrarch_measured_drop_types_are_left_out(compiled) -> None:
     assert not types & {"accuse", "consult"}, types  # DROP_TYPES of the script
 
 
+def test_compile_petrarch_agents_keep_single_words_of_state_sectors(compiled) -> None:
+    data = tomllib.loads((compiled / "relations" / "petrarch_agents.toml").read_text(encoding="utf-8"))
+    got = [(e["noun"], e["code"], e["sector"]) for e in data["agent_nouns"]]
+    # BORDER_GUARD: multiword; FARMER: not the state; LAWYER: private profession; B-52: not a plain word
+    assert got == [("garrison", "MIL", "military"), ("gendarme", "COP", "police"),
+                   ("magistrate", "JUD", "judiciary")]
+
+
 def test_compile_petrarch_is_deterministic(compiled, tmp_path) -> None:
     assert _compiler().main(["--shared", str(FIXTURE), "--out", str(tmp_path), "--gazetteer", str(FIXTURE)]) == 0
-    for rel in ("relations/petrarch_verbs.toml", "gazetteer/petrarch_persons.jsonl"):
+    for rel in ("relations/petrarch_verbs.toml", "relations/petrarch_agents.toml", "gazetteer/petrarch_persons.jsonl"):
         assert (tmp_path / rel).read_bytes() == (compiled / rel).read_bytes(), rel
 
 

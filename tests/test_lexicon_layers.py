@@ -58,7 +58,7 @@ def test_lexicon_curated_suppress_list_removes_compiled_verbs(tmp_path) -> None:
 
 
 def test_lexicon_layers_are_checked(tmp_path) -> None:
-    with pytest.raises(LexiconError, match="expected some of petrarch, curated"):
+    with pytest.raises(LexiconError, match="expected some of petrarch, petrarch-agents, curated"):
         load_lexicon(layers=("cureted",))
     with pytest.raises(LexiconError, match="unknown relation type 'asault'"):
         parse_lexicon(tomllib.loads(DEFAULT_LEXICON.read_text(encoding="utf-8")), DEFAULT_LEXICON,
@@ -71,3 +71,19 @@ def test_lexicon_default_loads_the_shipped_compiled_layer() -> None:
     curated_only = load_lexicon(layers=("curated",))
     added = {lemma for lemma in lex.verbs if lemma not in curated_only.verbs}
     assert added and added <= {e["lemma"] for e in shipped}
+
+
+def test_lexicon_compiled_agents_join_the_agent_nouns_unless_suppressed() -> None:
+    data = tomllib.loads(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    agents = [{"noun": "garrison"}, {"noun": "gendarme"}]
+    lex = parse_lexicon(data, DEFAULT_LEXICON, agents=agents)
+    assert {"garrison", "gendarme", "police"} <= lex.agent_nouns
+    data["suppress"] = {"agent_nouns": ["gendarme"]}
+    lex = parse_lexicon(data, DEFAULT_LEXICON, agents=agents)
+    assert "garrison" in lex.agent_nouns and "gendarme" not in lex.agent_nouns
+    assert "garrison" not in parse_lexicon(data, DEFAULT_LEXICON).agent_nouns
+
+
+def test_lexicon_default_layers_include_the_shipped_agents() -> None:
+    assert "garrison" in load_lexicon().agent_nouns
+    assert "garrison" not in load_lexicon(layers=("petrarch", "curated")).agent_nouns

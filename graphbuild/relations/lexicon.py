@@ -12,6 +12,10 @@ Two layers of verbs:
 ``curated``   the verbs of ``lexicon.toml``, on top: a lemma the curated lexicon lists (as a verb, with any
               particle or type, or under ``[suppress] verbs``) takes no compiled entry at all.
 
+A third layer, ``petrarch-agents`` (``petrarch_agents.toml``, from Phoenix.agents.txt), adds agent nouns of the
+state's sectors ("police", "garrison", "judiciary") to the curated ``[structure] agent_nouns`` ("Russian police"
+-> Russia); ``[suppress] agent_nouns`` removes some.
+
 Types, priors, nouns, adjectives, titles and cues always come from ``lexicon.toml``.  ``layers`` (argument of
 :func:`load_lexicon`; default from the environment variable ``GRAPHBUILD_LEXICON_LAYERS``, e.g. ``curated``,
 else both) switches the verb layers on and off, so that each layer's precision can be measured.
@@ -38,9 +42,10 @@ from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
 
 DEFAULT_LEXICON = resources.data_path(*resources.LEXICON)
 DEFAULT_COMPILED = resources.data_path(*resources.COMPILED_VERBS)
+DEFAULT_AGENTS = resources.data_path(*resources.COMPILED_AGENTS)
 ROLES = ("subject", "object", "cosubject")
 #: The verb layers, in load order (a later layer wins).
-LAYERS = ("petrarch", "curated")
+LAYERS = ("petrarch", "petrarch-agents", "curated")
 LAYERS_ENV = "GRAPHBUILD_LEXICON_LAYERS"
 
 
@@ -173,13 +178,14 @@ def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
 
 
 def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None, compiled_path: Path | None = None,
-                  curated_verbs: bool = True) -> Lexicon:
+                  curated_verbs: bool = True, agents: Sequence[dict] = ()) -> Lexicon:
     """Build a :class:`Lexicon` from the parsed TOML ``data`` (``path`` is used in messages).
 
     Args:
         compiled: Entries of the compiled verb layer (``{lemma, particle?, type, ...}``), or None.
         compiled_path: Where ``compiled`` came from (for messages).
         curated_verbs: Use the verbs of ``data`` (False: measure the compiled layer alone).
+        agents: Entries of the compiled agent layer (``{noun, ...}``), added to the agent nouns.
     """
     types_data = data.get("types")
     if not isinstance(types_data, dict):
@@ -257,6 +263,7 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
 
     structure = data.get("structure", {})
     titles = data.get("titles", {})
+    compiled_agents = frozenset(str(e.get("noun", "")).strip().lower() for e in agents if isinstance(e, dict)) - {""}
     cues = {k: frozenset(_str_list(path, f"[cues] {k}", v)) for k, v in data.get("cues", {}).items()}
     return Lexicon(
         path=str(path),
@@ -267,7 +274,9 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
         retype=dict(retype),
         pair_preps=frozenset(_str_list(path, "[structure] pair_preps", structure.get("pair_preps", []))),
         member_nouns=frozenset(_str_list(path, "[structure] member_nouns", structure.get("member_nouns", []))),
-        agent_nouns=frozenset(_str_list(path, "[structure] agent_nouns", structure.get("agent_nouns", []))),
+        agent_nouns=frozenset(_str_list(path, "[structure] agent_nouns", structure.get("agent_nouns", [])))
+        | (compiled_agents - frozenset(_str_list(path, "[suppress] agent_nouns",
+                                                 data.get("suppress", {}).get("agent_nouns", [])))),
         support_verbs=frozenset(_str_list(path, "[structure] support_verbs", structure.get("support_verbs", []))),
         leader_titles=frozenset(_str_list(path, "[titles] leader", titles.get("leader", []))),
         affiliated_titles=frozenset(_str_list(path, "[titles] affiliated", titles.get("affiliated", []))),
@@ -315,4 +324,7 @@ def _load(path: str | None, layers: tuple[str, ...], compiled_path: str | None) 
         compiled = _read_toml(cp, "compiled verb layer").get("verbs", [])
         if not isinstance(compiled, list):
             raise LexiconError(f"{cp}: 'verbs' must be a list of tables")
-    return parse_lexicon(data, p, compiled, cp, curated_verbs="curated" in layers)
+    agents: list = []
+    if "petrarch-agents" in layers and compiled_path is None:
+        agents = _read_toml(DEFAULT_AGENTS, "compiled agent layer").get("agent_nouns", [])
+    return parse_lexicon(data, p, compiled, cp, curated_verbs="curated" in layers, agents=agents)
