@@ -79,7 +79,11 @@ def lexicon_version() -> str:
     """A hash of the relation lexicon data (``ontologies/relations/``)."""
     if not LEXICON_DIR.is_dir():
         return "none"
-    return _hash_files((p for p in LEXICON_DIR.rglob("*") if p.is_file()), LEXICON_DIR)
+    digest = _hash_files((p for p in LEXICON_DIR.rglob("*") if p.is_file()), LEXICON_DIR)
+    # the verb layers in use (graphbuild.relations.lexicon.default_layers) change the results; read without
+    # importing the relations package, which imports spaCy
+    layers = os.environ.get("GRAPHBUILD_LEXICON_LAYERS", "").replace(" ", "")
+    return f"{digest}+{layers}" if layers else digest
 
 
 @lru_cache(maxsize=8)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,6 +38,13 @@ DEFAULT_DATA_DIR = resources.data_path(resources.GAZETTEER)
 
 #: Files written by scripts/build_gazetteer.py; read before every other file.
 GENERATED_FILES: tuple[str, ...] = ("countries.jsonl", "organizations.jsonl")
+
+#: Files compiled from the PETRARCH2 dictionaries by scripts/compile_petrarch.py: the ``petrarch`` layer, read
+#: after the generated files and before the curated ones (so curated records win on merge).
+COMPILED_PREFIX = "petrarch_"
+#: Environment variable naming the layers to load (``curated`` alone leaves the compiled files out; default:
+#: ``petrarch,curated``), so that each layer can be measured.
+LAYERS_ENV = "GRAPHBUILD_GAZETTEER_LAYERS"
 
 #: Preference between lookup methods when one surface form names several actors.
 METHOD_RANK: dict[str, int] = {"exact": 0, "alias": 1, "metonym": 2, "demonym": 3}
@@ -134,12 +142,15 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, extensions: Sequence[str | Path] = (), data_dir: str | Path | None = None) -> Gazetteer:
+    def load(cls, extensions: Sequence[str | Path] = (), data_dir: str | Path | None = None,
+             compiled: bool | None = None) -> Gazetteer:
         """Read every gazetteer file, then ``extensions`` in order, and build the lookup tables.
 
         Args:
             extensions: Extra JSONL files of the same shape (from config ``gazetteer_extensions``).
             data_dir: The directory of shipped data; default: the gazetteer installed with the package.
+            compiled: Read the compiled ``petrarch_*.jsonl`` files; default: unless ``$GRAPHBUILD_GAZETTEER_LAYERS``
+                leaves out ``petrarch``.
 
         Raises:
             GazetteerError: A file is missing or a line is malformed (the message names file:line).
@@ -147,7 +158,10 @@ class Gazetteer:
         directory = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer data directory not found")
-        files = data_files(directory)
+        if compiled is None:
+            raw = os.environ.get(LAYERS_ENV, "").strip()
+            compiled = not raw or "petrarch" in {x.strip() for x in raw.split(",")}
+        files = data_files(directory, compiled=compiled)
         for ext in extensions:
             path = Path(ext)
             if not path.is_file():
@@ -339,9 +353,11 @@ class Gazetteer:
 
 
 # ---------------------------------------------------------------------- helpers
-def data_files(directory: Path) -> list[Path]:
-    """The shipped data files in load order: generated, other non-curated, then curated_*."""
-    all_files = sorted(p for p in directory.glob("*.jsonl") if p.is_file())
+def data_files(directory: Path, compiled: bool = True) -> list[Path]:
+    """The shipped data files in load order: generated, other non-curated (the compiled ``petrarch_*`` among
+    them, unless ``compiled`` is False), then curated_*."""
+    all_files = sorted(p for p in directory.glob("*.jsonl") if p.is_file()
+                       and (compiled or not p.name.startswith(COMPILED_PREFIX)))
     generated = [directory / n for n in GENERATED_FILES if (directory / n).is_file()]
     curated = [p for p in all_files if p.name.startswith("curated_")]
     other = [p for p in all_files if p not in generated and p not in curated]

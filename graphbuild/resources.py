@@ -37,4 +37,6 @@ ONTOLOGY = "graphbuild.ttl"
 SHAPES = "shapes.ttl"
 GAZETTEER = "gazetteer"
 LEXICON = ("relations", "lexicon.toml")
+COMPILED_VERBS = ("relations", "petrarch_verbs.toml")
+COMPILED_AGENTS = ("relations", "petrarch_agents.toml")
 CAMEO_IGOS = ("events", "cameo_igos.tsv")

@@ -5,6 +5,21 @@ prepositions carry the subject or object, titles, and the cues for negation, mod
 Every type name is checked against :data:`graphbuild.model.RELATION_TYPES` so a misspelt type fails at
 load time instead of producing a junk edge.
 
+Two layers of verbs:
+
+``petrarch``  ``ontologies/relations/petrarch_verbs.toml``, compiled from the PETRARCH2 CAMEO verb dictionary by
+              scripts/compile_petrarch.py (lemma, particle, type, CAMEO code).  Read first.
+``curated``   the verbs of ``lexicon.toml``, on top: a lemma the curated lexicon lists (as a verb, with any
+              particle or type, or under ``[suppress] verbs``) takes no compiled entry at all.
+
+A third layer, ``petrarch-agents`` (``petrarch_agents.toml``, from Phoenix.agents.txt), adds agent nouns of the
+state's sectors ("police", "garrison", "judiciary") to the curated ``[structure] agent_nouns`` ("Russian police"
+-> Russia); ``[suppress] agent_nouns`` removes some.
+
+Types, priors, nouns, adjectives, titles and cues always come from ``lexicon.toml``.  ``layers`` (argument of
+:func:`load_lexicon`; default from the environment variable ``GRAPHBUILD_LEXICON_LAYERS``, e.g. ``curated``,
+else both) switches the verb layers on and off, so that each layer's precision can be measured.
+
 Example:
     >>> lex = load_lexicon()
     >>> [e.relation for e in lex.verbs["criticize"]]
@@ -13,8 +28,10 @@ Example:
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +41,25 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
 
 DEFAULT_LEXICON = resources.data_path(*resources.LEXICON)
+DEFAULT_COMPILED = resources.data_path(*resources.COMPILED_VERBS)
+DEFAULT_AGENTS = resources.data_path(*resources.COMPILED_AGENTS)
 ROLES = ("subject", "object", "cosubject")
+#: The verb layers, in load order (a later layer wins).
+LAYERS = ("petrarch", "petrarch-agents", "curated")
+LAYERS_ENV = "GRAPHBUILD_LEXICON_LAYERS"
+
+
+def default_layers() -> tuple[str, ...]:
+    """The verb layers to load: ``$GRAPHBUILD_LEXICON_LAYERS`` (comma-separated) or all of :data:`LAYERS`."""
+    raw = os.environ.get(LAYERS_ENV, "").strip()
+    return _check_layers(tuple(x.strip() for x in raw.split(",") if x.strip())) if raw else LAYERS
+
+
+def _check_layers(layers: tuple[str, ...]) -> tuple[str, ...]:
+    bad = [x for x in layers if x not in LAYERS]
+    if bad or not layers:
+        raise LexiconError(f"lexicon layers {', '.join(layers) or '(none)'}: expected some of {', '.join(LAYERS)}")
+    return tuple(x for x in LAYERS if x in layers)
 
 
 class LexiconError(GraphbuildError):
@@ -142,8 +177,16 @@ def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def parse_lexicon(data: dict, path: Path) -> Lexicon:
-    """Build a :class:`Lexicon` from the parsed TOML ``data`` (``path`` is used in messages)."""
+def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None, compiled_path: Path | None = None,
+                  curated_verbs: bool = True, agents: Sequence[dict] = ()) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed TOML ``data`` (``path`` is used in messages).
+
+    Args:
+        compiled: Entries of the compiled verb layer (``{lemma, particle?, type, ...}``), or None.
+        compiled_path: Where ``compiled`` came from (for messages).
+        curated_verbs: Use the verbs of ``data`` (False: measure the compiled layer alone).
+        agents: Entries of the compiled agent layer (``{noun, ...}``), added to the agent nouns.
+    """
     types_data = data.get("types")
     if not isinstance(types_data, dict):
         raise _fail(path, "[types]", "missing table of relation types")
@@ -151,6 +194,8 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
     verbs: dict[str, list[Trigger]] = defaultdict(list)
     nouns: dict[str, list[Trigger]] = defaultdict(list)
     adjectives: dict[str, list[Trigger]] = defaultdict(list)
+    curated_lemmas: set[str] = set()
+    verb_preps_of: dict[str, tuple[tuple[str, str], ...]] = {}
     for name, spec in types_data.items():
         where = f"[types.{name}]"
         if name not in RELATION_TYPES:
@@ -168,9 +213,13 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
                 raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
         types[name] = TypeInfo(name, prior, st, ot, modality)
         verb_preps = tuple((p, "object") for p in _str_list(path, where + " verb_preps", spec.get("verb_preps", [])))
+        verb_preps_of[name] = verb_preps
         for key, negates in (("verbs", False), ("negating_verbs", True)):
             for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
                 lemma, _, particle = entry.partition(":")
+                curated_lemmas.add(lemma)
+                if not curated_verbs:
+                    continue
                 preps = verb_preps
                 if negates:
                     preps = tuple((p, "object") for p in _str_list(path, where + " negating_verb_preps",
@@ -187,6 +236,22 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
     missing = set(RELATION_TYPES) - set(types)
     if missing:
         raise _fail(path, "[types]", f"no entry for relation types {', '.join(sorted(missing))}")
+    # a lemma of the curated verbs owns that lemma (when the curated verbs are in use); [suppress] verbs always
+    suppressed = (curated_lemmas if curated_verbs else set()) | set(
+        _str_list(path, "[suppress] verbs", data.get("suppress", {}).get("verbs", [])))
+    for i, entry in enumerate(compiled or ()):
+        where = f"verbs #{i + 1}"
+        cpath = compiled_path or path
+        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
+            raise _fail(cpath, where, f"expected {{lemma = ..., type = ...}}, got {entry!r}")
+        name = entry.get("type")
+        if name not in types:
+            raise _fail(cpath, where, f"unknown relation type {name!r}")
+        lemma = entry["lemma"].strip().lower()
+        if lemma in suppressed:
+            continue
+        particle = (entry.get("particle") or "").strip().lower() or None
+        verbs[lemma].append(Trigger(name, lemma, "verb", particle, verb_preps_of[name], types[name].prior))
 
     retype: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
     for i, rule in enumerate(data.get("retype", [])):
@@ -198,6 +263,7 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
 
     structure = data.get("structure", {})
     titles = data.get("titles", {})
+    compiled_agents = frozenset(str(e.get("noun", "")).strip().lower() for e in agents if isinstance(e, dict)) - {""}
     cues = {k: frozenset(_str_list(path, f"[cues] {k}", v)) for k, v in data.get("cues", {}).items()}
     return Lexicon(
         path=str(path),
@@ -208,7 +274,9 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
         retype=dict(retype),
         pair_preps=frozenset(_str_list(path, "[structure] pair_preps", structure.get("pair_preps", []))),
         member_nouns=frozenset(_str_list(path, "[structure] member_nouns", structure.get("member_nouns", []))),
-        agent_nouns=frozenset(_str_list(path, "[structure] agent_nouns", structure.get("agent_nouns", []))),
+        agent_nouns=frozenset(_str_list(path, "[structure] agent_nouns", structure.get("agent_nouns", [])))
+        | (compiled_agents - frozenset(_str_list(path, "[suppress] agent_nouns",
+                                                 data.get("suppress", {}).get("agent_nouns", [])))),
         support_verbs=frozenset(_str_list(path, "[structure] support_verbs", structure.get("support_verbs", []))),
         leader_titles=frozenset(_str_list(path, "[titles] leader", titles.get("leader", []))),
         affiliated_titles=frozenset(_str_list(path, "[titles] affiliated", titles.get("affiliated", []))),
@@ -216,19 +284,47 @@ def parse_lexicon(data: dict, path: Path) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and check the lexicon file (default: ``ontologies/relations/lexicon.toml``); cached.
-
-    Raises:
-        LexiconError: the file is missing, not TOML, or an entry is malformed.
-    """
-    p = Path(path) if path is not None else DEFAULT_LEXICON
+def _read_toml(p: Path, what: str) -> dict:
     try:
         with p.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except FileNotFoundError:
-        raise LexiconError(f"{p}: relation lexicon not found") from None
+        raise LexiconError(f"{p}: {what} not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{p}: not valid TOML: {exc}") from None
-    return parse_lexicon(data, p)
+
+
+def load_lexicon(path: str | Path | None = None, layers: Sequence[str] | None = None,
+                 compiled_path: str | Path | None = None) -> Lexicon:
+    """Read and check the lexicon (default: ``ontologies/relations/lexicon.toml`` over the compiled
+    ``petrarch_verbs.toml``); cached.
+
+    Args:
+        path: The curated lexicon file.  An explicit ``path`` loads that file alone unless ``layers`` or
+            ``compiled_path`` is given too.
+        layers: Verb layers to use, some of :data:`LAYERS` (default: :func:`default_layers`).
+        compiled_path: The compiled verb layer (default: the shipped ``petrarch_verbs.toml``).
+
+    Raises:
+        LexiconError: a file is missing, not TOML, or an entry is malformed.
+    """
+    if layers is None:
+        layers = default_layers() if path is None or compiled_path is not None else ("curated",)
+    return _load(str(path) if path is not None else None, _check_layers(tuple(layers)),
+                 str(compiled_path) if compiled_path is not None else None)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None, layers: tuple[str, ...], compiled_path: str | None) -> Lexicon:
+    p = Path(path) if path is not None else DEFAULT_LEXICON
+    data = _read_toml(p, "relation lexicon")
+    compiled, cp = None, None
+    if "petrarch" in layers:
+        cp = Path(compiled_path) if compiled_path is not None else DEFAULT_COMPILED
+        compiled = _read_toml(cp, "compiled verb layer").get("verbs", [])
+        if not isinstance(compiled, list):
+            raise LexiconError(f"{cp}: 'verbs' must be a list of tables")
+    agents: list = []
+    if "petrarch-agents" in layers and compiled_path is None:
+        agents = _read_toml(DEFAULT_AGENTS, "compiled agent layer").get("agent_nouns", [])
+    return parse_lexicon(data, p, compiled, cp, curated_verbs="curated" in layers, agents=agents)
