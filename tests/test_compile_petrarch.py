@@ -40,7 +40,7 @@ def test_compile_petrarch_verbs_map_codes_through_plover() -> None:
     cp = _compiler()
     plover = cp.load_cameo2plover(FIXTURE / "reference" / "cameo2plover_2021.txt")
     text = (FIXTURE / "reference" / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="utf-8")
-    entries, dropped = cp.compile_verbs(text, plover, drop_types=frozenset())
+    entries, dropped = cp.compile_verbs(text, plover, drop_types=frozenset(), drop_sources=frozenset())
     got = {(e["lemma"], e["particle"], e["type"], e["code"], e["source"]) for e in entries}
     assert got == {
         ("pound", None, "assault", "190", "block"),      # synonym inherits the block's code
@@ -60,8 +60,9 @@ def test_compile_petrarch_verbs_map_codes_through_plover() -> None:
 def test_compile_petrarch_measured_drop_types_are_left_out(compiled) -> None:
     got = _verbs(compiled / "relations" / "petrarch_verbs.toml")
     types = {t for _, _, t, _, _ in got}
-    assert "assault" in types and "agree" in types
+    assert "assault" in types  # "pound on": a pattern of its own
     assert not types & {"accuse", "consult"}, types  # DROP_TYPES of the script
+    assert {source for *_, source in got} <= {"own", "pattern"}, got  # DROP_SOURCES: no block defaults
 
 
 def test_compile_petrarch_agents_keep_single_words_of_state_sectors(compiled) -> None:
