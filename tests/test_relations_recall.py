@@ -150,6 +150,30 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
     assert expected <= got, f"missing {expected - got}; got {got}"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moldova and Ukraine applied for EU membership in 2022.",
+         {("country/MDA", "seeksMembershipIn", "org/EU", False), ("country/UKR", "seeksMembershipIn", "org/EU", False)}),
+        ("Georgia's parliament passed a foreign agents law, prompting criticism from Washington.",
+         {("country/USA", "accuse", "country/GEO", False)}),
+        ("Poland deployed 10,000 troops to its border with Belarus.",
+         {("country/POL", "mobilize", "country/BLR", False)}),
+        ("Kazakhstan requested CSTO assistance during the unrest.", {("country/KAZ", "request", "org/CSTO", False)}),
+        ("Mali, Burkina Faso and Niger left ECOWAS. The bloc called on the three states to reconsider.",
+         {("org/ECOWAS", "request", "country/MLI", False), ("org/ECOWAS", "request", "country/NER", False)}),
+    ],
+)
+def test_recall_bids_reactions_borders_and_requests(relations_of, text, expected) -> None:
+    got = relations_of(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_recall_asking_a_person_to_serve_is_no_request_of_a_state(relations_of) -> None:
+    got = relations_of("Israel has asked a US banker to run its central bank.")
+    assert not {t for t in got if t[1] == "request"}, got
+
+
 def test_recall_military_attack_stays_an_assault(relations_of) -> None:
     got = relations_of("Israeli jets attacked Hamas positions in Gaza. Russia attacked Ukraine in February.")
     assert ("country/RUS", "assault", "country/UKR", False) in got

@@ -44,6 +44,7 @@ from graphbuild.relations.events import (
     apposition_membership,
     evaluative_relations,
     judgement_relations,
+    membership_bid_relations,
     reaction_relations,
     reciprocal_relations,
     receipt_relations,
@@ -131,6 +132,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from receipt_relations(sent, index, lex)
     yield from judgement_relations(sent, index, lex)
     yield from reciprocal_relations(sent, index, lex)
+    yield from membership_bid_relations(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

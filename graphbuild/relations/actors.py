@@ -182,6 +182,12 @@ class ActorIndex:
         own = self.actors_at(tok)
         if own or _depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
             return own
+        if tok.lemma_.lower() in BORDER_NOUNS:
+            # "deployed troops to its border with Belarus": the neighbour, not the owner of "its"
+            across = [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj" for r in self.actors_at(p)]
+            if across:
+                return _unique(across)
         mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
                 and (m := self.by_token.get(c.i)) is not None]
         if not mods:
@@ -288,6 +294,8 @@ def _is_clause_subject(tok: Token) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+#: Nouns whose "with X" names the other side ("the border with Belarus").
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Counted anaphors: "the two countries", "both sides", "the three states".
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization"})

@@ -103,6 +103,9 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
                     for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = [r for e in events for r in index.object_actors(e)]
+        if not events and verb.dep_ in ("advcl", "conj") and verb.head is not verb:
+            # "Georgia's parliament passed a law, prompting criticism from Washington": the main clause's actor
+            targets = _subjects(verb.head, index)
         if not targets:
             targets = event_objects(events, index, {r.mention.entity_id or "" for r in reactors})
         for s in reactors:
@@ -256,3 +259,35 @@ def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
                                         2 + a.steps + b.steps, None, None)
             break
 
+
+
+#: Verbs by which a state bids for membership named as "<Org> membership" ("applied for EU membership").
+BID_VERBS = frozenset({"apply", "bid", "seek", "push", "campaign", "press", "lobby", "request", "submit", "file",
+                       "want", "pursue", "aspire", "hope", "strive", "eye"})
+MEMBERSHIP_NOUNS = frozenset({"membership", "accession", "entry", "admission"})
+
+
+def membership_bid_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Moldova applied for EU membership", "Ukraine seeks NATO membership" -> seeksMembershipIn."""
+    from graphbuild.relations.patterns import Candidate
+
+    for noun in sent:
+        if noun.lemma_.lower() not in MEMBERSHIP_NOUNS:
+            continue
+        orgs = [ActorRef(m, 1) for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                and (m := index.mention_at(c)) is not None and index.type_of(m) == "Organization"]
+        if not orgs:
+            continue
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in BID_VERBS:
+            continue
+        for s in _subjects(verb, index):
+            if index.type_of(s.mention) not in ("Country", "Organization"):
+                continue
+            for o in orgs:
+                if s.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(s.mention, "seeksMembershipIn", o.mention, noun,
+                                    f"bid:seeksMembershipIn:{verb.lemma_.lower()}",
+                                    lex.types["seeksMembershipIn"].prior, 1 + s.steps + o.steps, None, None)

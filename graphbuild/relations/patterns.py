@@ -42,7 +42,7 @@ from spacy.tokens import Span, Token
 from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
 from graphbuild.relations.actors import ActorIndex, ActorRef
 from graphbuild.relations.lexicon import Lexicon, Trigger, forms
-from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, event_objects
+from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, RECEIVED_AID, event_objects
 from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
     TitleMatch,
@@ -181,7 +181,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 #: Types whose object must be named outright ("a member of the UN", not "the UN subregion"; "sanctions
 #: against Russia were coordinated by the G7" is no cooperation with Russia).
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
-#: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state).
+#: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state), or the
+#: provider of the help asked for ("requested CSTO assistance").
 ADDRESSEE_TYPES = frozenset({"request"})
 #: Symmetric acts done jointly: co-subjects also stand in the relation to each other.
 JOINT_ACTS = frozenset({"agree", "consult", "cooperate"})
@@ -190,7 +191,10 @@ JOINT_ACTS = frozenset({"agree", "consult", "cooperate"})
 def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorRef]]:
     """How to read an object slot: strictly for membership-like facts, loosely (possessors, modifiers:
     "rejected the Philippine accusations") for interactions and dependence."""
-    return index.actors_at if relation in STRICT_OBJECT_TYPES | ADDRESSEE_TYPES else index.object_actors
+    if relation in ADDRESSEE_TYPES:
+        return lambda tok: index.actors_at(tok) or (index.object_actors(tok) if tok.lemma_.lower() in RECEIVED_AID
+                                                    else [])
+    return index.actors_at if relation in STRICT_OBJECT_TYPES else index.object_actors
 
 
 def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
