@@ -45,6 +45,7 @@ from graphbuild.relations.events import (
     evaluative_relations,
     judgement_relations,
     membership_bid_relations,
+    predicate_noun_relations,
     reaction_relations,
     reciprocal_relations,
     receipt_relations,
@@ -133,6 +134,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from judgement_relations(sent, index, lex)
     yield from reciprocal_relations(sent, index, lex)
     yield from membership_bid_relations(sent, index, lex)
+    yield from predicate_noun_relations(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

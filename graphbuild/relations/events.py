@@ -291,3 +291,27 @@ def membership_bid_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
                     yield Candidate(s.mention, "seeksMembershipIn", o.mention, noun,
                                     f"bid:seeksMembershipIn:{verb.lemma_.lower()}",
                                     lex.types["seeksMembershipIn"].prior, 1 + s.steps + o.steps, None, None)
+
+
+#: "X is Y's closest ally / main trading partner": a relational noun predicated of X with Y as possessor.
+RELATIONAL_NOUNS = {"ally": "alliedWith", "partner": "cooperate", "supplier": "aid", "creditor": "aid",
+                    "backer": "support", "sponsor": "support", "patron": "support"}
+COPULAS = frozenset({"be", "become", "remain", "stay"})
+
+
+def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"China is Russia's main trading partner" -> CHN cooperate RUS; "the US is Taiwan's arms supplier" -> aid."""
+    from graphbuild.relations.patterns import Candidate
+
+    for noun in sent:
+        relation = RELATIONAL_NOUNS.get(noun.lemma_.lower())
+        if relation is None or noun.dep_ != "attr" or noun.head.lemma_.lower() not in COPULAS:
+            continue
+        others = [r for c in noun.children if c.dep_ == "poss" for r in index.actors_at(c)]
+        others += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                   for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        for s in _subjects(noun.head, index):
+            for o in others:
+                if s.mention.entity_id != o.mention.entity_id:
+                    yield Candidate(s.mention, relation, o.mention, noun, f"predicate:{relation}:{noun.lemma_.lower()}",
+                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
