@@ -54,7 +54,8 @@ NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "il
                                  "hypocrite", "complacent", "failing", "divisive", "untrustworthy", "shameful",
                                  "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke"})
 POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
-                                 "historic", "fruitful", "encouraging", "step"})
+                                 "historic", "fruitful", "encouraging", "step", "best", "reliable", "trustworthy",
+                                 "friend", "partner", "ally", "hero", "visionary", "statesman"})
 
 
 def event_objects(obj_toks: list[Token], index: ActorIndex, exclude: set[str], *, previous: bool = True
@@ -129,8 +130,8 @@ def evaluative_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
         words += [c for d in judged for c in d.children if c.dep_ in ("oprd", "amod") and c.i > d.i]
         # "termed Russia's decision provocative", parsed with the decision as a compound of the adjective
         judged += [c for w in words for c in w.children if c.dep_ in ("compound", "nsubj") and c.i < w.i]
-        lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children) if t.dep_ != "det"} | {
-            w.lower_ for w in words}
+        lemmas = {form for w in words for t in (w, *w.children) if t.dep_ != "det"
+                  for form in (t.lemma_.lower(), t.lower_)}  # "best" has the lemma "well"
         relation = "accuse" if lemmas & NEGATIVE_ADJECTIVES else "support" if lemmas & POSITIVE_ADJECTIVES else None
         if relation is None or not judged:
             continue

@@ -324,6 +324,7 @@ def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], inde
         index.mention_at(obj) is not None and index.type_of(index.mention_at(obj)) in ("Person", "Organization"))
 
 
+HYPHENS = frozenset({"-", "–", "/"})
 _LIST_GLUE = frozenset({",", "(", ")", "and", "the", "as", "well", "or", ";"})
 
 
@@ -505,6 +506,11 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                         obj_tok = c
                         continue
                     subjects.extend(index.actors_at(c))
+                    # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
+                    subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
+                                    if h.dep_ == "compound" and h.i < c.i and any(t.text in HYPHENS for t in
+                                                                                  tok.doc[h.i + 1:c.i])
+                                    and (hm := index.mention_at(h)) is not None and hm is not cm)
                     subj_tok = c
                 elif c.dep_ == "prep":
                     prep = c.lower_
