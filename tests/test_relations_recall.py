@@ -162,6 +162,10 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
         ("Kazakhstan requested CSTO assistance during the unrest.", {("country/KAZ", "request", "org/CSTO", False)}),
         ("China is Russia's main trading partner.", {("country/CHN", "cooperate", "country/RUS", False)}),
         ("The Turkey-EU talks began on Monday.", {("country/TUR", "consult", "org/EU", False)}),
+        ("The parts are the product of Israeli-Egyptian cooperation.", {("country/EGY", "cooperate", "country/ISR", False)}),
+        # British spellings stay one word: "co-ordinate" is no "co" + "ordinate"
+        ("An alliance of the US, India and Japan will co-ordinate the relief effort.",
+         {("country/IND", "cooperate", "country/USA", False), ("country/IND", "cooperate", "country/JPN", False)}),
         ("Egypt's president described Israel's prime minister as the best chance for peace.",
          {("country/EGY", "support", "country/ISR", False)}),
         ("Japan is America's closest ally in Asia.", {("country/JPN", "alliedWith", "country/USA", False)}),

