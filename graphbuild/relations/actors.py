@@ -58,6 +58,7 @@ class ActorIndex:
         #: token -> entity id of the speaker whose quotation contains it (set by the extractor)
         self.first_person: Callable[[Token], str | None] | None = None
         self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self._first: dict[str, int] | None = None
         datelines = dateline_regions(self.text)
         for m in mentions:
             if m.entity_id is None:
@@ -70,6 +71,15 @@ class ActorIndex:
             self.spans[(m.start, m.end)] = span
             for tok in span:
                 self.by_token.setdefault(tok.i, m)
+
+    def first_start(self, entity_id: str | None) -> int:
+        """Where the article first names ``entity_id`` (its earliest resolved mention), -1 if nowhere."""
+        if self._first is None:
+            self._first = {}
+            for m in self.by_token.values():
+                if m.entity_id and (m.entity_id not in self._first or m.start < self._first[m.entity_id]):
+                    self._first[m.entity_id] = m.start
+        return self._first.get(entity_id or "", -1)
 
     def sent_of(self, tok: Token | int) -> Span:
         """The sentence containing ``tok`` (a Token or token index)."""

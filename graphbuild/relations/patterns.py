@@ -688,8 +688,11 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
 
     The country is the one whose office of that title the gazetteer records the person as holding; for a person
     the gazetteer does not know, the article's own country when the article is plainly about one
-    (:func:`~graphbuild.relations.titles.dominant_country`) and the title is a state office.
+    (:func:`~graphbuild.relations.titles.dominant_country`) and the title is a state office.  Only where the
+    article first names the person: the office is introduced once, then the title is a form of address.
     """
+    if m.start != index.first_start(m.entity_id):
+        return
     title = found.title
     words = {title.lemma_.lower(), title.lower_}
     pair = title.doc[title.i - 1].lower_ + " " + title.lower_ if title.i > 0 else ""
