@@ -322,6 +322,15 @@ class Gazetteer:
         holders = {o.holder for o in by_role.values()}
         return holders.pop() if len(holders) == 1 else None
 
+    def holders_titled(self, title: str, date: str | _dt.date | None = None) -> frozenset[str]:
+        """Everyone recorded as holding an office called ``title`` in any country (on ``date`` if given)."""
+        wanted = normalize(title)
+        day = _as_date(date) if date is not None else None
+        return frozenset(
+            o.holder for offices in self._offices.values() for o in offices
+            if wanted in o.titles and (day is None or ((o.start is None or o.start <= day) and (o.end is None or day <= o.end)))
+        )
+
     def holders_of(self, country_id: str, title: str) -> frozenset[str]:
         """Everyone recorded as holding the office called ``title`` in ``country_id``, at any time."""
         wanted = normalize(title)

@@ -242,7 +242,7 @@ class Resolver:
         cands = self.finder(doc)
         # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
         dates = office_dates(article)
-        named = self._named_persons(cands) if not dates else frozenset()
+        named = self._named_persons(cands)
         cands = [self._role_or_country(c, dates, named, doc.text) for c in cands]
         state = _DocState(text=doc.text, dates=dates, named=named)
         # Pass 1: everything the gazetteer settles without context; full person names.
@@ -400,8 +400,15 @@ class Resolver:
         """Who an office phrase names: the one holder of ``title`` of ``country`` on every date in ``dates``.
 
         An undated article (no ``dates``) names a holder only when the article also names that person and nobody
-        else who ever held the office ("Lukashenko ... the Belarusian leader"); never today's holder.
+        else who ever held the office ("Lukashenko ... the Belarusian leader"); never today's holder.  A bare office
+        (``country == ""``: "the prime minister") names the one person the article names who held such an office
+        of any country (on the dates, if the article has them).
         """
+        if country == "":
+            # "the prime minister": whoever held such an office (of any country) on the dates, and is named here
+            pools = [self.gazetteer.holders_titled(title, d) for d in dates] or [self.gazetteer.holders_titled(title)]
+            holders = set(frozenset.intersection(*pools) & named)
+            return holders.pop() if len(holders) == 1 else None
         if not country:
             return None
         if not dates:
@@ -431,7 +438,8 @@ class Resolver:
         """(id, method), or "context"/"ambiguous"/"person" to decide later, or None to drop the candidate."""
         gaz = self.gazetteer
         if cand.kind == "role":
-            holder = self._office_holder(self._country_of(cand.key), cand.title or "", state.dates, state.named)
+            country = self._country_of(cand.key) if cand.key else ""
+            holder = self._office_holder(country, cand.title or "", state.dates, state.named)
             return (holder, "office") if holder else (None, UNRESOLVED)
         if cand.kind == "body":
             country = self._country_of(cand.key)

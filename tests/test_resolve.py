@@ -229,6 +229,17 @@ def test_resolve_undated_office_names_the_holder_the_article_names(fixture_resol
     assert "person/emmanuel-macron" not in {e for ids in links.values() for e in ids}
 
 
+@pytest.mark.model
+def test_resolve_bare_office_names_the_one_holder_the_article_names(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "Tony Blair met Jacques Chirac in Paris. The prime minister said it went well.",
+                   date=None)
+    assert links["The prime minister"] == {"person/tony-blair"}
+    # two prime ministers named: the phrase could be either, so it names nobody
+    links = _links(shipped_resolver, "Tony Blair met Silvio Berlusconi. The prime minister said it went well.",
+                   date=None)
+    assert links.get("The prime minister", {None}) == {None}
+
+
 def test_resolve_office_dates_from_article_date_or_latest_year() -> None:
     from graphbuild.resolve import office_dates
 

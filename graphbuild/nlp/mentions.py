@@ -185,6 +185,8 @@ class MentionFinder:
         )
         for cand in self._roles_and_bodies(doc, country_spans, has_sents):
             scored.append((0, cand))
+        for cand in self._bare_roles(doc, has_sents):
+            scored.append((0.5, cand))
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
@@ -344,6 +346,26 @@ class MentionFinder:
                     else:
                         continue
                     break
+        return out
+
+    def _bare_roles(self, doc: Doc, has_sents: bool) -> list[MentionCandidate]:
+        """"the prime minister", "the foreign secretary": an office with no country, named by the article.
+
+        The resolver links it only to a person the article itself names who held that office (key ``""``).
+        """
+        out: list[MentionCandidate] = []
+        for tok in doc:
+            if tok.lower_ != "the":
+                continue
+            title = self._match_words(doc, tok.i + 1, self._titles)
+            if not title:
+                continue
+            end = tok.i + 1 + len(title)
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and (nxt.lower_ in ("of", "'s", "’s", "-") or nxt.pos_ in ("NOUN", "PROPN")
+                                    or self._name_follows(doc, end)):
+                continue  # "the president of Belarus", "the president's office", "the prime minister Tony Blair"
+            out.append(self._span_candidate(doc, tok.i, end, "role", "", has_sents, " ".join(title)))
         return out
 
     @staticmethod
