@@ -198,8 +198,17 @@ def _walk(node: Any) -> Iterable[Any]:
             stack.extend(list(item))
 
 
+# rdflib's SPARQL grammar is one pyparsing object per process, and pyparsing is not thread-safe:
+# parse actions find their arity on the first calls by trial and error, and concurrent first
+# parses (20 clients sending the same aggregate query to `graphbuild serve`) left them
+# mis-wired for good ("Param.postParse2() missing 1 required positional argument").
+_parse_lock = threading.Lock()
+
+
 def check_query(query: str) -> Any:
     """Parse ``query`` and refuse what is not allowed; return rdflib's parse tree.
+
+    Thread-safe: parsing is serialised by a lock (the grammar is shared by every thread).
 
     Raises:
         QueryError: a syntax error (with the parser's message), an update, SERVICE or FROM.
@@ -215,10 +224,12 @@ def check_query(query: str) -> Any:
         if word and word.group() in _UPDATE_WORDS:
             raise QueryError(f"updates are not allowed ({word.group()}): the query command and endpoint are read-only")
     try:
-        tree = parseQuery(query)
+        with _parse_lock:
+            tree = parseQuery(query)
     except ParseException as exc:
         try:
-            parseUpdate(query)
+            with _parse_lock:
+                parseUpdate(query)
         except Exception:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         raise QueryError("updates are not allowed: the query command and endpoint are read-only") from None
