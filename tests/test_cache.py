@@ -188,3 +188,45 @@ def test_cache_unchanged_rebuild_does_not_import_spacy(tmp_path: Path) -> None:
     outputs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                                          check=True).stdout) for _ in range(2)]
     assert outputs == [[2, 0, True], [0, 2, False]]
+
+
+def test_cache_prune_never_follows_symlinks_out_of_the_cache(tmp_path: Path, fake_pipeline) -> None:
+    project = tmp_path / "project" / "app"
+    project.mkdir(parents=True)
+    (project / "package.json").write_text('{"name": "app"}', encoding="utf-8")
+    (project / ".keep.tmp").write_text("x", encoding="utf-8")
+    victim = tmp_path / "victim.json"
+    victim.write_text("precious", encoding="utf-8")
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    run_extraction(config)
+    docs = tmp_path / "out" / CACHE_DIR / "docs"
+    (docs / "zz").symlink_to(project)                       # a planted shard folder
+    (docs / "ab").mkdir(exist_ok=True)
+    (docs / "ab" / "0123.json").symlink_to(victim)          # a planted entry file
+    entry_a = _entry(tmp_path, "a")
+    entry_a.unlink()
+    entry_a.symlink_to(victim)                              # a planted link where a live entry belongs
+    run = run_extraction(config)
+    assert (project / "package.json").read_text(encoding="utf-8") == '{"name": "app"}'
+    assert (project / ".keep.tmp").exists()
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert run.summary.built == 1 and run.summary.from_cache == 1
+    assert any("symbolic link" in w.problem and w.path == str(entry_a) for w in run.warnings)
+    assert not (docs / "zz").exists() and not (docs / "ab" / "0123.json").is_symlink()
+    assert not entry_a.is_symlink() and run_extraction(config).summary.built == 0
+
+
+def test_cache_linked_cache_folder_is_not_used(tmp_path: Path, fake_pipeline) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "aa").mkdir(parents=True)
+    (elsewhere / "aa" / "package.json").write_text("{}", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    (out / CACHE_DIR / "docs").symlink_to(elsewhere)
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=out)
+    for _ in range(2):
+        run = run_extraction(config)
+        assert run.summary.built == 1
+        assert any("cache folder is a symbolic link" in w.problem for w in run.warnings)
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == ["aa", "aa/package.json"]
