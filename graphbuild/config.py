@@ -42,6 +42,7 @@ class Config:
     formats: tuple[str, ...] = ("turtle",)
     workers: int = 1
     max_file_bytes: int = 20_000_000
+    follow_outside_links: bool = False  # read corpus files that are links to places outside the corpus
     html_max_nodes: int = 5000
     html_max_edges: int = 15000
     seed: int = 0
@@ -78,6 +79,10 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
                 if isinstance(value, bool) or not isinstance(value, int | str):
                     raise TypeError
                 out[key] = int(value)
+            elif key == "follow_outside_links":
+                if not isinstance(value, bool):
+                    raise TypeError
+                out[key] = value
             elif key == "min_confidence":
                 out[key] = float(value)
             else:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,17 +227,46 @@ def dateline_date(text: str) -> str | None:
         return None
 
 
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """Read a regular file of at most ``max_bytes``; anything else is a ValueError saying why.
+
+    The file is opened non-blocking (a FIFO would otherwise wait for a writer for ever) and must be a
+    regular file; the read itself stops at ``max_bytes + 1`` whatever ``st_size`` says (``/dev/zero``
+    and files that grow report less than they give).
+    """
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror})") from None
-    if size > max_bytes:
-        raise ValueError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"cannot read file ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+            raise ValueError(f"{kind}, not a regular file; skipped")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise ValueError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ValueError(f"cannot read file ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise ValueError(f"file gives more than the limit of {max_bytes:,} bytes (max_file_bytes); skipped")
+    return data
+
+
+def outside_link(path: Path, root: Path) -> str | None:
+    """If ``path`` is (or passes through) a symbolic link to somewhere outside the folder ``root``,
+    return where it leads; else None."""
+    real = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    return real
 
 
 def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, empty_problem: str) -> Article:
@@ -496,12 +526,15 @@ def read_source(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
 
 
 def read_corpus(
-    root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES
+    root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    follow_outside_links: bool = False,
 ) -> Iterator[Article | CorpusWarning]:
     """Yield every article under ``root`` in file order, and a warning for every bad file or record.
 
     Articles stream (one file in memory at a time). Two files with one doc id (``a.txt`` and
-    ``a.md``) cannot both be kept: the second is skipped with a warning.
+    ``a.md``) cannot both be kept: the second is skipped with a warning. A file that is a symbolic
+    link to somewhere outside ``root`` is skipped with a warning unless ``follow_outside_links``
+    (a corpus folder others can write to must not pull private files into the outputs).
 
     Raises:
         CorpusError: ``root`` does not exist.
@@ -509,6 +542,11 @@ def read_corpus(
     root = Path(root)
     seen: dict[str, str] = {}
     for source in iter_source_files(root, suffixes):
+        target = outside_link(source.path, root) if root.is_dir() and not follow_outside_links else None
+        if target is not None:
+            yield CorpusWarning(str(source.path), f"symbolic link to {target}, outside the corpus; skipped "
+                                "(set follow_outside_links = true to read such files)")
+            continue
         for item in read_source(source, max_bytes=max_bytes):
             if isinstance(item, Article):
                 if item.doc_id in seen:
