@@ -23,6 +23,8 @@ from graphbuild.config import DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT
 from graphbuild.errors import GraphbuildError, QueryError, QueryLimitError
 
 DEFAULT_TIMEOUT = DEFAULT_QUERY_TIMEOUT
+#: A request waits for a free worker at most this many times the query time limit.
+QUEUE_WAIT = 10
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "QueryWorker", "WorkerPool"]
 
 
@@ -154,12 +156,17 @@ class WorkerPool:
             w.start()
 
     def run(self, fn: Callable[..., Any], args: tuple[Any, ...], timeout: float | None) -> Any:
-        """Run ``fn(*args)`` on the next free worker (waiting for one at most ``timeout`` seconds)."""
+        """Run ``fn(*args)`` on the next free worker within ``timeout`` seconds.
+
+        Waiting for a free worker is bounded too, by :data:`QUEUE_WAIT` times the time limit (a burst of
+        clients queues; only a flood that keeps every worker busy that long gets "busy").
+        """
+        wait = timeout * QUEUE_WAIT if timeout and timeout > 0 else None
         try:
-            worker = self._idle.get(timeout=timeout if timeout and timeout > 0 else None)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
             raise QueryLimitError(
-                f"every query process stayed busy for {timeout:g} s; try again later", kind="busy") from None
+                f"every query process stayed busy for {wait:g} s; try again later", kind="busy") from None
         try:
             return worker.run(fn, args, timeout)
         finally:
