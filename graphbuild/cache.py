@@ -132,7 +132,8 @@ class Versions:
 def article_key(article: Article, versions: Versions) -> str:
     """The cache key of an article: its content and metadata, and the versions."""
     digest = hashlib.sha256(versions.digest.encode())
-    digest.update(_canonical(_record_to_json(article)).encode())
+    # surrogatepass: lone surrogates (JSON text can carry them) must not abort the build.
+    digest.update(_canonical(_record_to_json(article)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -72,14 +72,28 @@ class SourceFile:
     doc_id: str
 
 
+def shown(path: Path | str) -> str:
+    r"""``path`` as valid Unicode: bytes of a non-UTF-8 file name appear as ``\xe9`` escapes.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 output (cache key, Turtle, CSV,
+    the terminal) can encode.
+
+    >>> shown(b"caf\xe9.txt".decode("utf-8", "surrogateescape"))
+    'caf\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def doc_id_for(path: Path, root: Path) -> str:
     """Return the document id of ``path``: its path relative to ``root`` without extension.
+
+    Bytes of a non-UTF-8 file name become backslash escapes (see :func:`shown`).
 
     >>> doc_id_for(Path("/c/news/a.txt"), Path("/c"))
     'news/a'
     """
     relative = path.relative_to(root) if root.is_dir() else Path(path.name)
-    return relative.with_suffix("").as_posix()
+    return shown(relative.with_suffix("").as_posix())
 
 
 def iter_source_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> Iterator[SourceFile]:
@@ -189,8 +203,28 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _clean_date(value: str | None) -> str | None:
-    if value and _DATE.match(value):
+    if isinstance(value, str) and _DATE.match(value):
         return value[:10]
+    return None
+
+
+def numeric_date(value: object) -> str | None:
+    """An ISO date from a number in a JSON record: ``20190412`` (YYYYMMDD) or epoch seconds; else None.
+
+    >>> numeric_date(20190412), numeric_date(1555027200), numeric_date(True), numeric_date(7)
+    ('2019-04-12', '2019-04-12', None, None)
+    """
+    import datetime as dt
+
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return None
+    if isinstance(value, int) and 10000101 <= value <= 29991231:
+        try:
+            return dt.date(value // 10000, value // 100 % 100, value % 100).isoformat()
+        except ValueError:
+            return None
+    if 1e8 <= value < 1e11:  # epoch seconds from 1973 to 5138
+        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc).date().isoformat()
     return None
 
 
@@ -276,7 +310,7 @@ def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, e
     return Article(
         doc_id=doc_id,
         text=text,
-        path=str(path),
+        path=shown(path),
         title=_clean_meta(meta.get("title")) or _first_line(text),
         date=_clean_date(meta.get("date")) or dateline_date(text),
         url=_clean_meta(meta.get("url")),
@@ -486,7 +520,7 @@ def read_records(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
     jsonl = source.path.suffix.lower() == ".jsonl"
     seen: set[str] = set()
     for number, record in _iter_json_records(data, source.path):
-        where = f"{source.path}:{number}" if jsonl else f"{source.path}:record {number}"
+        where = f"{shown(source.path)}:{number}" if jsonl else f"{shown(source.path)}:record {number}"
         if isinstance(record, _Malformed):
             yield CorpusWarning(where, record.problem)
             continue
@@ -502,7 +536,18 @@ def read_records(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
             yield CorpusWarning(where, f"duplicate record id {record.get('id')!r}; using the record number")
             doc_id = f"{source.doc_id}/{number}"
         seen.add(doc_id)
-        meta = {k: record[k] for k in ("title", "date", "url", "source") if isinstance(record.get(k), str | int)}
+        meta = {k: str(record[k]) for k in ("title", "url", "source")
+                if isinstance(record.get(k), str | int) and not isinstance(record.get(k), bool)}
+        date = record.get("date")
+        if isinstance(date, str):
+            meta["date"] = date
+        elif date is not None:
+            parsed = numeric_date(date)
+            if parsed is None:
+                yield CorpusWarning(where, f'"date": {json.dumps(date)[:40]} is not a date (expected "YYYY-MM-DD", '
+                                    "YYYYMMDD or epoch seconds); ignored")
+            else:
+                meta["date"] = parsed
         try:
             yield _make_article(doc_id, text, source.path, meta, empty_problem="record has no text after cleaning")
         except ValueError as exc:
@@ -517,12 +562,12 @@ def read_source(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
         else:
             yield read_article(source, max_bytes=max_bytes)
     except _DecodedWithWarning as done:
-        yield CorpusWarning(str(source.path), done.note)
+        yield CorpusWarning(shown(source.path), done.note)
         yield done.article
     except ValueError as exc:
-        yield CorpusWarning(str(source.path), str(exc))
+        yield CorpusWarning(shown(source.path), str(exc))
     except RecursionError:
-        yield CorpusWarning(str(source.path), "markup nested too deeply; skipped")
+        yield CorpusWarning(shown(source.path), "markup nested too deeply; skipped")
 
 
 def read_corpus(
@@ -542,16 +587,18 @@ def read_corpus(
     root = Path(root)
     seen: dict[str, str] = {}
     for source in iter_source_files(root, suffixes):
+        if shown(source.path) != str(source.path):
+            yield CorpusWarning(shown(source.path), f"file name is not valid UTF-8; read as doc id {source.doc_id!r}")
         target = outside_link(source.path, root) if root.is_dir() and not follow_outside_links else None
         if target is not None:
-            yield CorpusWarning(str(source.path), f"symbolic link to {target}, outside the corpus; skipped "
+            yield CorpusWarning(shown(source.path), f"symbolic link to {target}, outside the corpus; skipped "
                                 "(set follow_outside_links = true to read such files)")
             continue
         for item in read_source(source, max_bytes=max_bytes):
             if isinstance(item, Article):
                 if item.doc_id in seen:
                     yield CorpusWarning(
-                        str(source.path), f"doc id {item.doc_id!r} already read from {seen[item.doc_id]}; skipped"
+                        shown(source.path), f"doc id {item.doc_id!r} already read from {seen[item.doc_id]}; skipped"
                     )
                     continue
                 seen[item.doc_id] = item.path

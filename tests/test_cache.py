@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,15 @@ def test_cache_linked_cache_folder_is_not_used(tmp_path: Path, fake_pipeline) ->
         assert run.summary.built == 1
         assert any("cache folder is a symbolic link" in w.problem for w in run.warnings)
     assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == ["aa", "aa/package.json"]
+
+
+def test_cache_non_utf8_file_name_is_a_warning_and_the_rest_is_built(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {"good": "NATO met Belarus."})
+    bad = os.fsdecode(os.fsencode(corpus) + b"/caf\xe9.txt")
+    Path(bad).write_text("Russia backs Serbia.", encoding="utf-8")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    run = run_extraction(config)
+    assert sorted(r.article.doc_id for r in run.results) == ["caf\\xe9", "good"]
+    (warning,) = [w for w in run.warnings if "not valid UTF-8" in w.problem]
+    assert warning.path == str(corpus) + "/caf\\xe9.txt"
+    assert run_extraction(config).summary.built == 0  # cached under a key that encodes
