@@ -292,6 +292,10 @@ class DocCache:
             # Same key with a different article can only mean a hash collision or an edited entry.
             self._problem(path, "entry does not match its article")
             return None
+        problem = forged_span(result)
+        if problem:
+            self._problem(path, problem)
+            return None
         return result
 
     def put(self, key: str, result: DocResult) -> None:
@@ -335,6 +339,32 @@ class DocCache:
         warning = CorpusWarning(str(path), f"cache entry {problem}; rebuilding it")
         log.warning("%s", warning)
         self.problems.append(warning)
+
+
+def forged_span(result: DocResult) -> str | None:
+    """Why ``result`` cannot have come from its article, or None.
+
+    Anyone who can write the cache can recompute its checksum, so an entry is also checked against
+    the article it claims to describe: every mention's text must be ``article.text[start:end]``,
+    every relation's sentence the (stripped) text at its offsets, and its subject, object and
+    speaker actors the document mentions. An edit that keeps all of that true (a relation type
+    changed within a real sentence between actors it names) is not caught: see docs/SECURITY.md.
+    """
+    article = result.article
+    text = article.text
+    mentioned = {m.entity_id for m in result.mentions if m.entity_id}
+    for m in result.mentions:
+        if m.doc_id != article.doc_id or not 0 <= m.start <= m.end <= len(text) or text[m.start:m.end] != m.text:
+            return f"mention {m.text[:60]!r} at {m.start}-{m.end} is not in the article (the entry was edited)"
+    for r in result.relations:
+        if r.doc_id != article.doc_id or not 0 <= r.start <= r.end <= len(text) \
+                or text[r.start:r.end].strip() != r.sentence:
+            return f"relation sentence at {r.start}-{r.end} is not in the article (the entry was edited)"
+        actors = [r.subject, r.object] + ([r.speaker] if r.speaker else [])
+        if any(a not in mentioned for a in actors):
+            return (f"relation {r.subject} {r.relation} {r.object} names an actor the article does not mention "
+                    "(the entry was edited)")
+    return None
 
 
 def dump_entry(key: str, result: DocResult) -> str:

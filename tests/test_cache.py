@@ -25,7 +25,10 @@ def fake_extract_safely(nlp, resolver, articles, **_):
         first, last = words[0], words[-1].strip(".")
         yield DocResult(
             article,
-            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),),
+            # Both actors are mentioned, as in a real extraction (cache.forged_span checks that).
+            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),
+                      Mention(article.doc_id, article.text.rfind(last), article.text.rfind(last) + len(last), last,
+                              f"org/{last.lower()}", "ner")),
             relations=(Relation(article.doc_id, f"org/{first.lower()}", "support", f"org/{last.lower()}",
                                 article.text, 0, len(article.text), confidence=0.75),),
             new_entities=(Entity(f"org/{first.lower()}", first, "Organization", in_gazetteer=False),),
@@ -243,3 +246,37 @@ def test_cache_non_utf8_file_name_is_a_warning_and_the_rest_is_built(tmp_path: P
     (warning,) = [w for w in run.warnings if "not valid UTF-8" in w.problem]
     assert warning.path == str(corpus) + "/caf\\xe9.txt"
     assert run_extraction(config).summary.built == 0  # cached under a key that encodes
+
+
+def _forge(path: Path, edit) -> None:
+    """Edit a cache entry as an attacker would, recomputing its checksum."""
+    import hashlib
+
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    edit(entry["result"])
+    payload = json.dumps(entry["result"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    entry["sha256"] = hashlib.sha256(payload.encode()).hexdigest()
+    path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda r: r["relations"].append({**r["relations"][0], "subject": "country/FRA", "relation": "assault",
+                                          "object": "country/USA", "sentence": "France assault USA."}),
+         "not in the article"),
+        (lambda r: r["relations"][0].update(subject="country/FRA", object="country/USA"), "does not mention"),
+        (lambda r: r["mentions"][0].update(text="France", entity_id="country/FRA"), "not in the article"),
+        (lambda r: r["mentions"][0].update(start=10_000, end=10_006), "not in the article"),
+    ],
+)
+def test_cache_forged_entry_with_recomputed_checksum_is_rejected(tmp_path: Path, fake_pipeline, edit,
+                                                                  problem) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=tmp_path / "out")
+    first = run_extraction(config)
+    _forge(_entry(tmp_path, "a"), edit)
+    run = run_extraction(config)
+    assert run.summary.built == 1
+    assert any(problem in w.problem for w in run.warnings), run.warnings
+    assert _relations(run) == _relations(first)
+    assert not any(r.subject == "country/FRA" for res in run.results for r in res.relations)
