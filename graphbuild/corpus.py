@@ -24,11 +24,12 @@ blanked (spaCy's tokenizer is quadratic on them: 8,000 "!" take seconds, 4,000 "
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,21 +97,37 @@ def doc_id_for(path: Path, root: Path) -> str:
     return shown(relative.with_suffix("").as_posix())
 
 
-def iter_source_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> Iterator[SourceFile]:
+def iter_source_files(
+    root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES, *, exclude: Iterable[Path] = (),
+    notes: list[CorpusWarning] | None = None,
+) -> Iterator[SourceFile]:
     """Yield the readable files under ``root`` in a stable (sorted) order.
 
-    Symlinked directories are not followed, so a symlink loop cannot hang the walk.
+    Symlinked directories are not followed, so a symlink loop cannot hang the walk. Folders in
+    ``exclude`` (the build's own output) and folders holding a graphbuild build (a
+    ``.graphbuild.lock`` file) are not entered: a build must not read its own reports back in.
+    Each skipped folder is added to ``notes``.
 
     Raises:
         CorpusError: ``root`` does not exist.
     """
+    from graphbuild.fileio import LOCK_NAME
+
     if not root.exists():
         raise CorpusError(f"corpus path does not exist: {root}")
     if root.is_file():
         yield SourceFile(root, doc_id_for(root, root))
         return
+    excluded = {os.path.realpath(p) for p in exclude}
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if dirpath != str(root) and (os.path.realpath(dirpath) in excluded or LOCK_NAME in filenames):
+            dirnames[:] = []
+            if notes is not None:
+                why = "the output folder of this build" if os.path.realpath(dirpath) in excluded else \
+                    "a graphbuild output folder"
+                notes.append(CorpusWarning(shown(dirpath), f"{why}; not read as part of the corpus"))
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.startswith(".") or not name.lower().endswith(suffixes):
@@ -572,21 +589,26 @@ def read_source(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
 
 def read_corpus(
     root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES,
-    follow_outside_links: bool = False,
+    follow_outside_links: bool = False, exclude: Iterable[Path] = (),
 ) -> Iterator[Article | CorpusWarning]:
     """Yield every article under ``root`` in file order, and a warning for every bad file or record.
 
     Articles stream (one file in memory at a time). Two files with one doc id (``a.txt`` and
     ``a.md``) cannot both be kept: the second is skipped with a warning. A file that is a symbolic
     link to somewhere outside ``root`` is skipped with a warning unless ``follow_outside_links``
-    (a corpus folder others can write to must not pull private files into the outputs).
+    (a corpus folder others can write to must not pull private files into the outputs). Folders
+    in ``exclude`` and graphbuild output folders are skipped with a note (see :func:`iter_source_files`).
 
     Raises:
         CorpusError: ``root`` does not exist.
     """
     root = Path(root)
     seen: dict[str, str] = {}
-    for source in iter_source_files(root, suffixes):
+    notes: list[CorpusWarning] = []
+    sources = iter_source_files(root, suffixes, exclude=exclude, notes=notes)
+    first = next(sources, None)  # the walk is done before the first file is yielded
+    yield from notes
+    for source in itertools.chain([first] if first else [], sources):
         if shown(source.path) != str(source.path):
             yield CorpusWarning(shown(source.path), f"file name is not valid UTF-8; read as doc id {source.doc_id!r}")
         target = outside_link(source.path, root) if root.is_dir() and not follow_outside_links else None

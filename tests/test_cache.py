@@ -280,3 +280,21 @@ def test_cache_forged_entry_with_recomputed_checksum_is_rejected(tmp_path: Path,
     assert any(problem in w.problem for w in run.warnings), run.warnings
     assert _relations(run) == _relations(first)
     assert not any(r.subject == "country/FRA" for res in run.results for r in res.relations)
+
+
+def test_cache_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {"a": "NATO met Belarus."})
+    out = corpus / "out"
+    config = Config(corpus=corpus, output=out)
+    first = run_extraction(config)
+    (out / "report.md").write_text("Russia backs Serbia.", encoding="utf-8")      # what a build leaves there
+    (out / "changelog.md").write_text("China met India.", encoding="utf-8")
+    older = corpus / "old-build"                                                   # another build's output
+    older.mkdir()
+    (older / ".graphbuild.lock").touch()
+    (older / "report.md").write_text("Iran warns Israel.", encoding="utf-8")
+    run = run_extraction(config)
+    assert [r.article.doc_id for r in run.results] == [r.article.doc_id for r in first.results] == ["a"]
+    notes = {w.path: w.problem for w in run.warnings}
+    assert notes[str(out)] == "the output folder of this build; not read as part of the corpus"
+    assert notes[str(older)] == "a graphbuild output folder; not read as part of the corpus"
