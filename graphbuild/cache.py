@@ -16,10 +16,13 @@ entries only.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import logging
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -28,7 +31,7 @@ from typing import Any
 
 from graphbuild import resources
 from graphbuild.errors import CorpusWarning
-from graphbuild.fileio import atomic_write_text, contained_path
+from graphbuild.fileio import atomic_write_text
 from graphbuild.model import Article, DocResult, Entity, Mention, Relation
 
 log = logging.getLogger("graphbuild")
@@ -133,7 +136,8 @@ class Versions:
 def article_key(article: Article, versions: Versions) -> str:
     """The cache key of an article: its content and metadata, and the versions."""
     digest = hashlib.sha256(versions.digest.encode())
-    digest.update(_canonical(_record_to_json(article)).encode())
+    # surrogatepass: lone surrogates (JSON text can carry them) must not abort the build.
+    digest.update(_canonical(_record_to_json(article)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -236,23 +240,50 @@ class DocCache:
         self.root = Path(output) / CACHE_DIR / "docs"
         #: Problems met while reading entries (corrupt or tampered files), for the build summary.
         self.problems: list[CorpusWarning] = []
+        # A shared output folder may hold planted links: the cache never reads, writes, lists or
+        # deletes through one. A linked cache folder turns the cache off for this build.
+        self.disabled = False
+        for folder in (self.root.parent, self.root):
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                self.disabled = True
+                warning = CorpusWarning(str(folder), "cache folder is a symbolic link or not a folder; the cache is "
+                                        "not used (nothing is read, written or deleted through it)")
+                log.warning("%s", warning)
+                self.problems.append(warning)
+                break
 
     def path_for(self, doc_id: str) -> Path:
-        return contained_path(self.root, _entry_name(doc_id))
+        """The entry file of ``doc_id``: two hex path segments under the cache root (cannot escape it)."""
+        return self.root / _entry_name(doc_id)
 
     def get(self, article: Article, key: str) -> DocResult | None:
         """Return the cached result for ``article`` if it was computed under ``key``, else None.
 
-        A corrupt entry is logged, remembered in :attr:`problems`, and treated as a miss.
+        A corrupt entry is logged, remembered in :attr:`problems`, and treated as a miss. Entries are
+        opened without following symbolic links and must be regular files.
         """
+        if self.disabled:
+            return None
         path = self.path_for(article.doc_id)
+        if path.parent.is_symlink():
+            self._problem(path, "lies in a folder that is a symbolic link")
+            return None
         try:
-            raw = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except FileNotFoundError:
             return None
         except OSError as exc:
-            self._problem(path, f"unreadable ({exc.strerror})")
+            self._problem(path, "is a symbolic link" if exc.errno == errno.ELOOP else f"unreadable ({exc.strerror})")
             return None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                self._problem(path, "is not a regular file")
+                return None
+            try:
+                raw = handle.read()
+            except OSError as exc:
+                self._problem(path, f"unreadable ({exc.strerror})")
+                return None
         try:
             entry = load_entry(raw)
         except CacheEntryError as exc:
@@ -265,30 +296,79 @@ class DocCache:
             # Same key with a different article can only mean a hash collision or an edited entry.
             self._problem(path, "entry does not match its article")
             return None
+        problem = forged_span(result)
+        if problem:
+            self._problem(path, problem)
+            return None
         return result
 
     def put(self, key: str, result: DocResult) -> None:
-        """Store ``result`` under ``key`` (atomically)."""
-        atomic_write_text(self.path_for(result.article.doc_id), dump_entry(key, result))
+        """Store ``result`` under ``key`` (atomically; a planted link in place of a shard folder is removed)."""
+        if self.disabled:
+            return
+        path = self.path_for(result.article.doc_id)
+        if path.parent.is_symlink() or (path.parent.exists() and not path.parent.is_dir()):
+            os.unlink(path.parent)  # removes the link itself, never what it points to
+        atomic_write_text(path, dump_entry(key, result))
 
     def prune(self, keep_doc_ids: Iterable[str]) -> int:
-        """Delete entries of documents that are no longer in the corpus; return how many."""
-        if not self.root.is_dir():
+        """Delete entries of documents that are no longer in the corpus; return how many.
+
+        Lists with ``os.scandir`` and never follows a symbolic link: a link planted in the cache is
+        removed as a name (what it points to is untouched), a linked shard folder is not entered.
+        """
+        if self.disabled or not self.root.is_dir():
             return 0
-        keep = {str(self.path_for(d)) for d in keep_doc_ids}
+        keep = {_entry_name(d) for d in keep_doc_ids}
         removed = 0
-        for path in self.root.glob("*/*.json"):
-            if str(path.resolve()) not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
-        for tmp in self.root.glob("*/.*.tmp"):  # left by a killed build
-            tmp.unlink(missing_ok=True)
+        with os.scandir(self.root) as shards:
+            for shard in shards:
+                if shard.is_symlink():
+                    os.unlink(shard.path)
+                    continue
+                if not shard.is_dir(follow_symlinks=False):
+                    continue
+                with os.scandir(shard.path) as files:
+                    for entry in files:
+                        name = entry.name
+                        stale = name.endswith(".json") and f"{shard.name}/{name}" not in keep
+                        leftover = name.startswith(".") and name.endswith(".tmp")  # left by a killed build
+                        if (stale or leftover) and not entry.is_dir(follow_symlinks=False):
+                            with contextlib.suppress(FileNotFoundError):
+                                os.unlink(entry.path)
+                            removed += stale
         return removed
 
     def _problem(self, path: Path, problem: str) -> None:
         warning = CorpusWarning(str(path), f"cache entry {problem}; rebuilding it")
         log.warning("%s", warning)
         self.problems.append(warning)
+
+
+def forged_span(result: DocResult) -> str | None:
+    """Why ``result`` cannot have come from its article, or None.
+
+    Anyone who can write the cache can recompute its checksum, so an entry is also checked against
+    the article it claims to describe: every mention's text must be ``article.text[start:end]``,
+    every relation's sentence the (stripped) text at its offsets, and its subject, object and
+    speaker actors the document mentions. An edit that keeps all of that true (a relation type
+    changed within a real sentence between actors it names) is not caught: see docs/SECURITY.md.
+    """
+    article = result.article
+    text = article.text
+    mentioned = {m.entity_id for m in result.mentions if m.entity_id}
+    for m in result.mentions:
+        if m.doc_id != article.doc_id or not 0 <= m.start <= m.end <= len(text) or text[m.start:m.end] != m.text:
+            return f"mention {m.text[:60]!r} at {m.start}-{m.end} is not in the article (the entry was edited)"
+    for r in result.relations:
+        if r.doc_id != article.doc_id or not 0 <= r.start <= r.end <= len(text) \
+                or text[r.start:r.end].strip() != r.sentence:
+            return f"relation sentence at {r.start}-{r.end} is not in the article (the entry was edited)"
+        actors = [r.subject, r.object] + ([r.speaker] if r.speaker else [])
+        if any(a not in mentioned for a in actors):
+            return (f"relation {r.subject} {r.relation} {r.object} names an actor the article does not mention "
+                    "(the entry was edited)")
+    return None
 
 
 def dump_entry(key: str, result: DocResult) -> str:

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +29,11 @@ CHANGELOG_MD = "changelog.md"
 SNAPSHOT_FORMAT = 1
 
 RelationKey = tuple[str, str, str, bool]
+
+# snapshot.json lives in the output folder, which may be shared: fields read back are checked.
+_RELATION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+#: C0/C1 control characters but newline and tab: terminal escape sequences, bidi overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,16 @@ class Snapshot:
                 raise ValueError("unknown format")
             actors = {str(k): str(v) for k, v in dict(data["actors"]).items()}
             relations = frozenset((str(s), str(r), str(o), bool(n)) for s, r, o, n in data["relations"])
-            return cls(actors, relations, int(data.get("documents", 0)), str(data.get("created", "")))
-        except (AttributeError, KeyError, TypeError, ValueError):
+            bad = next((r for _, r, _, _ in relations if not _RELATION_NAME.fullmatch(r)), None)
+            if bad is not None:
+                raise ValueError(f"relation name {bad[:40]!r}")
+            # created, ids and labels are free text: escaped wherever they are shown (_md).
+            return cls(actors, relations, int(data.get("documents", 0)), str(data.get("created", ""))[:100])
+        except ValueError as exc:
+            if str(exc) == "unknown format" or not str(exc):
+                raise GraphbuildError(f"{where}: not a graphbuild snapshot (expected format {SNAPSHOT_FORMAT})") from None
+            raise GraphbuildError(f"{where}: not a graphbuild snapshot (bad {exc})") from None
+        except (AttributeError, KeyError, TypeError):
             raise GraphbuildError(f"{where}: not a graphbuild snapshot (expected format {SNAPSHOT_FORMAT})") from None
 
 
@@ -108,7 +122,7 @@ class Changelog:
         lines = ["# Changes since the previous build", ""]
         if self.first_build:
             lines += ["First build: no previous snapshot, so everything is new.", ""]
-        lines += [f"- previous: {self.previous or 'none'}", f"- current: {self.current}",
+        lines += [f"- previous: {_md(self.previous) or 'none'}", f"- current: {_md(self.current)}",
                   f"- actors: +{len(self.added_actors)} / -{len(self.removed_actors)}",
                   f"- relations: +{len(self.added_relations)} / -{len(self.removed_relations)}", ""]
         for title, actors in (("Actors added", self.added_actors), ("Actors removed", self.removed_actors)):
@@ -123,13 +137,13 @@ class Changelog:
 
     def _relation(self, key: RelationKey) -> str:
         s, r, o, n = key
-        return f"{_md(self.labels.get(s, s))} {'NOT ' if n else ''}{r} {_md(self.labels.get(o, o))}"
+        return f"{_md(self.labels.get(s, s))} {'NOT ' if n else ''}{_md(r)} {_md(self.labels.get(o, o))}"
 
 
 def _md(text: str) -> str:
     """Neutralise Markdown/HTML syntax in data (a name cannot inject links or tags into the page)."""
     out = []
-    for ch in text:
+    for ch in _CONTROL.sub(" ", text):
         out.append("\\" + ch if ch in "\\`*_[]<>#|!()" else ch)
     return " ".join("".join(out).split())
 
@@ -217,4 +231,5 @@ def show(output: Path | str, against: Path | str | None = None) -> str:
     path = output / CHANGELOG_MD
     if not path.is_file():
         raise GraphbuildError(f"no changelog in {output} (expected {CHANGELOG_MD}); run graphbuild build first")
-    return path.read_text(encoding="utf-8")
+    # changelog.md may have been edited in a shared output folder: no terminal escapes reach the screen.
+    return _CONTROL.sub(" ", path.read_text(encoding="utf-8", errors="replace"))

@@ -136,11 +136,13 @@ def cmd_query(args: argparse.Namespace) -> int:
     graph = _graph_arg(args)
     params = _params(args.param)
     if saved_query_path(args.query) is not None and not Path(args.query).exists():
-        text = run_saved_query(args.query, params, graph, format=args.format, engine=args.engine)
+        text = run_saved_query(args.query, params, graph, format=args.format, engine=args.engine,
+                               timeout=args.timeout, max_rows=args.max_rows)
     elif params:
         raise GraphbuildError("--param works with saved queries only (see queries/README.md)")
     else:
-        text = run_query(args.query, graph, format=args.format, engine=args.engine)
+        text = run_query(args.query, graph, format=args.format, engine=args.engine,
+                         timeout=args.timeout, max_rows=args.max_rows)
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
@@ -159,7 +161,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from graphbuild.rdf.serve import serve
 
-    serve(_graph_arg(args), host=args.host, port=args.port)
+    serve(_graph_arg(args), host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
+          workers=args.workers, allow_origins=tuple(args.allow_origin or ()))
     return 0
 
 
@@ -288,6 +291,15 @@ def _out_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print only results, warnings and errors")
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    from graphbuild.config import DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT as DEFAULT_TIMEOUT
+
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query after this many seconds (default: {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, metavar="N",
+                   help=f"refuse results of more than N rows (default: {DEFAULT_MAX_ROWS}; 0: no cap)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="graphbuild",
@@ -317,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="result format")
     p.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="query engine")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="parameter of a saved query")
+    _limit_options(p)
     _out_options(p)
 
     p = _sub(sub, "validate")
@@ -327,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", type=Path, help="output folder or graph file (default: output)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    _limit_options(p)
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    p.add_argument("--allow-origin", action="append", metavar="ORIGIN",
+                   help="let browser pages from ORIGIN (e.g. http://localhost:8000) query the endpoint")
     _out_options(p)
 
     p = _sub(sub, "analyze")

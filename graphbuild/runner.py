@@ -68,7 +68,8 @@ def run_extraction(
     results: list[DocResult] = []
     todo: list[tuple[Article, str]] = []
     doc_ids: list[str] = []
-    for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes):
+    for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes,
+                            follow_outside_links=config.follow_outside_links, exclude=(config.output,)):
         if isinstance(item, CorpusWarning):
             log.warning("%s", item)
             warnings.append(item)

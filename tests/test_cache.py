@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,10 @@ def fake_extract_safely(nlp, resolver, articles, **_):
         first, last = words[0], words[-1].strip(".")
         yield DocResult(
             article,
-            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),),
+            # Both actors are mentioned, as in a real extraction (cache.forged_span checks that).
+            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),
+                      Mention(article.doc_id, article.text.rfind(last), article.text.rfind(last) + len(last), last,
+                              f"org/{last.lower()}", "ner")),
             relations=(Relation(article.doc_id, f"org/{first.lower()}", "support", f"org/{last.lower()}",
                                 article.text, 0, len(article.text), confidence=0.75),),
             new_entities=(Entity(f"org/{first.lower()}", first, "Organization", in_gazetteer=False),),
@@ -188,3 +192,109 @@ def test_cache_unchanged_rebuild_does_not_import_spacy(tmp_path: Path) -> None:
     outputs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                                          check=True).stdout) for _ in range(2)]
     assert outputs == [[2, 0, True], [0, 2, False]]
+
+
+def test_cache_prune_never_follows_symlinks_out_of_the_cache(tmp_path: Path, fake_pipeline) -> None:
+    project = tmp_path / "project" / "app"
+    project.mkdir(parents=True)
+    (project / "package.json").write_text('{"name": "app"}', encoding="utf-8")
+    (project / ".keep.tmp").write_text("x", encoding="utf-8")
+    victim = tmp_path / "victim.json"
+    victim.write_text("precious", encoding="utf-8")
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    run_extraction(config)
+    docs = tmp_path / "out" / CACHE_DIR / "docs"
+    (docs / "zz").symlink_to(project)                       # a planted shard folder
+    (docs / "ab").mkdir(exist_ok=True)
+    (docs / "ab" / "0123.json").symlink_to(victim)          # a planted entry file
+    entry_a = _entry(tmp_path, "a")
+    entry_a.unlink()
+    entry_a.symlink_to(victim)                              # a planted link where a live entry belongs
+    run = run_extraction(config)
+    assert (project / "package.json").read_text(encoding="utf-8") == '{"name": "app"}'
+    assert (project / ".keep.tmp").exists()
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert run.summary.built == 1 and run.summary.from_cache == 1
+    assert any("symbolic link" in w.problem and w.path == str(entry_a) for w in run.warnings)
+    assert not (docs / "zz").exists() and not (docs / "ab" / "0123.json").is_symlink()
+    assert not entry_a.is_symlink() and run_extraction(config).summary.built == 0
+
+
+def test_cache_linked_cache_folder_is_not_used(tmp_path: Path, fake_pipeline) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "aa").mkdir(parents=True)
+    (elsewhere / "aa" / "package.json").write_text("{}", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    (out / CACHE_DIR / "docs").symlink_to(elsewhere)
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=out)
+    for _ in range(2):
+        run = run_extraction(config)
+        assert run.summary.built == 1
+        assert any("cache folder is a symbolic link" in w.problem for w in run.warnings)
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == ["aa", "aa/package.json"]
+
+
+def test_cache_non_utf8_file_name_is_a_warning_and_the_rest_is_built(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {"good": "NATO met Belarus."})
+    bad = os.fsdecode(os.fsencode(corpus) + b"/caf\xe9.txt")
+    Path(bad).write_text("Russia backs Serbia.", encoding="utf-8")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    run = run_extraction(config)
+    assert sorted(r.article.doc_id for r in run.results) == ["caf\\xe9", "good"]
+    (warning,) = [w for w in run.warnings if "not valid UTF-8" in w.problem]
+    assert warning.path == str(corpus) + "/caf\\xe9.txt"
+    assert run_extraction(config).summary.built == 0  # cached under a key that encodes
+
+
+def _forge(path: Path, edit) -> None:
+    """Edit a cache entry as an attacker would, recomputing its checksum."""
+    import hashlib
+
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    edit(entry["result"])
+    payload = json.dumps(entry["result"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    entry["sha256"] = hashlib.sha256(payload.encode()).hexdigest()
+    path.write_text(json.dumps(entry), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda r: r["relations"].append({**r["relations"][0], "subject": "country/FRA", "relation": "assault",
+                                          "object": "country/USA", "sentence": "France assault USA."}),
+         "not in the article"),
+        (lambda r: r["relations"][0].update(subject="country/FRA", object="country/USA"), "does not mention"),
+        (lambda r: r["mentions"][0].update(text="France", entity_id="country/FRA"), "not in the article"),
+        (lambda r: r["mentions"][0].update(start=10_000, end=10_006), "not in the article"),
+    ],
+)
+def test_cache_forged_entry_with_recomputed_checksum_is_rejected(tmp_path: Path, fake_pipeline, edit,
+                                                                  problem) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus."}), output=tmp_path / "out")
+    first = run_extraction(config)
+    _forge(_entry(tmp_path, "a"), edit)
+    run = run_extraction(config)
+    assert run.summary.built == 1
+    assert any(problem in w.problem for w in run.warnings), run.warnings
+    assert _relations(run) == _relations(first)
+    assert not any(r.subject == "country/FRA" for res in run.results for r in res.relations)
+
+
+def test_cache_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path, fake_pipeline) -> None:
+    corpus = _corpus(tmp_path / "c", {"a": "NATO met Belarus."})
+    out = corpus / "out"
+    config = Config(corpus=corpus, output=out)
+    first = run_extraction(config)
+    (out / "report.md").write_text("Russia backs Serbia.", encoding="utf-8")      # what a build leaves there
+    (out / "changelog.md").write_text("China met India.", encoding="utf-8")
+    older = corpus / "old-build"                                                   # another build's output
+    older.mkdir()
+    (older / ".graphbuild.lock").touch()
+    (older / "report.md").write_text("Iran warns Israel.", encoding="utf-8")
+    run = run_extraction(config)
+    assert [r.article.doc_id for r in run.results] == [r.article.doc_id for r in first.results] == ["a"]
+    notes = {w.path: w.problem for w in run.warnings}
+    assert notes[str(out)] == "the output folder of this build; not read as part of the corpus"
+    assert notes[str(older)] == "a graphbuild output folder; not read as part of the corpus"

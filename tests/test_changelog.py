@@ -94,3 +94,31 @@ def test_changelog_markdown_neutralises_markup_in_names() -> None:
 
     assert re.search(r"(?<!\\)[<\[]", text) is None  # every < and [ is backslash-escaped
     assert "\\<img" in text
+
+
+def _tampered(folder: Path, created: str, relation: str) -> Path:
+    folder.mkdir()
+    data = {"format": 1, "created": created, "documents": 1, "actors": {"country/BLR": "Belarus\x1b]0;pwned\x07"},
+            "relations": [["country/BLR", relation, "country/BLR", False]]}
+    (folder / "snapshot.json").write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+def test_changelog_tampered_snapshot_fields_are_escaped_or_refused(tmp_path: Path) -> None:
+    payload = "<img src=x onerror=alert(1)>\x1b[2J[click](javascript:alert(1))"
+    old = _tampered(tmp_path / "old", payload, "dependsOn")
+    new = Snapshot({"country/RUS": "Russia"}, frozenset(), 1, "2026-01-01T00:00:00+00:00")
+    text = diff(old, new).markdown()
+    assert "\x1b" not in text and "\x07" not in text
+    import re
+
+    assert re.search(r"(?<!\\)<", text) is None, text  # no tag: every < is escaped
+    assert re.search(r"(?<!\\)\]\(", text) is None, text  # no link: ]( is escaped
+    assert "- previous: \\<img src=x onerror=alert\\(1\\)\\>" in text
+    # A relation name is an ontology term: anything else makes the file "not a snapshot".
+    bad = _tampered(tmp_path / "bad", "2026-01-01T00:00:00+00:00", "x](javascript:alert(1))")
+    with pytest.raises(GraphbuildError, match="not a graphbuild snapshot .bad relation name"):
+        diff(bad, new)
+    # changelog.md itself, edited in a shared folder, reaches the terminal without escape sequences.
+    (old / "changelog.md").write_text("# Changes\x1b[2J\x1b]0;pwned\x07\n- ok\n", encoding="utf-8")
+    assert show(old) == "# Changes [2J ]0;pwned \n- ok\n"

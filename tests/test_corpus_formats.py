@@ -145,3 +145,24 @@ def test_corpus_html_parser_itself_does_not_expand_entities() -> None:
     tree = html.document_fromstring(BILLION_LAUGHS, parser=parser)
     assert time.perf_counter() - started < 1.0
     assert "lollol" not in _visible_text(tree)
+
+
+def test_corpus_numeric_and_boolean_dates_in_records_warn_or_parse(tmp_path) -> None:
+    from graphbuild.corpus import read_corpus
+    from graphbuild.errors import CorpusWarning
+    from graphbuild.model import Article
+
+    lines = [{"id": "ymd", "text": "Russia warned Ukraine.", "date": 20190412},
+             {"id": "epoch", "text": "Russia warned Ukraine.", "date": 1555027200},
+             {"id": "bool", "text": "Russia warned Ukraine.", "date": True},
+             {"id": "small", "text": "Russia warned Ukraine.", "date": 7},
+             {"id": "list", "text": "Russia warned Ukraine.", "date": [2019], "title": 12}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    items = list(read_corpus(tmp_path))
+    dates = {a.doc_id: a.date for a in items if isinstance(a, Article)}
+    assert dates == {"feed/ymd": "2019-04-12", "feed/epoch": "2019-04-12", "feed/bool": None, "feed/small": None,
+                     "feed/list": None}
+    warned = sorted(w.path.rsplit(":", 1)[1] for w in items if isinstance(w, CorpusWarning))
+    assert warned == ["3", "4", "5"]
+    assert all("is not a date" in w.problem and w.path.startswith(str(tmp_path / "feed.jsonl"))
+               for w in items if isinstance(w, CorpusWarning))

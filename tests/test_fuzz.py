@@ -59,7 +59,9 @@ def _check_outputs(out: Path) -> None:
     store = pyoxigraph.Store()
     store.load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(graph)
-    for name in ("relations.csv", "entities.csv", "mentions.csv"):
+    written = sorted(p.name for p in out.glob("*.csv"))
+    assert {"relations.csv", "entities.csv", "mentions.csv", "events.csv"} <= set(written), written
+    for name in written:  # every CSV the build writes
         rows = list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8"))))
         assert rows and all(len(r) == len(rows[0]) for r in rows)
         for row in rows[1:]:

@@ -57,3 +57,18 @@ def test_exports_without_analysis(tmp_path):
     write_graphml(G, tmp_path / "g.graphml")
     write_gexf(G, tmp_path / "g.gexf")
     ET.parse(tmp_path / "g.graphml"), ET.parse(tmp_path / "g.gexf")
+
+
+def test_exports_are_written_with_the_mode_of_every_other_output(tmp_path):
+    import os
+
+    from graphbuild.fileio import atomic_write_text
+
+    G = nasty_graph()
+    write_gexf(G, tmp_path / "graph.gexf", analyze(G))
+    write_graphml(G, tmp_path / "graph.graphml", analyze(G))
+    atomic_write_text(tmp_path / "graph.ttl", "")
+    umask = os.umask(0)
+    os.umask(umask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+    assert modes == dict.fromkeys(("graph.gexf", "graph.graphml", "graph.ttl"), 0o666 & ~umask)

@@ -174,3 +174,53 @@ def test_robust_punctuation_run_extracts_in_bounded_time(tmp_path: Path) -> None
     run = run_extraction(Config(corpus=corpus, output=tmp_path / "out"), use_cache=False)
     assert time.perf_counter() - started < 15  # unprotected: about 10 s for the "!" run, 100 s for "?!"
     assert run.summary.built == 1
+
+
+def test_robust_links_out_of_the_corpus_fifos_and_devices_are_skipped_with_warnings(tmp_path: Path) -> None:
+    """A corpus others can write to: a link to a private file, a FIFO, a link to /dev/zero."""
+    import threading
+
+    from graphbuild.corpus import read_corpus
+
+    (tmp_path / "c").mkdir()
+    corpus = _with_good(tmp_path / "c")
+    private = tmp_path / "private.txt"
+    private.write_text("Secret: Belarus will leave the CSTO tomorrow.", encoding="utf-8")
+    (corpus / "leak.txt").symlink_to(private)
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(corpus / "feed.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "good.txt")  # a link within the corpus is fine
+    done: list[list] = []
+    reader = threading.Thread(target=lambda: done.append(list(read_corpus(corpus, max_bytes=1_000_000))),
+                              daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    if reader.is_alive():  # unblock the FIFO so the thread can end, then fail
+        with open(corpus / "feed.txt", "w"):
+            pass
+        pytest.fail("reading the corpus hung on a FIFO")
+    items = done[0]
+    articles = [i for i in items if isinstance(i, Article)]
+    warnings = {Path(w.path).name: w.problem for w in items if isinstance(w, CorpusWarning)}
+    assert sorted(a.doc_id for a in articles) == ["good", "inside"]
+    assert not any("Secret" in a.text for a in articles)
+    assert "outside the corpus" in warnings["leak.txt"] and "follow_outside_links" in warnings["leak.txt"]
+    assert "outside the corpus" in warnings["zero.txt"]
+    assert "named pipe" in warnings["feed.txt"]
+    # Allowed on purpose: the private file is read; /dev/zero is still refused (not a regular file).
+    allowed = list(read_corpus(corpus, max_bytes=1_000_000, follow_outside_links=True))
+    assert any(isinstance(a, Article) and "Secret" in a.text for a in allowed)
+    zero = [w for w in allowed if isinstance(w, CorpusWarning) and w.path.endswith("zero.txt")]
+    assert len(zero) == 1 and "character device" in zero[0].problem
+
+
+def test_robust_read_is_bounded_even_when_st_size_lies(tmp_path: Path, monkeypatch) -> None:
+    import graphbuild.corpus as corpus_mod
+
+    (tmp_path / "big.txt").write_text("Russia warned Ukraine. " * 1000, encoding="utf-8")
+    real_fstat = os.fstat
+    monkeypatch.setattr(corpus_mod.os, "fstat", lambda fd: os.stat_result(
+        (*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))  # st_size 0, as /dev/zero or /proc files report
+    items = list(corpus_mod.read_corpus(tmp_path, max_bytes=1000))
+    assert len(items) == 1 and isinstance(items[0], CorpusWarning)
+    assert "more than the limit of 1,000 bytes" in items[0].problem

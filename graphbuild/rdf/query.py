@@ -36,7 +36,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
-from graphbuild.errors import GraphbuildError, QueryError
+from graphbuild.errors import GraphbuildError, QueryError, QueryLimitError
 from graphbuild.rdf.io import check_jsonld_contexts, format_for_path, resolve_graph_path
 from graphbuild.rdf.namespace import PREFIXES
 
@@ -198,8 +198,17 @@ def _walk(node: Any) -> Iterable[Any]:
             stack.extend(list(item))
 
 
+# rdflib's SPARQL grammar is one pyparsing object per process, and pyparsing is not thread-safe:
+# parse actions find their arity on the first calls by trial and error, and concurrent first
+# parses (20 clients sending the same aggregate query to `graphbuild serve`) left them
+# mis-wired for good ("Param.postParse2() missing 1 required positional argument").
+_parse_lock = threading.Lock()
+
+
 def check_query(query: str) -> Any:
     """Parse ``query`` and refuse what is not allowed; return rdflib's parse tree.
+
+    Thread-safe: parsing is serialised by a lock (the grammar is shared by every thread).
 
     Raises:
         QueryError: a syntax error (with the parser's message), an update, SERVICE or FROM.
@@ -215,10 +224,12 @@ def check_query(query: str) -> Any:
         if word and word.group() in _UPDATE_WORDS:
             raise QueryError(f"updates are not allowed ({word.group()}): the query command and endpoint are read-only")
     try:
-        tree = parseQuery(query)
+        with _parse_lock:
+            tree = parseQuery(query)
     except ParseException as exc:
         try:
-            parseUpdate(query)
+            with _parse_lock:
+                parseUpdate(query)
         except Exception:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         raise QueryError("updates are not allowed: the query command and endpoint are read-only") from None
@@ -400,7 +411,17 @@ def _has_named_graphs(store: Any) -> bool:
     return _named_cache[key]
 
 
-def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node]) -> QueryResult:
+def _capped(items: Iterable[Any], max_rows: int | None, what: str = "rows") -> Iterable[Any]:
+    """Yield from ``items`` lazily; raise once there are more than ``max_rows`` (None or 0: no cap)."""
+    for i, item in enumerate(items):
+        if max_rows and i >= max_rows:
+            raise QueryLimitError(
+                f"the query returns more than {max_rows:,} {what} (the row limit); add a LIMIT "
+                "or raise the limit with --max-rows", kind="rows")
+        yield item
+
+
+def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node], max_rows: int | None = None) -> QueryResult:
     import pyoxigraph as ox
 
     store = open_store(graph)
@@ -413,9 +434,10 @@ def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node]) -
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(variables))) for sol in result)
+            rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(variables))) for sol in _capped(result, max_rows))
             return QueryResult("select", variables, rows)
-        triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result)
+        triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+                        for t in _capped(result, max_rows, "triples"))
         return QueryResult("graph", triples=triples)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
@@ -423,7 +445,7 @@ def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node]) -
         raise QueryError(f"query failed: {exc}") from None
 
 
-def _run_rdflib(tree: Any, graph: Path | str, bindings: Mapping[str, Node]) -> QueryResult:
+def _run_rdflib(tree: Any, graph: Path | str, bindings: Mapping[str, Node], max_rows: int | None = None) -> QueryResult:
     from rdflib.plugins.sparql.algebra import translateQuery
 
     ds = open_rdflib(graph)
@@ -435,9 +457,10 @@ def _run_rdflib(tree: Any, graph: Path | str, bindings: Mapping[str, Node]) -> Q
     if result.type == "ASK":
         return QueryResult("ask", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult("graph", triples=tuple(result.graph))  # type: ignore[union-attr]
+        return QueryResult("graph", triples=tuple(_capped(result.graph, max_rows, "triples")))  # type: ignore[union-attr]
     variables = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(row[i] if i < len(row) else None for i in range(len(variables))) for row in result)  # type: ignore[misc]
+    rows = tuple(tuple(row[i] if i < len(row) else None for i in range(len(variables)))  # type: ignore[misc]
+                 for row in _capped(result, max_rows))
     return QueryResult("select", variables, rows)
 
 
@@ -447,6 +470,7 @@ def select(
     *,
     engine: str = "oxigraph",
     bindings: Mapping[str, Node] | None = None,
+    max_rows: int | None = None,
 ) -> QueryResult:
     """Run a read-only SPARQL query over a built graph and return a :class:`QueryResult`.
 
@@ -457,17 +481,20 @@ def select(
         bindings: Variable name -> RDF term, substituted before evaluation (rdflib ``initBindings``;
             pyoxigraph ``substitutions``, which requires the variable to be projected). Saved
             queries bind their parameters in the query text instead (see graphbuild.rdf.saved).
+        max_rows: Refuse a result of more rows (or triples) than this; rows are read lazily up to
+            the cap, never all at once. None or 0: no cap. No time limit here: see :func:`run_query`.
 
     Raises:
         QueryError: bad syntax, an update, SERVICE or FROM, an unknown engine.
+        QueryLimitError: more than ``max_rows`` rows.
         GraphbuildError: no graph to read.
     """
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     tree = check_query(query)
     if engine == "rdflib":
-        return _run_rdflib(tree, graph, bindings or {})
-    return _run_oxigraph(query, graph, bindings or {})
+        return _run_rdflib(tree, graph, bindings or {}, max_rows)
+    return _run_oxigraph(query, graph, bindings or {}, max_rows)
 
 
 def load_query(query_or_file: str) -> str:
@@ -493,16 +520,41 @@ def run_query(
     graph_path_or_dir: Path | str = "output",
     format: str = "table",
     engine: str = "oxigraph",
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
 ) -> str:
     """Run a query (text, ``.rq`` file or saved query name) and return its results rendered as text.
+
+    Args:
+        timeout: Seconds the query may run; it then runs in a child process that is killed at the
+            limit (pyoxigraph cannot be interrupted otherwise). None or 0: in this process, no limit.
+        max_rows: Refuse results of more rows than this (None or 0: no cap).
+
+    Raises:
+        QueryLimitError: the time or row limit was reached.
 
     Example:
         >>> print(run_query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "output"))  # doctest: +SKIP
     """
     if format not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {format!r}; expected one of {', '.join(RESULT_FORMATS)}")
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     # A saved query run this way uses its parameters' defaults (its VALUES blocks).
-    return select(load_query(query), graph_path_or_dir, engine=engine).format(format)
+    text = load_query(query)
+    if not timeout or timeout <= 0:
+        return format_query(text, str(graph_path_or_dir), format, engine, max_rows)
+    from graphbuild.rdf.worker import QueryWorker
+
+    resolve_graph_path(graph_path_or_dir)  # a missing graph is reported here, not by the child
+    with QueryWorker(graph_path_or_dir if engine == "oxigraph" else None) as worker:
+        return worker.run(format_query, (text, str(graph_path_or_dir), format, engine, max_rows), timeout)
+
+
+def format_query(query: str, graph: str, format: str, engine: str, max_rows: int | None) -> str:
+    """``select(...).format(format)``: the job :func:`run_query` sends to its query process."""
+    return select(query, graph, engine=engine, max_rows=max_rows).format(format)
 
 
 def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:

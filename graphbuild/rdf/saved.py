@@ -202,10 +202,20 @@ def run_saved_query(
     graph: Path | str = "output",
     format: str = "table",
     engine: str = "oxigraph",
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
 ) -> str:
     """Run saved query ``name`` (``queries/<name>.rq``) with ``params`` and render the results.
+
+    ``timeout`` and ``max_rows`` are the limits of :func:`graphbuild.rdf.query.run_query`.
 
     Example:
         >>> print(run_saved_query("memberships", {"actor": "Belarus"}, "output"))  # doctest: +SKIP
     """
-    return select_saved(name, params, graph, engine=engine).format(format)
+    if not timeout and not max_rows:
+        return select_saved(name, params, graph, engine=engine).format(format)
+    from graphbuild.rdf.query import run_query
+
+    return run_query(bind_saved_query(get_saved_query(name), params), graph, format, engine,
+                     timeout=timeout, max_rows=max_rows)

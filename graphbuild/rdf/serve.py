@@ -8,12 +8,21 @@
   give N-Triples;
 * updates are refused: ``update=`` and ``application/sparql-update`` get 405, an update
   sent as a query gets 400; SERVICE and FROM are refused (400) as in ``graphbuild query``;
-* bound to a loopback address only.
+* bound to a loopback address only, and answers only requests whose ``Host`` is a loopback
+  name (``localhost``, ``127.0.0.1``, ``[::1]``): a web page that rebinds its own DNS name to
+  127.0.0.1 gets 403. Browser requests from another origin (an ``Origin`` header other than
+  the endpoint's own) get 403 unless that origin is allowed (``--allow-origin``);
+* every query runs in a worker process (a small pool, warmed up at start) with a time limit
+  (``--timeout``, default 30 s; the worker is killed and replaced, 503) and a row limit
+  (``--max-rows``, default 100,000; 400); results are read lazily up to the cap;
+* a malformed ``Content-Length`` (not digits, negative, repeated with other values) or a
+  chunked body gets 400, a body over 1 MB gets 413.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,12 +32,17 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 
-from graphbuild.errors import GraphbuildError, QueryError
+from graphbuild.errors import GraphbuildError, QueryError, QueryLimitError
 from graphbuild.rdf.io import resolve_graph_path
 from graphbuild.rdf.query import QueryResult, open_store, select
+from graphbuild.rdf.worker import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, WorkerPool
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: Host header names accepted (without the port): anything else may be a DNS-rebinding page.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 MAX_BODY = 1_000_000
+_DIGITS = re.compile(r"[0-9]{1,15}")
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?")
 _JSON = "application/sparql-results+json"
 _XML = "application/sparql-results+xml"
 _CSV = "text/csv"
@@ -111,6 +125,11 @@ def render(result: QueryResult, media: str) -> tuple[str, bytes]:
     return _JSON + "; charset=utf-8", json.dumps(json.loads(result.format("json")), ensure_ascii=False).encode("utf-8")
 
 
+def answer(query: str, graph: str, media: str, max_rows: int | None) -> tuple[str, bytes]:
+    """Run ``query`` and render it: the job a worker process does for each request."""
+    return render(select(query, graph, engine="oxigraph", max_rows=max_rows), media)
+
+
 class SparqlHandler(BaseHTTPRequestHandler):
     """Request handler; the graph path is set on the server (``server.graph``)."""
 
@@ -130,8 +149,31 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, status: int, message: str) -> None:
+    def _error(self, status: int, message: str, *, close: bool = False) -> None:
+        if close:  # the request body was not read: the connection cannot carry another request
+            self.close_connection = True
         self._send(status, (message + "\n").encode("utf-8"))
+
+    def _headers_ok(self) -> bool:
+        """Host must be a loopback name (DNS rebinding); Origin, if sent, ours or an allowed one."""
+        hosts = self.headers.get_all("Host") or []
+        m = _HOST.fullmatch(hosts[0].strip()) if len(hosts) == 1 else None
+        if m is None:
+            self._error(HTTPStatus.BAD_REQUEST, "expected exactly one well-formed Host header", close=True)
+            return False
+        if m.group(1).lower() not in self.server.allowed_hosts:  # type: ignore[attr-defined]
+            self._error(HTTPStatus.FORBIDDEN, f"Host {m.group(1)!r} is not served here: use "
+                        "http://127.0.0.1 or http://localhost (requests for other names may come from a "
+                        "page rebinding its DNS name)", close=True)
+            return False
+        origins = self.headers.get_all("Origin") or []
+        if origins:
+            origin = origins[0].strip().rstrip("/").lower()
+            if len(origins) > 1 or origin not in self.server.allowed_origins:  # type: ignore[attr-defined]
+                self._error(HTTPStatus.FORBIDDEN, f"cross-origin request from {origins[0]!r} refused "
+                            "(allow an origin with graphbuild serve --allow-origin)", close=True)
+                return False
+        return True
 
     def _path_ok(self) -> bool:
         path = urlsplit(self.path).path
@@ -141,7 +183,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return True
 
     def do_GET(self) -> None:  # noqa: N802
-        if not self._path_ok():
+        if not self._headers_ok() or not self._path_ok():
             return
         params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
         self._dispatch(params)
@@ -149,11 +191,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
     def do_POST(self) -> None:  # noqa: N802
-        if not self._path_ok():
+        if not self._headers_ok() or not self._path_ok():
+            self.close_connection = True
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        if self.headers.get_all("Transfer-Encoding"):
+            self._error(HTTPStatus.BAD_REQUEST, "Transfer-Encoding is not supported: send a Content-Length", close=True)
+            return
+        values = {v.strip() for v in self.headers.get_all("Content-Length") or []}
+        if len(values) > 1 or not all(_DIGITS.fullmatch(v) for v in values):
+            self._error(HTTPStatus.BAD_REQUEST, "malformed Content-Length: expected one non-negative integer",
+                        close=True)
+            return
+        length = int(values.pop()) if values else 0
         if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes", close=True)
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -171,7 +222,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._dispatch(params)
 
     def do_PUT(self) -> None:  # noqa: N802
-        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only")
+        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only", close=True)
 
     do_DELETE = do_PATCH = do_PUT
 
@@ -186,50 +237,91 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) != 1 or not queries[0].strip():
             self._error(HTTPStatus.BAD_REQUEST, "expected exactly one 'query' parameter (SPARQL 1.1 Protocol)")
             return
+        server = self.server
+        media = _choose(self.headers.get("Accept", ""))
         try:
-            result = select(queries[0], self.server.graph, engine="oxigraph")  # type: ignore[attr-defined]
+            ctype, body = server.pool.run(  # type: ignore[attr-defined]
+                answer, (queries[0], str(server.graph), media, server.max_rows), server.timeout)  # type: ignore[attr-defined]
+        except QueryLimitError as exc:
+            status = HTTPStatus.BAD_REQUEST if exc.kind == "rows" else HTTPStatus.SERVICE_UNAVAILABLE
+            self._error(status, str(exc))
+            return
         except QueryError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
             return
         except GraphbuildError as exc:
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
             return
-        ctype, body = render(result, _choose(self.headers.get("Accept", "")))
         self._send(HTTPStatus.OK, body, ctype)
 
 
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], graph: Path, verbose: bool = False):
+    def __init__(self, address: tuple[str, int], graph: Path, verbose: bool = False, *,
+                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, workers: int = 2,
+                 allow_origins: tuple[str, ...] = (), host: str = "127.0.0.1"):
         self.graph = graph
         self.verbose = verbose
+        self.timeout = timeout
+        self.max_rows = max_rows
         super().__init__(address, SparqlHandler)
+        port = self.server_address[1]
+        names = {*LOOPBACK_HOSTS, f"[{host}]" if ":" in host else host.lower()}
+        self.allowed_hosts = frozenset(names)
+        self.allowed_origins = frozenset(
+            {f"http://{n}:{port}" for n in names} | {o.strip().rstrip("/").lower() for o in allow_origins})
+        self.pool = WorkerPool(graph, workers)
+        try:
+            self.pool.start()
+        except BaseException:
+            self.pool.close()
+            super().server_close()
+            raise
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
 
-def make_server(graph_dir: Path | str, host: str = "127.0.0.1", port: int = 3030, *, verbose: bool = False) -> SparqlServer:
+def make_server(graph_dir: Path | str, host: str = "127.0.0.1", port: int = 3030, *, verbose: bool = False,
+                timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, workers: int = 2,
+                allow_origins: tuple[str, ...] = ()) -> SparqlServer:
     """Create (not start) the endpoint; ``port=0`` picks a free port (``server.server_address``).
+
+    Args:
+        timeout: Seconds a query may run before its worker process is killed (0: no limit).
+        max_rows: Most rows (or triples) a result may have (0: no cap).
+        workers: Query worker processes (queries beyond that wait for a free one).
+        allow_origins: Browser origins (``http://host:port``) allowed besides the endpoint's own.
 
     Raises:
         GraphbuildError: a non-loopback host, or no graph to serve.
     """
     if host not in LOOPBACK:
         raise GraphbuildError(f"refusing to serve on {host!r}: the endpoint binds to localhost only (127.0.0.1 or ::1)")
+    if workers < 1:
+        raise GraphbuildError(f"--workers: expected at least 1, got {workers}")
     graph = resolve_graph_path(graph_dir)
-    open_store(graph)  # build or refresh the store before the first request
+    open_store(graph)  # build or refresh the store before the first request (the workers open it read-only)
+    options = {"timeout": timeout, "max_rows": max_rows, "workers": workers, "allow_origins": tuple(allow_origins),
+               "host": host}
     if host == "::1":
         import socket
 
         class V6(SparqlServer):
             address_family = socket.AF_INET6
 
-        return V6((host, port), graph, verbose)
-    return SparqlServer(("127.0.0.1" if host == "localhost" else host, port), graph, verbose)
+        return V6((host, port), graph, verbose, **options)
+    return SparqlServer(("127.0.0.1" if host == "localhost" else host, port), graph, verbose, **options)
 
 
-def serve(graph_dir: Path | str = "output", host: str = "127.0.0.1", port: int = 3030, *, verbose: bool = True) -> None:
-    """Serve ``graph_dir`` until interrupted (Ctrl-C)."""
-    server = make_server(graph_dir, host, port, verbose=verbose)
+def serve(graph_dir: Path | str = "output", host: str = "127.0.0.1", port: int = 3030, *, verbose: bool = True,
+          timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, workers: int = 2,
+          allow_origins: tuple[str, ...] = ()) -> None:
+    """Serve ``graph_dir`` until interrupted (Ctrl-C); the options are those of :func:`make_server`."""
+    server = make_server(graph_dir, host, port, verbose=verbose, timeout=timeout, max_rows=max_rows,
+                         workers=workers, allow_origins=allow_origins)
     h, p = server.server_address[:2]
     print(f"SPARQL endpoint: http://{'[' + h + ']' if ':' in h else h}:{p}/sparql  (read-only; Ctrl-C to stop)", flush=True)
     try:
@@ -240,9 +332,9 @@ def serve(graph_dir: Path | str = "output", host: str = "127.0.0.1", port: int =
         server.server_close()
 
 
-def serve_in_thread(graph_dir: Path | str, port: int = 0) -> tuple[SparqlServer, threading.Thread]:
-    """Start the endpoint on a background thread (tests); stop with ``server.shutdown()``."""
-    server = make_server(graph_dir, "127.0.0.1", port, verbose=False)
+def serve_in_thread(graph_dir: Path | str, port: int = 0, **options: object) -> tuple[SparqlServer, threading.Thread]:
+    """Start the endpoint on a background thread (tests); stop with ``server.shutdown()`` and ``server_close()``."""
+    server = make_server(graph_dir, "127.0.0.1", port, verbose=False, **options)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, thread

@@ -7,15 +7,15 @@ evidence lists into a few scalar attributes, because both formats only carry sca
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graphbuild.analysis import Analysis
+from graphbuild.fileio import atomic_write_bytes
 
 # XML 1.0 Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 _INVALID_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -90,12 +90,7 @@ def write_gexf(G: nx.MultiDiGraph, path: Path | str, analysis: Analysis | None =
 
 
 def _atomic(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Render with ``write(file object)`` into memory, then the one atomic writer (same mode as every output)."""
+    buffer = io.BytesIO()
+    write(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
