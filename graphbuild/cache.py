@@ -351,8 +351,10 @@ def forged_span(result: DocResult) -> str | None:
     Anyone who can write the cache can recompute its checksum, so an entry is also checked against
     the article it claims to describe: every mention's text must be ``article.text[start:end]``,
     every relation's sentence the (stripped) text at its offsets, and its subject, object and
-    speaker actors the document mentions. An edit that keeps all of that true (a relation type
-    changed within a real sentence between actors it names) is not caught: see docs/SECURITY.md.
+    speaker actors the document mentions -- except the state or organisation of an office, which a title
+    may only imply ("the Belarusian leader", "President X" of the country the gazetteer records). An edit
+    that keeps all of that true (a relation type changed within a real sentence between actors it names) is
+    not caught: see docs/SECURITY.md.
     """
     article = result.article
     text = article.text
@@ -364,7 +366,8 @@ def forged_span(result: DocResult) -> str | None:
         if r.doc_id != article.doc_id or not 0 <= r.start <= r.end <= len(text) \
                 or text[r.start:r.end].strip() != r.sentence:
             return f"relation sentence at {r.start}-{r.end} is not in the article (the entry was edited)"
-        actors = [r.subject, r.object] + ([r.speaker] if r.speaker else [])
+        implied_object = r.relation in ("leaderOf", "affiliatedWith") and r.method.startswith("title:")
+        actors = [r.subject] + ([] if implied_object else [r.object]) + ([r.speaker] if r.speaker else [])
         if any(a not in mentioned for a in actors):
             return (f"relation {r.subject} {r.relation} {r.object} names an actor the article does not mention "
                     "(the entry was edited)")
