@@ -40,6 +40,7 @@ PAGE = """<!DOCTYPE html>
 <label>From <input id="gb-date-from" type="date"></label>
 <label>To <input id="gb-date-to" type="date"></label>
 <label><input id="gb-show-negated" type="checkbox" checked> negated claims</label>
+<label id="gb-fragments-label"><input id="gb-show-fragments" type="checkbox" checked> small fragments (actors outside the main component)</label>
 <fieldset id="gb-relations"><legend>Relation types</legend>
 <div class="buttons"><button type="button" id="gb-rel-all">all</button><button type="button" id="gb-rel-none">none</button></div>
 </fieldset>
@@ -114,13 +115,15 @@ APP_JS = r"""
   (function expand() {
     var N = DATA.nodes, E = DATA.edges, S = DATA.strings, nodes = [], edges = [], i;
     var bal = new Set(N.balancing), sym = new Set(DATA.symmetric), pairs = new Map();
+    var main = DATA.view.main ? new Set(DATA.view.main) : null, labelled = new Set(DATA.view.labelled);
     (N.balancingPairs || []).forEach(function (bp) {
       pairs.set(bp[0], bp[1].map(function (p) { return { a: N.label[p[0]], b: N.label[p[1]], kind: p[2] }; }));
     });
     for (i = 0; i < N.id.length; i++) {
       nodes.push({ id: N.id[i], label: N.label[i], type: N.type[i], qid: N.qid[i], iso3: N.iso3[i], x: N.x[i],
                    y: N.y[i], size: N.size[i], pagerank: N.pagerank[i], degree: N.degree[i],
-                   community: N.community[i], balancing: bal.has(i), pairs: pairs.get(i) || [] });
+                   community: N.community[i], balancing: bal.has(i), pairs: pairs.get(i) || [],
+                   main: main ? main.has(i) : true, labelled: labelled.has(i) });
     }
     for (i = 0; i < E.from.length; i++) {
       var rel = E.relation[i], neg = E.negated[i] === 1;
@@ -178,8 +181,10 @@ APP_JS = r"""
   var edges = new vis.DataSet(DATA.edges.slice(0, loaded).map(edgeItem));
 
   // ---- filters ----
-  var state = { relations: new Set(DATA.relations), minEvidence: 1, from: "", to: "", negated: true, ego: null };
+  var state = { relations: new Set(DATA.relations), minEvidence: 1, from: "", to: "", negated: true, ego: null,
+                fragments: true };
   function edgeVisible(e) {
+    if (!state.fragments && !nodeById.get(e.from).main) { return false; }
     if (!state.relations.has(e.relation)) { return false; }
     if (e.count < state.minEvidence) { return false; }
     if (!state.negated && e.negated) { return false; }
@@ -201,7 +206,7 @@ APP_JS = r"""
     });
     DATA.nodes.forEach(function (n) {
       // an actor without any claim at all stays on the map unless an ego view is active
-      if (adjacency.get(n.id).length === 0 && !state.ego) { visibleNodes.add(n.id); }
+      if (adjacency.get(n.id).length === 0 && !state.ego && (state.fragments || n.main)) { visibleNodes.add(n.id); }
       if (state.ego && state.ego.has(n.id)) { visibleNodes.add(n.id); }
     });
   }
@@ -226,6 +231,25 @@ APP_JS = r"""
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options.vis);
   T.network = performance.now();
   updateCounts();
+
+  // ---- first view: fitted to the main component; the top actors' labels stay readable at any zoom ----
+  var mainIds = DATA.nodes.filter(function (n) { return n.main; }).map(function (n) { return n.id; });
+  var labelledIds = DATA.nodes.filter(function (n) { return n.labelled; }).map(function (n) { return n.id; });
+  var labelScale = null;
+  function updateLabels() {
+    var scale = network.getScale();
+    if (!labelledIds.length || scale === labelScale) { return; }
+    labelScale = scale;
+    var size = Math.max(DATA.options.vis.nodes.font.size, (DATA.options.labelMinPx || 12) / scale);
+    nodes.update(labelledIds.map(function (id) { return { id: id, font: { size: size } }; }));
+  }
+  function fitMain() {
+    network.fit({ nodes: mainIds.filter(function (id) { return visibleNodes.has(id); }), animation: false });
+    updateLabels();
+  }
+  if (mainIds.length < DATA.nodes.length) { fitMain(); } else { $("gb-fragments-label").hidden = true; updateLabels(); }
+  network.on("zoom", updateLabels);
+  $("gb-show-fragments").addEventListener("change", function (ev) { state.fragments = ev.target.checked; refresh(); });
 
   // ---- relation-type menu (labels via textContent) ----
   var relBox = $("gb-relations");
@@ -288,6 +312,7 @@ APP_JS = r"""
     if (!visibleNodes.has(n.id)) { state.ego = null; refresh(); }
     network.selectNodes([n.id]);
     network.focus(n.id, { scale: 1.2, animation: false });
+    updateLabels();
     $("gb-search-status").textContent = "Found: " + n.label;
   });
 
@@ -313,12 +338,13 @@ APP_JS = r"""
     $("gb-ego-status").textContent = "Neighbourhood of " + nodeById.get(id).label + " (radius " + radius + "): " +
       state.ego.size + " actors.";
     network.fit({ nodes: Array.from(state.ego), animation: false });
+    updateLabels();
   }
   function resetEgo() {
     state.ego = null;
     refresh();
     $("gb-ego-status").textContent = "Click an actor to show its neighbourhood.";
-    network.fit({ animation: false });
+    if (mainIds.length < DATA.nodes.length) { fitMain(); } else { network.fit({ animation: false }); updateLabels(); }
   }
   $("gb-reset").addEventListener("click", resetEgo);
   network.on("click", function (params) {
@@ -387,6 +413,8 @@ APP_JS = r"""
     visibleEdgeCount: function () { return visibleEdges.size; },
     visibleNodeCount: function () { return visibleNodes.size; },
     find: find,
+    fitMain: fitMain,
+    data: DATA,
     timings: T,
     showEgo: showEgo,
     reset: resetEgo

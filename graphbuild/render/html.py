@@ -24,7 +24,7 @@ import networkx as nx
 from graphbuild.analysis import Analysis
 from graphbuild.model import SYMMETRIC_RELATIONS
 from graphbuild.render import assets
-from graphbuild.render.layout import compute_layout
+from graphbuild.render.layout import compute_layout, main_component
 from graphbuild.fileio import atomic_write_text
 
 #: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
@@ -39,6 +39,11 @@ EDGE_CHUNK = 1000
 #: Evidence items per edge in the page, and the longest sentence kept (characters).
 EVIDENCE_PER_EDGE = 3
 MAX_SENTENCE = 400
+#: Actors whose labels are always drawn (highest PageRank first), at no less than LABEL_MIN_PX screen pixels;
+#: other labels appear once the zoom draws them at OTHER_LABEL_MIN_PX or more (and in tooltips on hover).
+ALWAYS_LABELLED = 20
+LABEL_MIN_PX = 12
+OTHER_LABEL_MIN_PX = 9
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {  # type -> (colour, vis shape)
     "Country": ("#4e79a7", "dot"),
@@ -119,8 +124,15 @@ def graph_payload(
     """
     node_ids = list(G)
     index = {v: i for i, v in enumerate(node_ids)}
-    pos = compute_layout(node_ids, ((u, v) for u, v, _ in G.edges(keys=True)), analysis.communities, seed=seed)
     pagerank, degree, community = analysis.pagerank, analysis.degree, analysis.community
+    pairs = [(u, v) for u, v, _ in G.edges(keys=True)]
+    pos = compute_layout(node_ids, pairs, analysis.communities, seed=seed)
+    main = main_component(node_ids, pairs)
+    by_rank = sorted(node_ids, key=lambda v: (-pagerank.get(v, 0.0), -degree.get(v, 0), v))
+    # the always-labelled actors come from the main component: the first view is fitted to it
+    # and so do the ten most connected actors (those an analyst looks for first)
+    labelled = [v for v in by_rank if v in main][:ALWAYS_LABELLED]
+    labelled += [v for v in sorted(main, key=lambda v: (-degree.get(v, 0), v))[:10] if v not in labelled]
     prmax = max((pagerank.get(v, 0.0) for v in node_ids), default=0.0) or 1.0
     balancing = {d["actor"] for d in analysis.balancing}
     types = [t if (t := (G.nodes[v].get("type") or "")) in TYPE_STYLE else "Actor" for v in node_ids]
@@ -213,8 +225,8 @@ def graph_payload(
             "keyboard": {"enabled": True, "bindToWindow": False},
             "multiselect": False,
         },
-        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 4}}},
+        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": OTHER_LABEL_MIN_PX}}},
         "edges": {"font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}, "smooth": False,
                   "scaling": {"label": {"drawThreshold": 4}},
@@ -237,8 +249,13 @@ def graph_payload(
         "symmetric": sorted(SYMMETRIC_RELATIONS),
         "signColours": SIGN_COLOURS,
         "dateRange": [min(dates), max(dates)] if dates else None,
+        # the first view: fitted to the largest connected component (None: the graph is one component; the rest
+        # are "fragments"), and the actors whose labels are always drawn (node indices)
+        "view": {"main": [index[v] for v in node_ids if v in main] if len(main) < len(node_ids) else None,
+                 "labelled": [index[v] for v in labelled]},
         "options": {"vis": options, "edgeLabels": bool(edge_labels), "balancingBorder": BALANCING_BORDER,
-                    "edgeChunk": EDGE_CHUNK, "large": large},
+                    "edgeChunk": EDGE_CHUNK, "large": large,
+                    "labelMinPx": LABEL_MIN_PX},
     }
 
 
