@@ -164,8 +164,9 @@ def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, 
 
 
 def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, str, str]]:
-    """Background ``(member, "memberOf", organisation)`` facts from the gazetteer's ``members`` lists, for the
-    organisations among ``actors`` (pass as ``to_networkx(..., background=...)``).
+    """Background facts from the gazetteer for the ``actors`` (pass as ``to_networkx(..., background=...)``):
+    ``(member, "memberOf", organisation)`` from an organisation's ``members`` list, and ``(actor, "kind", kind)``
+    from a record's ``kind`` (e.g. ``"company"``: an organisation that is not intergovernmental).
 
     Args:
         gazetteer: Anything with ``record(entity_id) -> dict | None`` (:class:`graphbuild.gazetteer.Gazetteer`).
@@ -175,6 +176,8 @@ def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, s
     for org in sorted(set(actors)):
         rec = gazetteer.record(org) or {}
         facts.extend((m, "memberOf", org) for m in sorted(set(rec.get("members") or ())) if m != org)
+        if rec.get("kind"):
+            facts.append((org, "kind", str(rec["kind"])))
     return facts
 
 
@@ -465,11 +468,26 @@ def _aligned(A: nx.DiGraph, p: str, q: str, excluding: str) -> bool:
     return bool((_formal_neighbours(A, p) & _formal_neighbours(A, q)) - {excluding})
 
 
+def is_state_or_igo(G: nx.MultiDiGraph, v: str) -> bool:
+    """Whether actor ``v`` is a state or an intergovernmental organisation: a country or an organisation from the
+    gazetteer, unless a background ``kind`` fact says otherwise (a company).  Persons, parties and companies found
+    only by NER, and names typed as countries by NER alone, are not."""
+    node = G.nodes[v] if v in G else {}
+    if not node.get("in_gazetteer"):
+        return False
+    if node.get("type") == "Country":
+        return True
+    if node.get("type") != "Organization":
+        return False
+    return not any(s == v and rel == "kind" and o != "igo" for s, rel, o in G.graph.get("background", ()))
+
+
 def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[dict[str, Any]]:
     """Actors tied cooperatively to both sides of a conflict or of a bloc divide.
 
-    Rule (docs/ANALYSIS.md): X balances between A and B when X's net signed ties to A and to B are both
-    cooperative (negated claims never count) and A and B are *opposed*, either
+    Rule (docs/ANALYSIS.md): X balances between A and B when X, A and B are states or intergovernmental
+    organisations (:func:`is_state_or_igo`: never persons, parties or companies), X's net signed ties to A and to B
+    are both cooperative (negated claims never count) and A and B are *opposed*, either
 
     * ``conflict``: the net signed tie between A and B is conflictual, or
     * ``bloc``: X aligns itself with A (X memberOf / dependsOn / seeksMembershipIn / affiliatedWith / alliedWith A,
@@ -487,8 +505,9 @@ def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[d
         S = signed_graph(G)
     A = alignment_graph(G)
     out = []
-    for x in sorted(S.nodes):
-        friends = sorted(w for w in S[x] if S[x][w]["sign"] > 0)
+    states = {v for v in S.nodes if is_state_or_igo(G, v)}
+    for x in sorted(states):
+        friends = sorted(w for w in S[x] if S[x][w]["sign"] > 0 and w in states)
         if len(friends) < 2:
             continue
         camp = set(A.successors(x)) if x in A else set()

@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from graphbuild.analysis import Analysis
-from graphbuild.model import Article, Relation
+from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 from graphbuild.fileio import atomic_write_text
 
 TOP_ACTORS = 10
@@ -40,8 +40,12 @@ def _label(G: nx.MultiDiGraph, v: str) -> str:
     return str(G.nodes[v].get("label", v)) if v in G else v
 
 
-def _strongest(G: nx.MultiDiGraph, n: int) -> list[tuple[str, str, dict]]:
-    edges = sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[2]["relation"], e[1]))
+def _strongest(G: nx.MultiDiGraph, n: int, *, structural: bool = False) -> list[tuple[str, str, dict]]:
+    """The ``n`` heaviest claims among interactions (what actors did to each other: consult, threaten...) or,
+    with ``structural=True``, among structural ties (leaderOf, memberOf, affiliatedWith, dependsOn...): a
+    leader's tie to his country is not a relation between two independent actors and would fill the list."""
+    edges = sorted((e for e in G.edges(data=True) if (e[2]["relation"] in STRUCTURAL_RELATIONS) == structural),
+                   key=lambda e: (-e[2]["weight"], e[0], e[2]["relation"], e[1]))
     return edges[:n]
 
 
@@ -116,8 +120,12 @@ def render_report_md(
     out.append(f"{coop} cooperative and {len(analysis.signed_ties) - coop} conflictual pairs (negated claims excluded). "
                + (f"{bal['balanced']} of {bal['triangles']} signed triangles are balanced ({bal['ratio']:.0%})."
                   if bal["triangles"] else "No signed triangles."))
-    out += ["", "## Strongest relations", ""]
-    for u, v, d in _strongest(G, TOP_RELATIONS):
+    out += ["", "## Strongest relations", "", "Interactions (agree, consult, threaten...); structural ties are in the "
+            "next table.", ""]
+    strongest = _strongest(G, TOP_RELATIONS)
+    if not strongest:
+        out.append("None found.")
+    for u, v, d in strongest:
         rel = ("not " if d["negated"] else "") + d["relation"]
         out.append(
             f"- **{md_escape(_label(G, u))}** {md_escape(rel)} **{md_escape(_label(G, v))}** "
@@ -131,6 +139,16 @@ def render_report_md(
             if e.get("speaker_label"):
                 meta.append(f"speaker {md_escape(e['speaker_label'])}")
             out.append(f"  - \u201c{md_escape(e['sentence'])}\u201d ({', '.join(meta)})")
+    out += ["", "## Structural ties", "", "Leadership, membership, affiliation, dependence and alliance, heaviest first.", ""]
+    structural = _strongest(G, TOP_RELATIONS, structural=True)
+    if not structural:
+        out.append("None found.")
+    else:
+        out += ["| actor | tie | actor | assertions | mean confidence |", "|---|---|---|---:|---:|"]
+    for u, v, d in structural:
+        rel = ("not " if d["negated"] else "") + d["relation"]
+        out.append(f"| {md_escape(_label(G, u))} | {md_escape(rel)} | {md_escape(_label(G, v))} | {d['count']} | "
+                   f"{d['confidence']:.2f} |")
     if analysis.trends:
         out += ["", "## Relations per month", "", "| month | assertions |", "|---|---:|"]
         out += [f"| {md_escape(m)} | {c} |" for m, c in analysis.trends.items()]
@@ -272,7 +290,8 @@ def render_report_html(
         f"{bal['balanced']} of {bal['triangles']} signed triangles are balanced ({bal['ratio']:.0%}); by type: "
         + _e(", ".join(f"{k}: {v}" for k, v in bal["by_type"].items())) if bal["triangles"] else "No signed triangles.")
         + "</p>")
-    h.append("<h2>Strongest relations</h2><ul>")
+    h.append("<h2>Strongest relations</h2><p>Interactions (agree, consult, threaten...); structural ties are in "
+             "the next table.</p><ul>")
     for u, v, d in _strongest(G, TOP_RELATIONS):
         rel = ("not " if d["negated"] else "") + d["relation"]
         h.append(f"<li><b>{_e(_label(G, u))}</b> {_e(rel)} <b>{_e(_label(G, v))}</b> "
@@ -284,6 +303,17 @@ def render_report_html(
             h.append(f'<div class="ev">\u201c{_e(e["sentence"])}\u201d <span class=meta>({_e(", ".join(meta))})</span></div>')
         h.append("</li>")
     h.append("</ul>")
+    h.append("<h2>Structural ties</h2>")
+    structural = _strongest(G, TOP_RELATIONS, structural=True)
+    if not structural:
+        h.append("<p>None found.</p>")
+    else:
+        h.append("<table><tr><th>actor</th><th>tie</th><th>actor</th><th>assertions</th><th>mean confidence</th></tr>")
+        for u, v, d in structural:
+            rel = ("not " if d["negated"] else "") + d["relation"]
+            h.append(f"<tr><td>{_e(_label(G, u))}</td><td>{_e(rel)}</td><td>{_e(_label(G, v))}</td>"
+                     f"<td class=n>{d['count']}</td><td class=n>{d['confidence']:.2f}</td></tr>")
+        h.append("</table>")
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
