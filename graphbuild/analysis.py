@@ -29,8 +29,9 @@ from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FAC
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-#: Evidence items kept per edge (the strongest first); counts and dates cover all of them.
-MAX_EVIDENCE = 5
+#: Evidence items kept per edge (the strongest first); counts and dates cover all of them.  Enough for the page's
+#: claims panel to list every assertion of all but the most repeated claims.
+MAX_EVIDENCE = 50
 #: Up to this many nodes betweenness is exact; above it, estimated from BETWEENNESS_SAMPLES pivots drawn with
 #: ``seed``.  Cost grows as pivots x edges.  Measured on this project's 2-core CI-class machine under load
 #: (docs/PERFORMANCE.md, "Betweenness"): exact 500 nodes / 1,500 edges 2.6 s, exact 1,000 / 3,000 11 s,
@@ -65,12 +66,13 @@ def to_networkx(
             not drawn; they only inform the blocs of the balancing rule (``G.graph["background"]``).
 
     Returns:
-        A MultiDiGraph.  Node attributes: ``label, type, qid, iso3, in_gazetteer, mentions`` (assertions the
-        actor takes part in).  Edge attributes (key = :func:`edge_key`): ``relation, negated, count, confidence``
+        A MultiDiGraph.  Node attributes: ``label, type, qid, iso3, in_gazetteer, aliases`` (the names the corpus
+        used), ``mentions`` (assertions the actor takes part in).  Edge attributes (key = :func:`edge_key`): ``relation, negated, count, confidence``
         (mean), ``weight`` (= count x mean confidence), ``sign, intensity, signed_weight`` (0 for negated claims),
         ``evidence`` (list of the strongest ``MAX_EVIDENCE`` items: sentence, doc_id, date, speaker,
         speaker_label, modality, confidence), ``doc_ids``, ``speakers``, ``modalities`` (counts), ``months``
-        (counts per ``YYYY-MM``), ``first_seen``, ``last_seen`` (ISO dates or None).
+        (counts per ``YYYY-MM``), ``first_seen``, ``last_seen`` (ISO dates or None), ``contested`` (why the claim
+        is contested, see :func:`contested_claims`, or ``""``).
     """
     G = nx.MultiDiGraph()
     groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
@@ -92,10 +94,12 @@ def to_networkx(
         ent = entities.get(eid)
         if ent is None:
             kind = {"country": "Country", "org": "Organization", "person": "Person"}.get(eid.split("/", 1)[0], "")
-            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False)
+            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False,
+                       aliases=())
         else:
             G.add_node(
-                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer)
+                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer),
+                aliases=tuple(ent.aliases),
             )
         G.nodes[eid]["mentions"] = 0
 
@@ -151,7 +155,36 @@ def to_networkx(
         if o != s:
             G.nodes[o]["mentions"] += n
     G.graph["background"] = [tuple(f) for f in background]
+    reasons = contested_claims(G)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        d["contested"] = reasons.get((u, v, k), "")
     return G
+
+
+def contested_claims(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """The claims the corpus itself disputes, by edge ``(u, v, key)``, with the reason.
+
+    * ``claim and negation``: the same (subject, relation, object) is asserted and denied (both edges are marked);
+    * ``speakers disagree``: between one pair of actors (either direction), one speaker's claims are cooperative
+      and another speaker's conflictual (the edges carrying them are marked; unattributed claims do not count).
+    """
+    out: dict[tuple[str, str, str], str] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if d["negated"] and G.has_edge(u, v, d["relation"]):
+            out[(u, v, k)] = out[(u, v, d["relation"])] = "claim and negation"
+    by_pair: dict[tuple[str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u != v and not d["negated"] and d["sign"] in ("cooperative", "conflictual"):
+            by_pair[(u, v) if u < v else (v, u)].append((u, v, k, d))
+    for edges in by_pair.values():
+        speakers = {sign: {s for _, _, _, d in edges if d["sign"] == sign for s in d["speakers"]}
+                    for sign in ("cooperative", "conflictual")}
+        coop, conf = speakers["cooperative"], speakers["conflictual"]
+        if coop and conf and (coop - conf or conf - coop) and len(coop | conf) >= 2:
+            for u, v, k, d in edges:
+                if d["speakers"]:
+                    out.setdefault((u, v, k), "speakers disagree")
+    return out
 
 
 def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
@@ -283,6 +316,8 @@ class Analysis:
     trends_by_sign: dict[str, dict[str, int]]
     seed: int = 0
     labels: dict[str, str] = field(default_factory=dict)
+    #: Contested claims: ``{"subject", "relation", "object", "negated", "reason"}`` (see :func:`contested_claims`).
+    contested: list[dict[str, Any]] = field(default_factory=list)
 
     def top(self, metric: str = "pagerank", n: int = 10) -> list[tuple[str, float]]:
         """The ``n`` actors with the highest ``metric`` (ties broken by id)."""
@@ -375,6 +410,12 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
         trends_by_sign={m: dict(sorted(c.items())) for m, c in sorted(by_sign.items())},
         seed=seed,
         labels={v: str(G.nodes[v].get("label", v)) for v in G},
+        contested=[
+            {"subject": u, "relation": d["relation"], "object": v, "negated": bool(d["negated"]),
+             "reason": d["contested"]}
+            for u, v, d in sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1], e[2]["relation"]))
+            if d.get("contested")
+        ],
     )
 
 
@@ -621,7 +662,8 @@ def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, 
 
 
 def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
-    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor.
+    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor,
+    and ``gb:contested true`` to each contested ``gb:AggregatedRelation`` (:func:`contested_claims`).
 
     Actor IRIs are minted by :func:`graphbuild.rdf.namespace.iri_for` (the same percent-encoding as the graph
     builder) and the terms come from the checked ``GB`` namespace.  Existing values of these properties are
@@ -645,3 +687,9 @@ def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
         if v in analysis.community:
             graph.add((iri, gb.community, Literal(analysis.community[v], datatype=XSD.integer)))
         graph.add((iri, gb.balancing, Literal(v in balancing, datatype=XSD.boolean)))
+    from graphbuild.rdf.build import edge_iri
+
+    for c in analysis.contested:
+        node = edge_iri((c["subject"], c["relation"], c["object"], c["negated"]))
+        graph.remove((node, gb.contested, None))
+        graph.add((node, gb.contested, Literal(True, datatype=XSD.boolean)))

@@ -70,7 +70,7 @@ def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) 
         return files[name]
 
     render_html(G, analysis, target("graph.html"), title=config.title, max_nodes=config.html_max_nodes,
-                max_edges=config.html_max_edges, seed=config.seed)
+                max_edges=config.html_max_edges, seed=config.seed, articles=graph.articles)
     write_report_md(target("report.md"), G, analysis, graph.relations, graph.articles)
     write_report_html(target("report.html"), G, analysis, graph.relations, graph.articles,
                       title=f"{config.title} report")

@@ -203,12 +203,13 @@ def cmd_ego(args: argparse.Namespace) -> int:
     from graphbuild.analysis import analyze, ego_network
     from graphbuild.render.html import render_html
 
-    config, _records, G = _load_graph(args)
+    config, records, G = _load_graph(args)
     node = _find_actor(G, args.actor)
     E = ego_network(G, node, radius=args.radius)
     path = Path(args.html) if args.html else Path(config.output) / f"ego-{node.replace('/', '-')}.html"
     label = G.nodes[node].get("label", node)
-    render_html(E, analyze(E, seed=config.seed), path, title=f"{label}: {args.radius}-step neighbourhood")
+    render_html(E, analyze(E, seed=config.seed), path, title=f"{label}: {args.radius}-step neighbourhood",
+                articles=records.articles)
     _say(args, f"wrote {path} ({E.number_of_nodes()} actors, {E.number_of_edges()} relations)")
     return 0
 
@@ -249,10 +250,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from graphbuild.render.html import render_html
 
-    config, _records, G, analysis = _load_analysis(args)
+    config, records, G, analysis = _load_analysis(args)
     path = Path(args.html) if args.html else Path(config.output) / "graph.html"
     render_html(G, analysis, path, title=config.title, max_nodes=args.max_nodes or config.html_max_nodes,
-                max_edges=args.max_edges or config.html_max_edges, seed=config.seed)
+                max_edges=args.max_edges or config.html_max_edges, seed=config.seed, articles=records.articles)
     _say(args, f"wrote {path}")
     return 0
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.analysis import Analysis
+from graphbuild.analysis import Analysis, edge_key
 from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 from graphbuild.fileio import atomic_write_text
 
@@ -139,6 +139,17 @@ def render_report_md(
             if e.get("speaker_label"):
                 meta.append(f"speaker {md_escape(e['speaker_label'])}")
             out.append(f"  - \u201c{md_escape(e['sentence'])}\u201d ({', '.join(meta)})")
+    out += ["", "## Contested relations", "", "Claims the corpus disputes: the same claim asserted and denied, or "
+            "speakers who disagree about the same two actors.", ""]
+    if not analysis.contested:
+        out.append("None found.")
+    for c in analysis.contested[:TOP_RELATIONS]:
+        d = G.edges[c["subject"], c["object"], edge_key(c["relation"], c["negated"])]
+        rel = ("not " if c["negated"] else "") + c["relation"]
+        speakers = f"; speakers: {', '.join(md_escape(s) for s in d['speakers'])}" if d["speakers"] else ""
+        out.append(f"- **{md_escape(_label(G, c['subject']))}** {md_escape(rel)} **{md_escape(_label(G, c['object']))}**"
+                   f" — contested ({md_escape(c['reason'])}; {d['count']} assertion"
+                   f"{'s' if d['count'] != 1 else ''}{speakers})")
     out += ["", "## Structural ties", "", "Leadership, membership, affiliation, dependence and alliance, heaviest first.", ""]
     structural = _strongest(G, TOP_RELATIONS, structural=True)
     if not structural:
@@ -303,6 +314,18 @@ def render_report_html(
             h.append(f'<div class="ev">\u201c{_e(e["sentence"])}\u201d <span class=meta>({_e(", ".join(meta))})</span></div>')
         h.append("</li>")
     h.append("</ul>")
+    h.append("<h2>Contested relations</h2>")
+    if not analysis.contested:
+        h.append("<p>None found.</p>")
+    else:
+        h.append("<ul>")
+        for c in analysis.contested[:TOP_RELATIONS]:
+            d = G.edges[c["subject"], c["object"], edge_key(c["relation"], c["negated"])]
+            rel = ("not " if c["negated"] else "") + c["relation"]
+            speakers = f"; speakers: {', '.join(d['speakers'])}" if d["speakers"] else ""
+            h.append(f"<li><b>{_e(_label(G, c['subject']))}</b> {_e(rel)} <b>{_e(_label(G, c['object']))}</b> "
+                     f"<span class=meta>contested ({_e(c['reason'])}; {d['count']} assertion(s){_e(speakers)})</span></li>")
+        h.append("</ul>")
     h.append("<h2>Structural ties</h2>")
     structural = _strongest(G, TOP_RELATIONS, structural=True)
     if not structural:

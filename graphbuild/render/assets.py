@@ -58,6 +58,13 @@ PAGE = """<!DOCTYPE html>
 </section>
 </aside>
 <div id="gb-network" aria-label="Graph of actors and relations"></div>
+<aside id="gb-claims" aria-label="Claims behind the selected relation" hidden>
+<div class="claims-head"><h2 id="gb-claims-title"></h2><button type="button" id="gb-claims-close" aria-label="Close the claims panel">×</button></div>
+<div id="gb-claims-meta" class="status"></div>
+<div id="gb-claims-contested" class="contested-note" hidden></div>
+<label>Sort <select id="gb-claims-sort"><option value="date-asc">date, oldest first</option><option value="date-desc">date, newest first</option><option value="confidence">confidence, highest first</option></select></label>
+<ol id="gb-claims-list"></ol>
+</aside>
 </main>
 <div id="gb-tooltip" class="tooltip" hidden></div>
 <script type="application/json" id="graph-data">{data}</script>
@@ -95,6 +102,20 @@ fieldset label { font-size: 13px; }
 .tooltip .tt-head { font-weight: 600; margin-bottom: 4px; }
 .tooltip .tt-ev { margin: 4px 0; padding-left: 6px; border-left: 3px solid #ccc; }
 .tooltip .tt-meta { color: #666; }
+#gb-claims { width: 380px; flex: none; overflow-y: auto; padding: 0 10px 10px; border-left: 1px solid #ddd;
+  background: #fff; font-size: 13px; overflow-wrap: anywhere; }
+#gb-claims[hidden] { display: none; }
+#gb-claims .claims-head { display: flex; align-items: flex-start; gap: 6px; }
+#gb-claims .claims-head h2 { flex: 1; text-transform: none; letter-spacing: 0; color: #222; font-size: 14px; }
+#gb-claims-close { margin-top: 8px; font-size: 16px; line-height: 1; }
+#gb-claims-list { padding-left: 20px; }
+#gb-claims-list li { margin: 8px 0; }
+#gb-claims-list .claim-meta { color: #666; font-size: 12px; }
+mark.gb-subject { background: #cfe3ff; }
+mark.gb-object { background: #ffe0b3; }
+.contested-note { margin: 6px 0; padding: 4px 6px; background: #fff3cd; border: 1px solid #e0c36a; }
+.contested-note[hidden] { display: none; }
+.swatch.glow { background: #fff; box-shadow: 0 0 4px 3px #e6a700; }
 """
 
 APP_JS = r"""
@@ -102,6 +123,7 @@ APP_JS = r"""
   "use strict";
   var T = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("graph-data").textContent);
+  var CONTESTED_COLOUR = "#e6a700";
   T.parsed = performance.now();
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, text, cls) {
@@ -131,10 +153,10 @@ APP_JS = r"""
                    label: (neg ? "not " : "") + rel, symmetric: sym.has(rel), sign: E.sign[i],
                    color: DATA.signColours[E.sign[i]] || DATA.signColours.neutral, width: E.width[i],
                    count: E.count[i], confidence: E.confidence[i], first: E.first[i], last: E.last[i],
-                   curve: E.curve[i],
+                   curve: E.curve[i], contested: E.contested ? (E.contested[i] || "") : "",
                    evidence: E.evidence[i].map(function (ev) {
                      return { sentence: S[ev[0]], doc: S[ev[1]], date: ev[2], speaker: ev[3] >= 0 ? S[ev[3]] : null,
-                              modality: ev[4] };
+                              modality: ev[4], confidence: ev[5], spans: ev[6] || [] };
                    }) });
     }
     DATA.nodes = nodes;
@@ -173,6 +195,10 @@ APP_JS = r"""
     if (e.negated) { item.dashes = true; }
     if (e.symmetric && !DATA.options.large) { item.arrows = { to: { enabled: false } }; }
     if (e.curve) { item.smooth = smoothFor(e.curve); }
+    if (e.contested) {
+      item.shadow = { enabled: true, color: CONTESTED_COLOUR, size: 12, x: 0, y: 0 };
+      if (DATA.options.edgeLabels) { item.label = e.label + " (contested)"; }
+    }
     return item;
   }
   // Edges come strongest first; a large graph gets its first chunk at once and the rest in later steps.
@@ -349,7 +375,70 @@ APP_JS = r"""
   $("gb-reset").addEventListener("click", resetEgo);
   network.on("click", function (params) {
     if (params.nodes && params.nodes.length) { showEgo(params.nodes[0]); }
+    else if (params.edges && params.edges.length) { openClaims(params.edges[0]); }
   });
+
+  // ---- claims panel: every assertion behind an edge (all text through textContent) ----
+  var claimsEdge = null;
+  function highlighted(sentence, spans) {
+    var p = el("p"), at = 0;
+    spans.forEach(function (s) {
+      if (s[0] < at || s[1] > sentence.length) { return; }
+      if (s[0] > at) { p.appendChild(document.createTextNode(sentence.slice(at, s[0]))); }
+      p.appendChild(el("mark", sentence.slice(s[0], s[1]), s[2] === 0 ? "gb-subject" : "gb-object"));
+      at = s[1];
+    });
+    if (at < sentence.length) { p.appendChild(document.createTextNode(sentence.slice(at))); }
+    return p;
+  }
+  function sortedClaims(e, order) {
+    var items = e.evidence.slice();
+    if (order === "confidence") {
+      items.sort(function (a, b) { return b.confidence - a.confidence; });
+    } else {
+      var sign = order === "date-desc" ? -1 : 1;
+      items.sort(function (a, b) {  // undated claims last either way
+        if (!a.date || !b.date) { return (a.date ? 0 : 1) - (b.date ? 0 : 1); }
+        return a.date < b.date ? -sign : a.date > b.date ? sign : 0;
+      });
+    }
+    return items;
+  }
+  function renderClaims() {
+    var e = edgeById.get(claimsEdge), list = $("gb-claims-list");
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    sortedClaims(e, $("gb-claims-sort").value).forEach(function (ev) {
+      var li = el("li", null, "claim");
+      li.appendChild(highlighted(ev.sentence, ev.spans));
+      var doc = (DATA.documents || {})[ev.doc], meta = [];
+      meta.push("document: " + (doc && doc[0] ? doc[0] + " (" + ev.doc + ")" : ev.doc));
+      meta.push("date: " + (ev.date || (doc && doc[1]) || "undated"));
+      meta.push("speaker: " + (ev.speaker || "not attributed"));
+      meta.push("modality: " + ev.modality);
+      meta.push("negated: " + (e.negated ? "yes" : "no"));
+      meta.push("confidence: " + Number(ev.confidence).toFixed(2));
+      li.appendChild(el("div", meta.join(" \u00b7 "), "claim-meta"));
+      li.setAttribute("data-date", ev.date || "");
+      list.appendChild(li);
+    });
+  }
+  function openClaims(id) {
+    var e = edgeById.get(id);
+    if (!e) { return; }
+    claimsEdge = id;
+    var a = nodeById.get(e.from), b = nodeById.get(e.to);
+    $("gb-claims-title").textContent = a.label + " \u2014 " + (e.negated ? "NOT " : "") + e.relation + " \u2192 " + b.label;
+    $("gb-claims-meta").textContent = e.count + " assertion(s), " + e.evidence.length + " distinct sentence(s) listed \u00b7 " +
+      e.sign + " \u00b7 mean confidence " + e.confidence.toFixed(2);
+    var note = $("gb-claims-contested");
+    note.hidden = !e.contested;
+    note.textContent = e.contested ? "Contested: " + e.contested + " (the corpus holds conflicting claims)." : "";
+    renderClaims();
+    $("gb-claims").hidden = false;
+  }
+  function closeClaims() { $("gb-claims").hidden = true; claimsEdge = null; }
+  $("gb-claims-close").addEventListener("click", closeClaims);
+  $("gb-claims-sort").addEventListener("change", function () { if (claimsEdge !== null) { renderClaims(); } });
 
   // ---- tooltips: DOM built with textContent, positioned at the pointer ----
   var tip = $("gb-tooltip");
@@ -386,7 +475,9 @@ APP_JS = r"""
     box.appendChild(el("div", e.sign + " \u00b7 " + e.count + " assertion(s) \u00b7 mean confidence " +
       e.confidence.toFixed(2) + (e.first ? " \u00b7 " + e.first + (e.last && e.last !== e.first ? " to " + e.last : "") : ""),
       "tt-meta"));
-    evidenceList(box, e.evidence);
+    if (e.contested) { box.appendChild(el("div", "contested: " + e.contested, "tt-meta")); }
+    evidenceList(box, e.evidence.slice(0, 3));
+    if (e.evidence.length > 3) { box.appendChild(el("div", "click the relation for all " + e.evidence.length, "tt-meta")); }
     return box;
   }
   function showTip(content, pointer) {
@@ -417,6 +508,8 @@ APP_JS = r"""
     data: DATA,
     timings: T,
     showEgo: showEgo,
+    openClaims: openClaims,
+    closeClaims: closeClaims,
     reset: resetEgo
   };
   function loadMore() {
