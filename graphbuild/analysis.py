@@ -606,6 +606,17 @@ def _brokers(U: nx.Graph, community: dict[str, int], betweenness: dict[str, floa
 # Queries
 
 
+def find_actor(G: nx.MultiDiGraph, name: str) -> str | None:
+    """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case); or None."""
+    wanted = name.strip().casefold()
+    for node, data in G.nodes(data=True):
+        keys = {node, node.rsplit("/", 1)[-1], data.get("label"), data.get("iso3"), data.get("qid"),
+                *(data.get("aliases") or ())}
+        if wanted in {str(k).casefold() for k in keys if k}:
+            return node
+    return None
+
+
 def ego_network(G: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGraph:
     """The actors within ``radius`` hops of ``node`` (either direction) and every claim among them.
 

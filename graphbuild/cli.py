@@ -73,6 +73,7 @@ def _config(args: argparse.Namespace):
         output=getattr(args, "out", None),
         model=getattr(args, "model", None),
         workers=getattr(args, "workers", None),
+        focus=getattr(args, "focus", None),
     )
 
 
@@ -188,12 +189,11 @@ def _load_analysis(args: argparse.Namespace):
 
 def _find_actor(G, name: str) -> str:
     """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case)."""
-    wanted = name.strip().casefold()
-    for node, data in G.nodes(data=True):
-        keys = {node, node.rsplit("/", 1)[-1], data.get("label"), data.get("iso3"), data.get("qid"),
-                *(data.get("aliases") or ())}
-        if wanted in {str(k).casefold() for k in keys if k}:
-            return node
+    from graphbuild.analysis import find_actor
+
+    node = find_actor(G, name)
+    if node is not None:
+        return node
     raise GraphbuildError(f"no actor {name!r} in the graph (try an entity id such as country/BLR, a label or ISO3 code;"
                           " graphbuild entities lists them)")
 
@@ -252,8 +252,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     config, records, G, analysis = _load_analysis(args)
     path = Path(args.html) if args.html else Path(config.output) / "graph.html"
+    focus = _find_actor(G, config.focus) if config.focus else None
     render_html(G, analysis, path, title=config.title, max_nodes=args.max_nodes or config.html_max_nodes,
-                max_edges=args.max_edges or config.html_max_edges, seed=config.seed, articles=records.articles)
+                max_edges=args.max_edges or config.html_max_edges, seed=config.seed, articles=records.articles,
+                focus=focus)
     _say(args, f"wrote {path}")
     return 0
 
@@ -337,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", type=Path, help="where to write the page (default: <out>/graph.html)")
     p.add_argument("--max-nodes", type=int, help="cap on drawn actors (default: 5000)")
     p.add_argument("--max-edges", type=int, help="cap on drawn relations (default: 15000)")
+    p.add_argument("--focus", help="open the page centred on this actor (label, alias, ISO3, QID or entity id; "
+                                   "config: focus)")
 
     p = _sub(sub, "ego")
     p.add_argument("actor", help="entity id, label, alias, ISO3 code or QID")

@@ -42,6 +42,8 @@ class Config:
     html_max_edges: int = 15000
     seed: int = 0
     title: str = "graphbuild"
+    #: Actor graph.html opens centred on (label, alias, ISO3, QID or entity id), for corpora about one country.
+    focus: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Config":

@@ -249,6 +249,7 @@ APP_JS = r"""
     nodeView.refresh();
     edgeView.refresh();
     updateCounts();
+    writeHash();
   }
 
   // ---- network ----
@@ -360,6 +361,7 @@ APP_JS = r"""
   function showEgo(id) {
     var radius = parseInt($("gb-ego-radius").value, 10) || 1;
     state.ego = egoSet(id, radius);
+    state.egoId = id;
     refresh();
     $("gb-ego-status").textContent = "Neighbourhood of " + nodeById.get(id).label + " (radius " + radius + "): " +
       state.ego.size + " actors.";
@@ -368,6 +370,7 @@ APP_JS = r"""
   }
   function resetEgo() {
     state.ego = null;
+    state.egoId = null;
     refresh();
     $("gb-ego-status").textContent = "Click an actor to show its neighbourhood.";
     if (mainIds.length < DATA.nodes.length) { fitMain(); } else { network.fit({ animation: false }); updateLabels(); }
@@ -435,8 +438,9 @@ APP_JS = r"""
     note.textContent = e.contested ? "Contested: " + e.contested + " (the corpus holds conflicting claims)." : "";
     renderClaims();
     $("gb-claims").hidden = false;
+    writeHash();
   }
-  function closeClaims() { $("gb-claims").hidden = true; claimsEdge = null; }
+  function closeClaims() { $("gb-claims").hidden = true; claimsEdge = null; writeHash(); }
   $("gb-claims-close").addEventListener("click", closeClaims);
   $("gb-claims-sort").addEventListener("change", function () { if (claimsEdge !== null) { renderClaims(); } });
 
@@ -496,6 +500,95 @@ APP_JS = r"""
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
 
+  // ---- shareable view: the URL hash holds it (#actor=country/BLR&radius=2&from=2019-01-01&types=consult,aid) ----
+  var applyingHash = false;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  function viewHash() {
+    var p = [];
+    if (state.egoId) { p.push("actor=" + encodeURIComponent(state.egoId).replace(/%2F/g, "/"), "radius=" + ($("gb-ego-radius").value || "1")); }
+    if (state.from) { p.push("from=" + state.from); }
+    if (state.to) { p.push("to=" + state.to); }
+    if (state.minEvidence > 1) { p.push("min=" + state.minEvidence); }
+    if (!state.negated) { p.push("negated=0"); }
+    if (!state.fragments) { p.push("fragments=0"); }
+    if (state.relations.size !== DATA.relations.length) {
+      p.push("types=" + DATA.relations.filter(function (r) { return state.relations.has(r); })
+        .map(encodeURIComponent).join(","));
+    }
+    if (claimsEdge !== null && claimsEdge !== undefined) { p.push("edge=" + claimsEdge); }
+    return p.join("&");
+  }
+  function writeHash() {
+    if (applyingHash || !window.graphbuild) { return; }  // not while a hash is applied, nor before start-up ends
+    var h = viewHash();
+    if (location.hash.replace(/^#/, "") === h) { return; }
+    try {
+      history.replaceState(null, "", location.href.split("#")[0] + (h ? "#" + h : ""));
+    } catch (err) {
+      location.hash = h;
+    }
+  }
+  function setRelations(wanted) {
+    state.relations = new Set(DATA.relations.filter(function (r) { return wanted === null || wanted.has(r); }));
+    Array.prototype.forEach.call(relBox.querySelectorAll("input.gb-rel"), function (cb) {
+      cb.checked = state.relations.has(cb.value);
+    });
+  }
+  function focusActor(id) {
+    var n = nodeById.get(id);
+    if (!n) { return false; }
+    var around = [id];
+    adjacency.get(id).forEach(function (e) {
+      var w = e.from === id ? e.to : e.from;
+      if (visibleNodes.has(w)) { around.push(w); }
+    });
+    if (labelledIds.indexOf(id) < 0) { labelledIds.push(id); labelScale = null; }
+    network.fit({ nodes: around, animation: false });
+    network.selectNodes([id]);
+    updateLabels();
+    $("gb-search-status").textContent = "Centred on " + n.label;
+    return true;
+  }
+  function applyHash() {
+    var raw = location.hash.replace(/^#/, "");
+    if (!raw) { return false; }
+    var q = new URLSearchParams(raw);
+    applyingHash = true;
+    try {
+      setRelations(q.has("types") ? new Set(q.get("types").split(",").filter(Boolean)) : null);
+      state.from = DATE.test(q.get("from") || "") ? q.get("from") : "";
+      state.to = DATE.test(q.get("to") || "") ? q.get("to") : "";
+      $("gb-date-from").value = state.from;
+      $("gb-date-to").value = state.to;
+      var min = parseInt(q.get("min") || "1", 10);
+      state.minEvidence = isNaN(min) || min < 1 ? 1 : min;
+      $("gb-min-evidence").value = String(state.minEvidence);
+      state.negated = q.get("negated") !== "0";
+      $("gb-show-negated").checked = state.negated;
+      state.fragments = q.get("fragments") !== "0";
+      $("gb-show-fragments").checked = state.fragments;
+      var actor = q.get("actor"), n = actor ? (nodeById.get(actor) || find(actor)) : null;
+      if (n) {
+        $("gb-ego-radius").value = q.get("radius") === "2" ? "2" : "1";
+        showEgo(n.id);
+      } else {
+        state.ego = null;
+        state.egoId = null;
+        refresh();
+        if (q.get("focus")) { var f = nodeById.get(q.get("focus")) || find(q.get("focus")); if (f) { focusActor(f.id); } }
+      }
+      var edge = q.get("edge");
+      if (edge !== null && edgeById.has(parseInt(edge, 10))) { openClaims(parseInt(edge, 10)); } else { closeClaims(); }
+    } finally {
+      applyingHash = false;
+    }
+    return true;
+  }
+  window.addEventListener("hashchange", function () {
+    if (location.hash.replace(/^#/, "") !== viewHash()) { applyHash(); }
+  });
+  if (!applyHash() && DATA.view.focus) { focusActor(DATA.view.focus); }
+
   // ---- readiness (for people: nothing; for tests and benchmarks: a flag) ----
   window.graphbuild = {
     network: network,
@@ -509,6 +602,9 @@ APP_JS = r"""
     timings: T,
     showEgo: showEgo,
     openClaims: openClaims,
+    viewHash: viewHash,
+    applyHash: applyHash,
+    focusActor: focusActor,
     closeClaims: closeClaims,
     reset: resetEgo
   };

@@ -334,6 +334,7 @@ def render_html(
     max_edges: int = MAX_EDGES,
     seed: int = 0,
     articles: Sequence[Any] = (),
+    focus: str | None = None,
 ) -> None:
     """Write the interactive graph page to ``path`` (atomically).
 
@@ -346,10 +347,13 @@ def render_html(
         seed: Seed of the layout.
         articles: The corpus's :class:`graphbuild.model.Article` records (their titles and dates label the claims
             in the claims panel; without them the panel names documents by id).
+        focus: An actor id the page opens centred on (its neighbourhood fitted, the actor selected) unless the
+            URL hash names a view.
     """
     shown = prune(G, analysis, max_nodes, max_edges)
     documents = {a.doc_id: (a.title, a.date) for a in articles}
     payload = graph_payload(shown, analysis, seed=seed, documents=documents)
+    payload["view"]["focus"] = focus if focus in shown else None
     notice = ""
     if shown is not G:
         notice = (
