@@ -606,6 +606,33 @@ def _brokers(U: nx.Graph, community: dict[str, int], betweenness: dict[str, floa
 # Queries
 
 
+def dyad_timelines(G: nx.MultiDiGraph, n: int = 5) -> list[dict[str, Any]]:
+    """The ``n`` strongest dyads (pairs of actors, either direction) by the weight of their interaction claims,
+    with their claims per month by sign (negated claims and structural ties such as leaderOf left out).
+
+    Returns:
+        ``[{"a", "b", "weight", "months": {"YYYY-MM": {"cooperative": int, "conflictual": int, "neutral": int}},
+        "undated": int}]``, strongest first; ``months`` is empty when none of the dyad's claims is dated.
+    """
+    from graphbuild.model import STRUCTURAL_RELATIONS
+
+    weight: dict[tuple[str, str], float] = defaultdict(float)
+    months: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(dict)
+    undated: Counter[tuple[str, str]] = Counter()
+    for u, v, d in G.edges(data=True):
+        if u == v or d["negated"] or d["relation"] in STRUCTURAL_RELATIONS:
+            continue
+        pair = (u, v) if u < v else (v, u)
+        weight[pair] += d["weight"]
+        for m, c in d["months"].items():
+            slot = months[pair].setdefault(m, {"cooperative": 0, "conflictual": 0, "neutral": 0})
+            slot[d["sign"] if d["sign"] in slot else "neutral"] += int(c)
+        undated[pair] += d["count"] - sum(d["months"].values())
+    ranked = sorted(weight, key=lambda p: (-weight[p], p))[:n]
+    return [{"a": a, "b": b, "weight": _f(weight[(a, b)]), "months": dict(sorted(months[(a, b)].items())),
+             "undated": int(undated[(a, b)])} for a, b in ranked]
+
+
 def find_actor(G: nx.MultiDiGraph, name: str) -> str | None:
     """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case); or None."""
     wanted = name.strip().casefold()

@@ -16,13 +16,14 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.analysis import Analysis, edge_key
+from graphbuild.analysis import Analysis, dyad_timelines, edge_key
 from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 from graphbuild.fileio import atomic_write_text
 
 TOP_ACTORS = 10
 TOP_RELATIONS = 15
 TOP_COMMUNITIES = 10
+TOP_DYADS = 5
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -160,6 +161,22 @@ def render_report_md(
         rel = ("not " if d["negated"] else "") + d["relation"]
         out.append(f"| {md_escape(_label(G, u))} | {md_escape(rel)} | {md_escape(_label(G, v))} | {d['count']} | "
                    f"{d['confidence']:.2f} |")
+    out += ["", "## Strongest dyads over time", "", "The strongest pairs of actors by the weight of their interaction "
+            "claims; claims per month, cooperative vs conflictual (negated claims left out).", ""]
+    dyads = dyad_timelines(G, TOP_DYADS)
+    if not dyads:
+        out.append("None found.")
+    for dy in dyads:
+        out.append(f"**{md_escape(_label(G, dy['a']))} – {md_escape(_label(G, dy['b']))}** "
+                   f"(weight {dy['weight']:.2f}{'; ' + str(dy['undated']) + ' undated' if dy['undated'] else ''})")
+        out.append("")
+        if dy["months"]:
+            out += ["| month | cooperative | conflictual | neutral |", "|---|---:|---:|---:|"]
+            out += [f"| {md_escape(m)} | {c['cooperative']} | {c['conflictual']} | {c['neutral']} |"
+                    for m, c in dy["months"].items()]
+        else:
+            out.append("No dated claims.")
+        out.append("")
     if analysis.trends:
         out += ["", "## Relations per month", "", "| month | assertions |", "|---|---:|"]
         out += [f"| {md_escape(m)} | {c} |" for m, c in analysis.trends.items()]
@@ -326,6 +343,16 @@ def render_report_html(
             h.append(f"<li><b>{_e(_label(G, c['subject']))}</b> {_e(rel)} <b>{_e(_label(G, c['object']))}</b> "
                      f"<span class=meta>contested ({_e(c['reason'])}; {d['count']} assertion(s){_e(speakers)})</span></li>")
         h.append("</ul>")
+    h.append("<h2>Strongest dyads over time</h2><p>The strongest pairs of actors by the weight of their interaction "
+             "claims; claims per month (green cooperative, red conflictual, grey neutral; negated claims left out).</p>")
+    dyads = dyad_timelines(G, TOP_DYADS)
+    if not dyads:
+        h.append("<p>None found.</p>")
+    for dy in dyads:
+        caption = f"{_label(G, dy['a'])} – {_label(G, dy['b'])} (weight {dy['weight']:.2f}" + (
+            f"; {dy['undated']} undated claim(s))" if dy["undated"] else ")")
+        chart = svg_timeline(dy["months"], width=460, height=120) if dy["months"] else "<p>No dated claims.</p>"
+        h.append(f'<figure class="dyad">{chart}<figcaption>{_e(caption)}</figcaption></figure>')
     h.append("<h2>Structural ties</h2>")
     structural = _strongest(G, TOP_RELATIONS, structural=True)
     if not structural:

@@ -87,3 +87,35 @@ def test_browser_contested_edges_are_marked(claims_page):
     assert "negated: yes" in page.page.text_content("#gb-claims-list")
     assert "contested" in page.page.text_content("#gb-panel")  # the legend explains the marker
     assert page.errors() == []
+
+
+def test_browser_dyad_chart_in_the_claims_panel(claims_page):
+    page = claims_page
+    eid = page.eval(EDGE_ID, ["country/CCC", "aid", False])
+    page.eval("(id) => window.graphbuild.openClaims(id)", eid)
+    bars = page.eval("""() => Array.from(document.querySelectorAll('#gb-dyad-chart rect.gb-bar')).map(r =>
+        [r.getAttribute('data-month'), r.getAttribute('class'), r.getAttribute('data-count')])""")
+    assert bars == [["2024-01", "gb-bar gb-cooperative", "1"], ["2024-03", "gb-bar gb-conflictual", "1"]]
+    box = page.eval("(() => { const b = document.getElementById('gb-dyad-chart').getBoundingClientRect();"
+                    " return [b.width, b.height]; })()")
+    assert box[0] > 100 and box[1] > 50  # drawn, visible in the panel
+    assert "Carpathia" in page.page.text_content("#gb-dyad-caption")
+    assert page.errors() == []
+
+
+def test_browser_play_steps_the_date_filter_month_by_month(claims_page):
+    page = claims_page
+    assert page.eval("window.graphbuild.monthEnds()") == ["2024-01-31", "2024-02-29", "2024-03-31"]
+    seen = []
+    while page.eval("window.graphbuild.playStep()"):
+        seen.append((page.eval("document.getElementById('gb-date-to').value"),
+                     page.eval("window.graphbuild.visibleEdgeCount()")))
+    assert seen == [("2024-01-31", 2), ("2024-02-29", 2), ("2024-03-31", 4)]
+    # the button runs the same steps on a timer and stops at the last month
+    page.page.fill("#gb-date-to", "")
+    page.page.click("#gb-play")
+    assert page.eval("window.graphbuild.playing()")
+    page.page.wait_for_function("() => !window.graphbuild.playing()", timeout=30000)
+    assert page.eval("document.getElementById('gb-date-to').value") == "2024-03-31"
+    assert "to=2024-03-31" in page.eval("location.hash")
+    assert page.errors() == []

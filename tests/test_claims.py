@@ -112,3 +112,44 @@ def test_render_page_carries_every_claim_with_titles_spans_and_contested(tmp_pat
     assert data["documents"]["d1"] == ["Aland and Borduria sign <b>pact</b>", "2024-01-05"]
     j = next(k for k in range(len(E["from"])) if E["relation"][k] == "aid" and N["id"][E["from"][k]] == "country/BBB")
     assert E["contested"][j] == 0
+
+
+def test_analysis_dyad_timelines_count_claims_by_month_and_sign():
+    from graphbuild.analysis import dyad_timelines
+
+    G = to_networkx(ENTS, claims())
+    dyads = {(d["a"], d["b"]): d for d in dyad_timelines(G, 10)}
+    ac = dyads[("country/AAA", "country/CCC")]
+    assert ac["months"] == {"2024-01": {"cooperative": 1, "conflictual": 0, "neutral": 0},
+                            "2024-03": {"cooperative": 0, "conflictual": 1, "neutral": 0}}
+    ab = dyads[("country/AAA", "country/BBB")]
+    assert ab["months"] == {"2024-01": {"cooperative": 1, "conflictual": 0, "neutral": 0},
+                            "2024-02": {"cooperative": 1, "conflictual": 0, "neutral": 0}}  # the denial left out
+    bc = dyads[("country/BBB", "country/CCC")]
+    assert bc["months"] == {} and bc["undated"] == 2
+    assert list(dyads)[0] in {("country/AAA", "country/BBB"), ("country/AAA", "country/CCC")}
+
+
+def test_report_strongest_dyads_over_time():
+    rels = claims()
+    G = to_networkx(ENTS, rels)
+    md = render_report_md(G, analyze(G), rels, ARTICLES)
+    section = md.split("## Strongest dyads over time")[1].split("\n## ")[0]
+    assert "**Aland \u2013 Carpathia**" in section and "| 2024\\-03 | 0 | 1 | 0 |" in section
+    assert "**Borduria \u2013 Carpathia** (weight 1.60; 2 undated)" in section and "No dated claims." in section
+    html = render_report_html(G, analyze(G), rels, ARTICLES)
+    dyads = html.split("<h2>Strongest dyads over time</h2>")[1].split("<h2>")[0]
+    assert dyads.count("<svg") == 2 and "2024-03: 1 conflictual" in dyads
+
+
+def test_render_page_carries_months_and_play_control(tmp_path):
+    rels = claims()
+    G = to_networkx(ENTS, rels)
+    render_html(G, analyze(G), tmp_path / "g.html", articles=ARTICLES)
+    page = (tmp_path / "g.html").read_text()
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))
+    E, N = data["edges"], data["nodes"]
+    months = {(N["id"][E["from"][i]], E["relation"][i], E["negated"][i]): E["months"][i] for i in range(len(E["from"]))}
+    assert months[("country/CCC", "threaten", 0)] == {"2024-03": 1}
+    assert months[("country/AAA", "cooperate", 0)] == {"2024-01": 1, "2024-02": 1}
+    assert 'id="gb-play"' in page and 'id="gb-dyad-chart"' in page

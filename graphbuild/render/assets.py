@@ -39,6 +39,7 @@ PAGE = """<!DOCTYPE html>
 <label>Minimum evidence <input id="gb-min-evidence" type="number" min="1" value="1" step="1"></label>
 <label>From <input id="gb-date-from" type="date"></label>
 <label>To <input id="gb-date-to" type="date"></label>
+<div class="buttons"><button type="button" id="gb-play" aria-pressed="false">▶ play over time</button></div>
 <label><input id="gb-show-negated" type="checkbox" checked> negated claims</label>
 <label id="gb-fragments-label"><input id="gb-show-fragments" type="checkbox" checked> small fragments (actors outside the main component)</label>
 <fieldset id="gb-relations"><legend>Relation types</legend>
@@ -62,6 +63,7 @@ PAGE = """<!DOCTYPE html>
 <div class="claims-head"><h2 id="gb-claims-title"></h2><button type="button" id="gb-claims-close" aria-label="Close the claims panel">×</button></div>
 <div id="gb-claims-meta" class="status"></div>
 <div id="gb-claims-contested" class="contested-note" hidden></div>
+<figure id="gb-dyad"><svg id="gb-dyad-chart" xmlns="http://www.w3.org/2000/svg" width="350" height="120" role="img" aria-label="Claims between the two actors per month"></svg><figcaption id="gb-dyad-caption" class="status"></figcaption></figure>
 <label>Sort <select id="gb-claims-sort"><option value="date-asc">date, oldest first</option><option value="date-desc">date, newest first</option><option value="confidence">confidence, highest first</option></select></label>
 <ol id="gb-claims-list"></ol>
 </aside>
@@ -115,6 +117,8 @@ mark.gb-subject { background: #cfe3ff; }
 mark.gb-object { background: #ffe0b3; }
 .contested-note { margin: 6px 0; padding: 4px 6px; background: #fff3cd; border: 1px solid #e0c36a; }
 .contested-note[hidden] { display: none; }
+#gb-dyad { margin: 6px 0; }
+#gb-dyad svg text { font: 10px system-ui, sans-serif; fill: #444; }
 .swatch.glow { background: #fff; box-shadow: 0 0 4px 3px #e6a700; }
 """
 
@@ -154,6 +158,7 @@ APP_JS = r"""
                    color: DATA.signColours[E.sign[i]] || DATA.signColours.neutral, width: E.width[i],
                    count: E.count[i], confidence: E.confidence[i], first: E.first[i], last: E.last[i],
                    curve: E.curve[i], contested: E.contested ? (E.contested[i] || "") : "",
+                   months: E.months ? E.months[i] : {},
                    evidence: E.evidence[i].map(function (ev) {
                      return { sentence: S[ev[0]], doc: S[ev[1]], date: ev[2], speaker: ev[3] >= 0 ? S[ev[3]] : null,
                               modality: ev[4], confidence: ev[5], spans: ev[6] || [] };
@@ -317,6 +322,44 @@ APP_JS = r"""
   $("gb-date-to").addEventListener("change", function (ev) { state.to = ev.target.value; refresh(); });
   $("gb-show-negated").addEventListener("change", function (ev) { state.negated = ev.target.checked; refresh(); });
 
+  // ---- play: the "to" date steps month by month over the corpus, so relations appear as they were reported ----
+  function monthEnds() {
+    if (!DATA.dateRange) { return []; }
+    var out = [], y = +DATA.dateRange[0].slice(0, 4), m = +DATA.dateRange[0].slice(5, 7);
+    var endY = +DATA.dateRange[1].slice(0, 4), endM = +DATA.dateRange[1].slice(5, 7);
+    while (y < endY || (y === endY && m <= endM)) {
+      var last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      out.push(y + "-" + (m < 10 ? "0" : "") + m + "-" + last);
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+  var playTimer = null, playSteps = [], playAt = 0;
+  function playStep() {
+    if (playAt >= playSteps.length) { stopPlay(); return false; }
+    state.to = playSteps[playAt++];
+    $("gb-date-to").value = state.to;
+    refresh();
+    return true;
+  }
+  function stopPlay() {
+    if (playTimer !== null) { clearInterval(playTimer); playTimer = null; }
+    $("gb-play").textContent = "\u25b6 play over time";
+    $("gb-play").setAttribute("aria-pressed", "false");
+  }
+  function startPlay() {
+    playSteps = monthEnds().filter(function (d) { return !state.from || d >= state.from; });
+    playAt = 0;
+    if (!playSteps.length) { return; }
+    $("gb-play").textContent = "\u275a\u275a pause";
+    $("gb-play").setAttribute("aria-pressed", "true");
+    playStep();
+    playTimer = setInterval(playStep, 700);
+  }
+  $("gb-play").addEventListener("click", function () { if (playTimer !== null) { stopPlay(); } else { startPlay(); } });
+  if (!DATA.dateRange) { $("gb-play").disabled = true; }
+
   // ---- search ----
   var datalist = $("gb-actors");
   var labels = DATA.nodes.map(function (n) { return n.label; }).sort();
@@ -425,6 +468,60 @@ APP_JS = r"""
       list.appendChild(li);
     });
   }
+  // the dyad's claims per month, cooperative vs conflictual (negated claims left out), as SVG built node by node
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) { e.textContent = String(text); }
+    return e;
+  }
+  function dyadMonths(a, b) {
+    var months = {};
+    adjacency.get(a).forEach(function (e) {
+      if ((e.from === b || e.to === b) && !e.negated) {
+        Object.keys(e.months || {}).forEach(function (m) {
+          months[m] = months[m] || { cooperative: 0, conflictual: 0, neutral: 0 };
+          months[m][e.sign in months[m] ? e.sign : "neutral"] += e.months[m];
+        });
+      }
+    });
+    return months;
+  }
+  function drawDyad(a, b) {
+    var svg = $("gb-dyad-chart"), months = dyadMonths(a, b), keys = Object.keys(months).sort();
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    var W = 350, H = 120, left = 24, bottom = 18;
+    if (!keys.length) {
+      svg.appendChild(svgEl("text", { x: 4, y: 20 }, "No dated claims between these two actors."));
+      $("gb-dyad-caption").textContent = "";
+      return;
+    }
+    var vmax = 1;
+    keys.forEach(function (m) { vmax = Math.max(vmax, months[m].cooperative + months[m].conflictual + months[m].neutral); });
+    var cw = Math.min(40, (W - left - 4) / keys.length);
+    svg.appendChild(svgEl("line", { x1: left, y1: H - bottom, x2: W - 2, y2: H - bottom, stroke: "#999" }));
+    svg.appendChild(svgEl("text", { x: 2, y: 10 }, vmax));
+    keys.forEach(function (m, i) {
+      var x = left + i * cw, y = H - bottom;
+      ["cooperative", "conflictual", "neutral"].forEach(function (sign) {
+        var c = months[m][sign];
+        if (!c) { return; }
+        var h = (H - bottom - 14) * c / vmax;
+        y -= h;
+        var r = svgEl("rect", { x: (x + 1).toFixed(1), y: y.toFixed(1), width: Math.max(cw - 2, 1).toFixed(1),
+                                height: h.toFixed(1), fill: DATA.signColours[sign], "class": "gb-bar gb-" + sign,
+                                "data-month": m, "data-count": c });
+        r.appendChild(svgEl("title", {}, m + ": " + c + " " + sign));
+        svg.appendChild(r);
+      });
+      if (i === 0 || i === keys.length - 1) {
+        svg.appendChild(svgEl("text", { x: x.toFixed(1), y: H - 4 }, m));
+      }
+    });
+    $("gb-dyad-caption").textContent = nodeById.get(a).label + " \u2013 " + nodeById.get(b).label +
+      ": claims per month (green cooperative, red conflictual, grey neutral; negated claims left out)";
+  }
   function openClaims(id) {
     var e = edgeById.get(id);
     if (!e) { return; }
@@ -437,6 +534,7 @@ APP_JS = r"""
     note.hidden = !e.contested;
     note.textContent = e.contested ? "Contested: " + e.contested + " (the corpus holds conflicting claims)." : "";
     renderClaims();
+    drawDyad(e.from, e.to);
     $("gb-claims").hidden = false;
     writeHash();
   }
@@ -605,6 +703,9 @@ APP_JS = r"""
     viewHash: viewHash,
     applyHash: applyHash,
     focusActor: focusActor,
+    monthEnds: monthEnds,
+    playStep: function () { if (!playSteps.length) { playSteps = monthEnds(); playAt = 0; } return playStep(); },
+    playing: function () { return playTimer !== null; },
     closeClaims: closeClaims,
     reset: resetEgo
   };

@@ -196,7 +196,7 @@ def graph_payload(
     log_max = math.log1p(maxcount) if maxcount > 1 else 0.0
     cols: dict[str, list[Any]] = {k: [] for k in (
         "from", "to", "relation", "negated", "sign", "width", "count", "confidence", "first", "last", "curve",
-        "evidence", "contested")}
+        "evidence", "contested", "months")}
     parallel: dict[tuple[str, str], int] = {}
     relation_counts: dict[str, int] = {}
     dates: list[str] = []
@@ -226,6 +226,7 @@ def graph_payload(
         # parallel claims between one pair fan out as curves (small graphs only: curves cost at scale)
         cols["curve"].append(0 if large else nth)
         cols["contested"].append(d.get("contested") or 0)
+        cols["months"].append(d.get("months") or {})  # assertions per YYYY-MM: the dyad chart of the claims panel
         ev_rows = []
         names_u, names_v = actor_names(G, u), actor_names(G, v)
         for e in d["evidence"][:EVIDENCE_PER_EDGE]:
