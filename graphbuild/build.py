@@ -80,6 +80,10 @@ def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) 
                               "relations (give a label, alias, ISO3 code, QID or entity id)")
     render_html(G, analysis, target("graph.html"), title=config.title, max_nodes=config.html_max_nodes,
                 max_edges=config.html_max_edges, seed=config.seed, articles=graph.articles, focus=focus)
+    if config.svg:
+        from graphbuild.render.svg import write_svg
+
+        write_svg(target("graph.svg"), G, analysis, title=config.title, seed=config.seed)
     write_report_md(target("report.md"), G, analysis, graph.relations, graph.articles)
     write_report_html(target("report.html"), G, analysis, graph.relations, graph.articles,
                       title=f"{config.title} report")

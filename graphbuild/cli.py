@@ -257,6 +257,12 @@ def cmd_render(args: argparse.Namespace) -> int:
                 max_edges=args.max_edges or config.html_max_edges, seed=config.seed, articles=records.articles,
                 focus=focus)
     _say(args, f"wrote {path}")
+    if args.svg:
+        from graphbuild.render.svg import write_svg
+
+        svg = path.with_suffix(".svg")
+        write_svg(svg, G, analysis, title=config.title, seed=config.seed)
+        _say(args, f"wrote {svg}")
     return 0
 
 
@@ -341,6 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-edges", type=int, help="cap on drawn relations (default: 15000)")
     p.add_argument("--focus", help="open the page centred on this actor (label, alias, ISO3, QID or entity id; "
                                    "config: focus)")
+    p.add_argument("--svg", action="store_true",
+                   help="also write a static SVG of the most central actors next to the page (config: svg = true)")
 
     p = _sub(sub, "ego")
     p.add_argument("actor", help="entity id, label, alias, ISO3 code or QID")
