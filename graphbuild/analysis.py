@@ -29,8 +29,9 @@ from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FAC
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-#: Evidence items kept per edge (the strongest first); counts and dates cover all of them.
-MAX_EVIDENCE = 5
+#: Evidence items kept per edge (the strongest first); counts and dates cover all of them.  Enough for the page's
+#: claims panel to list every assertion of all but the most repeated claims.
+MAX_EVIDENCE = 50
 #: Up to this many nodes betweenness is exact; above it, estimated from BETWEENNESS_SAMPLES pivots drawn with
 #: ``seed``.  Cost grows as pivots x edges.  Measured on this project's 2-core CI-class machine under load
 #: (docs/PERFORMANCE.md, "Betweenness"): exact 500 nodes / 1,500 edges 2.6 s, exact 1,000 / 3,000 11 s,
@@ -65,12 +66,13 @@ def to_networkx(
             not drawn; they only inform the blocs of the balancing rule (``G.graph["background"]``).
 
     Returns:
-        A MultiDiGraph.  Node attributes: ``label, type, qid, iso3, in_gazetteer, mentions`` (assertions the
-        actor takes part in).  Edge attributes (key = :func:`edge_key`): ``relation, negated, count, confidence``
+        A MultiDiGraph.  Node attributes: ``label, type, qid, iso3, in_gazetteer, aliases`` (the names the corpus
+        used), ``mentions`` (assertions the actor takes part in).  Edge attributes (key = :func:`edge_key`): ``relation, negated, count, confidence``
         (mean), ``weight`` (= count x mean confidence), ``sign, intensity, signed_weight`` (0 for negated claims),
         ``evidence`` (list of the strongest ``MAX_EVIDENCE`` items: sentence, doc_id, date, speaker,
         speaker_label, modality, confidence), ``doc_ids``, ``speakers``, ``modalities`` (counts), ``months``
-        (counts per ``YYYY-MM``), ``first_seen``, ``last_seen`` (ISO dates or None).
+        (counts per ``YYYY-MM``), ``first_seen``, ``last_seen`` (ISO dates or None), ``contested`` (why the claim
+        is contested, see :func:`contested_claims`, or ``""``).
     """
     G = nx.MultiDiGraph()
     groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
@@ -92,10 +94,12 @@ def to_networkx(
         ent = entities.get(eid)
         if ent is None:
             kind = {"country": "Country", "org": "Organization", "person": "Person"}.get(eid.split("/", 1)[0], "")
-            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False)
+            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False,
+                       aliases=())
         else:
             G.add_node(
-                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer)
+                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer),
+                aliases=tuple(ent.aliases),
             )
         G.nodes[eid]["mentions"] = 0
 
@@ -151,7 +155,36 @@ def to_networkx(
         if o != s:
             G.nodes[o]["mentions"] += n
     G.graph["background"] = [tuple(f) for f in background]
+    reasons = contested_claims(G)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        d["contested"] = reasons.get((u, v, k), "")
     return G
+
+
+def contested_claims(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """The claims the corpus itself disputes, by edge ``(u, v, key)``, with the reason.
+
+    * ``claim and negation``: the same (subject, relation, object) is asserted and denied (both edges are marked);
+    * ``speakers disagree``: between one pair of actors (either direction), one speaker's claims are cooperative
+      and another speaker's conflictual (the edges carrying them are marked; unattributed claims do not count).
+    """
+    out: dict[tuple[str, str, str], str] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if d["negated"] and G.has_edge(u, v, d["relation"]):
+            out[(u, v, k)] = out[(u, v, d["relation"])] = "claim and negation"
+    by_pair: dict[tuple[str, str], list[tuple[str, str, str, dict]]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u != v and not d["negated"] and d["sign"] in ("cooperative", "conflictual"):
+            by_pair[(u, v) if u < v else (v, u)].append((u, v, k, d))
+    for edges in by_pair.values():
+        speakers = {sign: {s for _, _, _, d in edges if d["sign"] == sign for s in d["speakers"]}
+                    for sign in ("cooperative", "conflictual")}
+        coop, conf = speakers["cooperative"], speakers["conflictual"]
+        if coop and conf and (coop - conf or conf - coop) and len(coop | conf) >= 2:
+            for u, v, k, d in edges:
+                if d["speakers"]:
+                    out.setdefault((u, v, k), "speakers disagree")
+    return out
 
 
 def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
@@ -164,8 +197,9 @@ def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, 
 
 
 def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, str, str]]:
-    """Background ``(member, "memberOf", organisation)`` facts from the gazetteer's ``members`` lists, for the
-    organisations among ``actors`` (pass as ``to_networkx(..., background=...)``).
+    """Background facts from the gazetteer for the ``actors`` (pass as ``to_networkx(..., background=...)``):
+    ``(member, "memberOf", organisation)`` from an organisation's ``members`` list, and ``(actor, "kind", kind)``
+    from a record's ``kind`` (e.g. ``"company"``: an organisation that is not intergovernmental).
 
     Args:
         gazetteer: Anything with ``record(entity_id) -> dict | None`` (:class:`graphbuild.gazetteer.Gazetteer`).
@@ -175,6 +209,8 @@ def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, s
     for org in sorted(set(actors)):
         rec = gazetteer.record(org) or {}
         facts.extend((m, "memberOf", org) for m in sorted(set(rec.get("members") or ())) if m != org)
+        if rec.get("kind"):
+            facts.append((org, "kind", str(rec["kind"])))
     return facts
 
 
@@ -280,6 +316,8 @@ class Analysis:
     trends_by_sign: dict[str, dict[str, int]]
     seed: int = 0
     labels: dict[str, str] = field(default_factory=dict)
+    #: Contested claims: ``{"subject", "relation", "object", "negated", "reason"}`` (see :func:`contested_claims`).
+    contested: list[dict[str, Any]] = field(default_factory=list)
 
     def top(self, metric: str = "pagerank", n: int = 10) -> list[tuple[str, float]]:
         """The ``n`` actors with the highest ``metric`` (ties broken by id)."""
@@ -372,6 +410,12 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
         trends_by_sign={m: dict(sorted(c.items())) for m, c in sorted(by_sign.items())},
         seed=seed,
         labels={v: str(G.nodes[v].get("label", v)) for v in G},
+        contested=[
+            {"subject": u, "relation": d["relation"], "object": v, "negated": bool(d["negated"]),
+             "reason": d["contested"]}
+            for u, v, d in sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1], e[2]["relation"]))
+            if d.get("contested")
+        ],
     )
 
 
@@ -465,11 +509,26 @@ def _aligned(A: nx.DiGraph, p: str, q: str, excluding: str) -> bool:
     return bool((_formal_neighbours(A, p) & _formal_neighbours(A, q)) - {excluding})
 
 
+def is_state_or_igo(G: nx.MultiDiGraph, v: str) -> bool:
+    """Whether actor ``v`` is a state or an intergovernmental organisation: a country or an organisation from the
+    gazetteer, unless a background ``kind`` fact says otherwise (a company).  Persons, parties and companies found
+    only by NER, and names typed as countries by NER alone, are not."""
+    node = G.nodes[v] if v in G else {}
+    if not node.get("in_gazetteer"):
+        return False
+    if node.get("type") == "Country":
+        return True
+    if node.get("type") != "Organization":
+        return False
+    return not any(s == v and rel == "kind" and o != "igo" for s, rel, o in G.graph.get("background", ()))
+
+
 def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[dict[str, Any]]:
     """Actors tied cooperatively to both sides of a conflict or of a bloc divide.
 
-    Rule (docs/ANALYSIS.md): X balances between A and B when X's net signed ties to A and to B are both
-    cooperative (negated claims never count) and A and B are *opposed*, either
+    Rule (docs/ANALYSIS.md): X balances between A and B when X, A and B are states or intergovernmental
+    organisations (:func:`is_state_or_igo`: never persons, parties or companies), X's net signed ties to A and to B
+    are both cooperative (negated claims never count) and A and B are *opposed*, either
 
     * ``conflict``: the net signed tie between A and B is conflictual, or
     * ``bloc``: X aligns itself with A (X memberOf / dependsOn / seeksMembershipIn / affiliatedWith / alliedWith A,
@@ -487,8 +546,9 @@ def balancing_actors(G: nx.MultiDiGraph, *, S: nx.Graph | None = None) -> list[d
         S = signed_graph(G)
     A = alignment_graph(G)
     out = []
-    for x in sorted(S.nodes):
-        friends = sorted(w for w in S[x] if S[x][w]["sign"] > 0)
+    states = {v for v in S.nodes if is_state_or_igo(G, v)}
+    for x in sorted(states):
+        friends = sorted(w for w in S[x] if S[x][w]["sign"] > 0 and w in states)
         if len(friends) < 2:
             continue
         camp = set(A.successors(x)) if x in A else set()
@@ -544,6 +604,44 @@ def _brokers(U: nx.Graph, community: dict[str, int], betweenness: dict[str, floa
 
 # --------------------------------------------------------------------------------------------------------------
 # Queries
+
+
+def dyad_timelines(G: nx.MultiDiGraph, n: int = 5) -> list[dict[str, Any]]:
+    """The ``n`` strongest dyads (pairs of actors, either direction) by the weight of their interaction claims,
+    with their claims per month by sign (negated claims and structural ties such as leaderOf left out).
+
+    Returns:
+        ``[{"a", "b", "weight", "months": {"YYYY-MM": {"cooperative": int, "conflictual": int, "neutral": int}},
+        "undated": int}]``, strongest first; ``months`` is empty when none of the dyad's claims is dated.
+    """
+    from graphbuild.model import STRUCTURAL_RELATIONS
+
+    weight: dict[tuple[str, str], float] = defaultdict(float)
+    months: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(dict)
+    undated: Counter[tuple[str, str]] = Counter()
+    for u, v, d in G.edges(data=True):
+        if u == v or d["negated"] or d["relation"] in STRUCTURAL_RELATIONS:
+            continue
+        pair = (u, v) if u < v else (v, u)
+        weight[pair] += d["weight"]
+        for m, c in d["months"].items():
+            slot = months[pair].setdefault(m, {"cooperative": 0, "conflictual": 0, "neutral": 0})
+            slot[d["sign"] if d["sign"] in slot else "neutral"] += int(c)
+        undated[pair] += d["count"] - sum(d["months"].values())
+    ranked = sorted(weight, key=lambda p: (-weight[p], p))[:n]
+    return [{"a": a, "b": b, "weight": _f(weight[(a, b)]), "months": dict(sorted(months[(a, b)].items())),
+             "undated": int(undated[(a, b)])} for a, b in ranked]
+
+
+def find_actor(G: nx.MultiDiGraph, name: str) -> str | None:
+    """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case); or None."""
+    wanted = name.strip().casefold()
+    for node, data in G.nodes(data=True):
+        keys = {node, node.rsplit("/", 1)[-1], data.get("label"), data.get("iso3"), data.get("qid"),
+                *(data.get("aliases") or ())}
+        if wanted in {str(k).casefold() for k in keys if k}:
+            return node
+    return None
 
 
 def ego_network(G: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGraph:
@@ -602,7 +700,8 @@ def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, 
 
 
 def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
-    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor.
+    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor,
+    and ``gb:contested true`` to each contested ``gb:AggregatedRelation`` (:func:`contested_claims`).
 
     Actor IRIs are minted by :func:`graphbuild.rdf.namespace.iri_for` (the same percent-encoding as the graph
     builder) and the terms come from the checked ``GB`` namespace.  Existing values of these properties are
@@ -626,3 +725,9 @@ def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
         if v in analysis.community:
             graph.add((iri, gb.community, Literal(analysis.community[v], datatype=XSD.integer)))
         graph.add((iri, gb.balancing, Literal(v in balancing, datatype=XSD.boolean)))
+    from graphbuild.rdf.build import edge_iri
+
+    for c in analysis.contested:
+        node = edge_iri((c["subject"], c["relation"], c["object"], c["negated"]))
+        graph.remove((node, gb.contested, None))
+        graph.add((node, gb.contested, Literal(True, datatype=XSD.boolean)))

@@ -69,8 +69,21 @@ def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) 
         files[name] = out / name
         return files[name]
 
+    focus = None
+    if config.focus:
+        from graphbuild.analysis import find_actor
+        from graphbuild.errors import ConfigError
+
+        focus = find_actor(G, config.focus)
+        if focus is None:
+            raise ConfigError(f"focus = {config.focus!r}: no such actor among the {G.number_of_nodes()} actors in "
+                              "relations (give a label, alias, ISO3 code, QID or entity id)")
     render_html(G, analysis, target("graph.html"), title=config.title, max_nodes=config.html_max_nodes,
-                max_edges=config.html_max_edges, seed=config.seed)
+                max_edges=config.html_max_edges, seed=config.seed, articles=graph.articles, focus=focus)
+    if config.svg:
+        from graphbuild.render.svg import write_svg
+
+        write_svg(target("graph.svg"), G, analysis, title=config.title, seed=config.seed)
     write_report_md(target("report.md"), G, analysis, graph.relations, graph.articles)
     write_report_html(target("report.html"), G, analysis, graph.relations, graph.articles,
                       title=f"{config.title} report")

@@ -73,6 +73,7 @@ def _config(args: argparse.Namespace):
         output=getattr(args, "out", None),
         model=getattr(args, "model", None),
         workers=getattr(args, "workers", None),
+        focus=getattr(args, "focus", None),
     )
 
 
@@ -191,12 +192,11 @@ def _load_analysis(args: argparse.Namespace):
 
 def _find_actor(G, name: str) -> str:
     """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case)."""
-    wanted = name.strip().casefold()
-    for node, data in G.nodes(data=True):
-        keys = {node, node.rsplit("/", 1)[-1], data.get("label"), data.get("iso3"), data.get("qid"),
-                *(data.get("aliases") or ())}
-        if wanted in {str(k).casefold() for k in keys if k}:
-            return node
+    from graphbuild.analysis import find_actor
+
+    node = find_actor(G, name)
+    if node is not None:
+        return node
     raise GraphbuildError(f"no actor {name!r} in the graph (try an entity id such as country/BLR, a label or ISO3 code;"
                           " graphbuild entities lists them)")
 
@@ -206,12 +206,13 @@ def cmd_ego(args: argparse.Namespace) -> int:
     from graphbuild.analysis import analyze, ego_network
     from graphbuild.render.html import render_html
 
-    config, _records, G = _load_graph(args)
+    config, records, G = _load_graph(args)
     node = _find_actor(G, args.actor)
     E = ego_network(G, node, radius=args.radius)
     path = Path(args.html) if args.html else Path(config.output) / f"ego-{node.replace('/', '-')}.html"
     label = G.nodes[node].get("label", node)
-    render_html(E, analyze(E, seed=config.seed), path, title=f"{label}: {args.radius}-step neighbourhood")
+    render_html(E, analyze(E, seed=config.seed), path, title=f"{label}: {args.radius}-step neighbourhood",
+                articles=records.articles)
     _say(args, f"wrote {path} ({E.number_of_nodes()} actors, {E.number_of_edges()} relations)")
     return 0
 
@@ -252,11 +253,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from graphbuild.render.html import render_html
 
-    config, _records, G, analysis = _load_analysis(args)
+    config, records, G, analysis = _load_analysis(args)
     path = Path(args.html) if args.html else Path(config.output) / "graph.html"
+    focus = _find_actor(G, config.focus) if config.focus else None
     render_html(G, analysis, path, title=config.title, max_nodes=args.max_nodes or config.html_max_nodes,
-                max_edges=args.max_edges or config.html_max_edges, seed=config.seed)
+                max_edges=args.max_edges or config.html_max_edges, seed=config.seed, articles=records.articles,
+                focus=focus)
     _say(args, f"wrote {path}")
+    if args.svg:
+        from graphbuild.render.svg import write_svg
+
+        svg = path.with_suffix(".svg")
+        write_svg(svg, G, analysis, title=config.title, seed=config.seed)
+        _say(args, f"wrote {svg}")
     return 0
 
 
@@ -354,6 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", type=Path, help="where to write the page (default: <out>/graph.html)")
     p.add_argument("--max-nodes", type=int, help="cap on drawn actors (default: 5000)")
     p.add_argument("--max-edges", type=int, help="cap on drawn relations (default: 15000)")
+    p.add_argument("--focus", help="open the page centred on this actor (label, alias, ISO3, QID or entity id; "
+                                   "config: focus)")
+    p.add_argument("--svg", action="store_true",
+                   help="also write a static SVG of the most central actors next to the page (config: svg = true)")
 
     p = _sub(sub, "ego")
     p.add_argument("actor", help="entity id, label, alias, ISO3 code or QID")

@@ -47,6 +47,10 @@ class Config:
     html_max_edges: int = 15000
     seed: int = 0
     title: str = "graphbuild"
+    #: Actor graph.html opens centred on (label, alias, ISO3, QID or entity id), for corpora about one country.
+    focus: str | None = None
+    #: Also write graph.svg (a static picture of the most central actors, for briefings) on every build.
+    svg: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Config":
@@ -85,6 +89,10 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
                 out[key] = value
             elif key == "min_confidence":
                 out[key] = float(value)
+            elif key == "svg":
+                if not isinstance(value, bool):
+                    raise TypeError
+                out[key] = value
             else:
                 out[key] = str(value)
         except (TypeError, ValueError):

@@ -57,7 +57,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SPACE_RE = re.compile(r"\s+")
 
 _STR_LIST_KEYS = ("names", "aliases", "demonyms", "metonyms", "ambiguous_names", "members", "sources")
-_SCALAR_STR_KEYS = ("label", "type", "qid", "iso3", "iso2", "cameo", "note", "notes", "description")
+_SCALAR_STR_KEYS = ("label", "type", "qid", "iso3", "iso2", "cameo", "note", "notes", "description", "kind")
 _KNOWN_KEYS = frozenset(("id", "context_aliases", "offices", *_STR_LIST_KEYS, *_SCALAR_STR_KEYS))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+from graphbuild.quality import clean_results
 
 
 @dataclass
@@ -36,6 +37,7 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
     """
     results = sorted(results, key=lambda r: r.article.doc_id)
     results = _merge_minted_persons(results)
+    results = clean_results(results, gazetteer)  # entity quality pass (graphbuild/quality.py)
     graph = CorpusGraph()
     minted: dict[str, Entity] = {}
     for result in results:

@@ -16,13 +16,14 @@ from typing import Any
 
 import networkx as nx
 
-from graphbuild.analysis import Analysis
-from graphbuild.model import Article, Relation
+from graphbuild.analysis import Analysis, dyad_timelines, edge_key
+from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 from graphbuild.fileio import atomic_write_text
 
 TOP_ACTORS = 10
 TOP_RELATIONS = 15
 TOP_COMMUNITIES = 10
+TOP_DYADS = 5
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -40,8 +41,12 @@ def _label(G: nx.MultiDiGraph, v: str) -> str:
     return str(G.nodes[v].get("label", v)) if v in G else v
 
 
-def _strongest(G: nx.MultiDiGraph, n: int) -> list[tuple[str, str, dict]]:
-    edges = sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[2]["relation"], e[1]))
+def _strongest(G: nx.MultiDiGraph, n: int, *, structural: bool = False) -> list[tuple[str, str, dict]]:
+    """The ``n`` heaviest claims among interactions (what actors did to each other: consult, threaten...) or,
+    with ``structural=True``, among structural ties (leaderOf, memberOf, affiliatedWith, dependsOn...): a
+    leader's tie to his country is not a relation between two independent actors and would fill the list."""
+    edges = sorted((e for e in G.edges(data=True) if (e[2]["relation"] in STRUCTURAL_RELATIONS) == structural),
+                   key=lambda e: (-e[2]["weight"], e[0], e[2]["relation"], e[1]))
     return edges[:n]
 
 
@@ -116,8 +121,12 @@ def render_report_md(
     out.append(f"{coop} cooperative and {len(analysis.signed_ties) - coop} conflictual pairs (negated claims excluded). "
                + (f"{bal['balanced']} of {bal['triangles']} signed triangles are balanced ({bal['ratio']:.0%})."
                   if bal["triangles"] else "No signed triangles."))
-    out += ["", "## Strongest relations", ""]
-    for u, v, d in _strongest(G, TOP_RELATIONS):
+    out += ["", "## Strongest relations", "", "Interactions (agree, consult, threaten...); structural ties are in the "
+            "next table.", ""]
+    strongest = _strongest(G, TOP_RELATIONS)
+    if not strongest:
+        out.append("None found.")
+    for u, v, d in strongest:
         rel = ("not " if d["negated"] else "") + d["relation"]
         out.append(
             f"- **{md_escape(_label(G, u))}** {md_escape(rel)} **{md_escape(_label(G, v))}** "
@@ -131,6 +140,43 @@ def render_report_md(
             if e.get("speaker_label"):
                 meta.append(f"speaker {md_escape(e['speaker_label'])}")
             out.append(f"  - \u201c{md_escape(e['sentence'])}\u201d ({', '.join(meta)})")
+    out += ["", "## Contested relations", "", "Claims the corpus disputes: the same claim asserted and denied, or "
+            "speakers who disagree about the same two actors.", ""]
+    if not analysis.contested:
+        out.append("None found.")
+    for c in analysis.contested[:TOP_RELATIONS]:
+        d = G.edges[c["subject"], c["object"], edge_key(c["relation"], c["negated"])]
+        rel = ("not " if c["negated"] else "") + c["relation"]
+        speakers = f"; speakers: {', '.join(md_escape(s) for s in d['speakers'])}" if d["speakers"] else ""
+        out.append(f"- **{md_escape(_label(G, c['subject']))}** {md_escape(rel)} **{md_escape(_label(G, c['object']))}**"
+                   f" — contested ({md_escape(c['reason'])}; {d['count']} assertion"
+                   f"{'s' if d['count'] != 1 else ''}{speakers})")
+    out += ["", "## Structural ties", "", "Leadership, membership, affiliation, dependence and alliance, heaviest first.", ""]
+    structural = _strongest(G, TOP_RELATIONS, structural=True)
+    if not structural:
+        out.append("None found.")
+    else:
+        out += ["| actor | tie | actor | assertions | mean confidence |", "|---|---|---|---:|---:|"]
+    for u, v, d in structural:
+        rel = ("not " if d["negated"] else "") + d["relation"]
+        out.append(f"| {md_escape(_label(G, u))} | {md_escape(rel)} | {md_escape(_label(G, v))} | {d['count']} | "
+                   f"{d['confidence']:.2f} |")
+    out += ["", "## Strongest dyads over time", "", "The strongest pairs of actors by the weight of their interaction "
+            "claims; claims per month, cooperative vs conflictual (negated claims left out).", ""]
+    dyads = dyad_timelines(G, TOP_DYADS)
+    if not dyads:
+        out.append("None found.")
+    for dy in dyads:
+        out.append(f"**{md_escape(_label(G, dy['a']))} – {md_escape(_label(G, dy['b']))}** "
+                   f"(weight {dy['weight']:.2f}{'; ' + str(dy['undated']) + ' undated' if dy['undated'] else ''})")
+        out.append("")
+        if dy["months"]:
+            out += ["| month | cooperative | conflictual | neutral |", "|---|---:|---:|---:|"]
+            out += [f"| {md_escape(m)} | {c['cooperative']} | {c['conflictual']} | {c['neutral']} |"
+                    for m, c in dy["months"].items()]
+        else:
+            out.append("No dated claims.")
+        out.append("")
     if analysis.trends:
         out += ["", "## Relations per month", "", "| month | assertions |", "|---|---:|"]
         out += [f"| {md_escape(m)} | {c} |" for m, c in analysis.trends.items()]
@@ -272,7 +318,8 @@ def render_report_html(
         f"{bal['balanced']} of {bal['triangles']} signed triangles are balanced ({bal['ratio']:.0%}); by type: "
         + _e(", ".join(f"{k}: {v}" for k, v in bal["by_type"].items())) if bal["triangles"] else "No signed triangles.")
         + "</p>")
-    h.append("<h2>Strongest relations</h2><ul>")
+    h.append("<h2>Strongest relations</h2><p>Interactions (agree, consult, threaten...); structural ties are in "
+             "the next table.</p><ul>")
     for u, v, d in _strongest(G, TOP_RELATIONS):
         rel = ("not " if d["negated"] else "") + d["relation"]
         h.append(f"<li><b>{_e(_label(G, u))}</b> {_e(rel)} <b>{_e(_label(G, v))}</b> "
@@ -284,6 +331,39 @@ def render_report_html(
             h.append(f'<div class="ev">\u201c{_e(e["sentence"])}\u201d <span class=meta>({_e(", ".join(meta))})</span></div>')
         h.append("</li>")
     h.append("</ul>")
+    h.append("<h2>Contested relations</h2>")
+    if not analysis.contested:
+        h.append("<p>None found.</p>")
+    else:
+        h.append("<ul>")
+        for c in analysis.contested[:TOP_RELATIONS]:
+            d = G.edges[c["subject"], c["object"], edge_key(c["relation"], c["negated"])]
+            rel = ("not " if c["negated"] else "") + c["relation"]
+            speakers = f"; speakers: {', '.join(d['speakers'])}" if d["speakers"] else ""
+            h.append(f"<li><b>{_e(_label(G, c['subject']))}</b> {_e(rel)} <b>{_e(_label(G, c['object']))}</b> "
+                     f"<span class=meta>contested ({_e(c['reason'])}; {d['count']} assertion(s){_e(speakers)})</span></li>")
+        h.append("</ul>")
+    h.append("<h2>Strongest dyads over time</h2><p>The strongest pairs of actors by the weight of their interaction "
+             "claims; claims per month (green cooperative, red conflictual, grey neutral; negated claims left out).</p>")
+    dyads = dyad_timelines(G, TOP_DYADS)
+    if not dyads:
+        h.append("<p>None found.</p>")
+    for dy in dyads:
+        caption = f"{_label(G, dy['a'])} – {_label(G, dy['b'])} (weight {dy['weight']:.2f}" + (
+            f"; {dy['undated']} undated claim(s))" if dy["undated"] else ")")
+        chart = svg_timeline(dy["months"], width=460, height=120) if dy["months"] else "<p>No dated claims.</p>"
+        h.append(f'<figure class="dyad">{chart}<figcaption>{_e(caption)}</figcaption></figure>')
+    h.append("<h2>Structural ties</h2>")
+    structural = _strongest(G, TOP_RELATIONS, structural=True)
+    if not structural:
+        h.append("<p>None found.</p>")
+    else:
+        h.append("<table><tr><th>actor</th><th>tie</th><th>actor</th><th>assertions</th><th>mean confidence</th></tr>")
+        for u, v, d in structural:
+            rel = ("not " if d["negated"] else "") + d["relation"]
+            h.append(f"<tr><td>{_e(_label(G, u))}</td><td>{_e(rel)}</td><td>{_e(_label(G, v))}</td>"
+                     f"<td class=n>{d['count']}</td><td class=n>{d['confidence']:.2f}</td></tr>")
+        h.append("</table>")
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -62,8 +62,9 @@ def page_data(page):
     for i in range(len(E["from"])):
         e = {k: E[k][i] for k in E}
         e["from"], e["to"], e["negated"] = N["id"][e["from"]], N["id"][e["to"]], bool(e["negated"])
-        e["evidence"] = [{"sentence": S[a], "doc": S[b], "date": c, "speaker": S[d] if d >= 0 else None}
-                         for a, b, c, d, _ in e["evidence"]]
+        e["evidence"] = [{"sentence": S[a], "doc": S[b], "date": c, "speaker": S[d] if d >= 0 else None,
+                          "modality": m, "confidence": conf, "spans": spans}
+                         for a, b, c, d, m, conf, spans in e["evidence"]]
         edges.append(e)
     data["nodes"], data["edges"] = nodes, edges
     return data

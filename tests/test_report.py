@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from graphbuild.analysis import analyze, to_networkx
+from graphbuild.analysis import analyze, dyad_timelines, to_networkx
 from graphbuild.model import Article
 from graphbuild.report import md_escape, render_report_md, write_report_html, write_report_md
 from tests.test_analysis import E, founding_relations
@@ -62,7 +62,9 @@ def test_report_html_is_escaped_and_self_contained(tmp_path):
     tags = {t for t, _ in p.tags}
     assert not tags & {"script", "img", "a", "link", "iframe"}
     assert all(not ({"src", "href"} & set(a)) and not any(k.startswith("on") for k in a) for _, a in p.tags)
-    assert "default-src 'none'" in page and page.count("<svg") == 4
+    dated_dyads = sum(1 for d in dyad_timelines(G) if d["months"])
+    assert dated_dyads >= 1
+    assert "default-src 'none'" in page and page.count("<svg") == 4 + dated_dyads
 
 
 def test_report_html_has_charts_and_sections(tmp_path):

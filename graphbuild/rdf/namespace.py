@@ -110,6 +110,7 @@ class GB(DefinedNamespace):
     degree: URIRef
     community: URIRef
     balancing: URIRef
+    contested: URIRef
 
     # Annotation properties on the relation properties
     ploverCategory: URIRef

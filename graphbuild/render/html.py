@@ -17,6 +17,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -24,7 +25,7 @@ import networkx as nx
 from graphbuild.analysis import Analysis
 from graphbuild.model import SYMMETRIC_RELATIONS
 from graphbuild.render import assets
-from graphbuild.render.layout import compute_layout
+from graphbuild.render.layout import compute_layout, main_component
 from graphbuild.fileio import atomic_write_text
 
 #: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
@@ -36,9 +37,15 @@ LARGE_EDGES = 1500
 #: after it, so the page pans, zooms and searches while vis builds its edge objects (~0.5 ms each on a loaded CI
 #: machine; 2,000 in the first step cost ~1 s more before the first frame than 1,000).
 EDGE_CHUNK = 1000
-#: Evidence items per edge in the page, and the longest sentence kept (characters).
-EVIDENCE_PER_EDGE = 3
+#: Evidence items per edge in the page (the claims panel lists them all; tooltips show the first three), and the
+#: longest sentence kept (characters).
+EVIDENCE_PER_EDGE = 50
 MAX_SENTENCE = 400
+#: Actors whose labels are always drawn (highest PageRank first), at no less than LABEL_MIN_PX screen pixels;
+#: other labels appear once the zoom draws them at OTHER_LABEL_MIN_PX or more (and in tooltips on hover).
+ALWAYS_LABELLED = 20
+LABEL_MIN_PX = 12
+OTHER_LABEL_MIN_PX = 9
 
 TYPE_STYLE: dict[str, tuple[str, str]] = {  # type -> (colour, vis shape)
     "Country": ("#4e79a7", "dot"),
@@ -92,6 +99,30 @@ def _clip(text: str | None, limit: int = MAX_SENTENCE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+def actor_names(G: nx.MultiDiGraph, v: str) -> list[str]:
+    """The names of actor ``v`` to highlight in a sentence: label, the names the corpus used, a person's surname."""
+    node = G.nodes[v] if v in G else {}
+    label = str(node.get("label") or v)
+    names = {label, *(str(a) for a in node.get("aliases") or ())}
+    if node.get("type") == "Person" and len(label.split()) > 1 and len(label.split()[-1]) >= 3:
+        names.add(label.split()[-1])
+    return sorted((n for n in names if len(n) >= 2), key=lambda n: (-len(n), n))
+
+
+def name_spans(sentence: str, names_a: Sequence[str], names_b: Sequence[str]) -> list[list[int]]:
+    """Where the two actors are named in ``sentence``: ``[start, end, 0 | 1]`` (0 = subject, 1 = object), sorted,
+    non-overlapping, whole words only; longer names first."""
+    import re
+
+    taken: list[list[int]] = []
+    for which, names in ((0, names_a), (1, names_b)):
+        for name in names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", sentence):
+                if all(m.end() <= s or m.start() >= e for s, e, _ in taken):
+                    taken.append([m.start(), m.end(), which])
+    return sorted(taken)
+
+
 def prune(G: nx.MultiDiGraph, analysis: Analysis, max_nodes: int, max_edges: int) -> nx.MultiDiGraph:
     """Keep the ``max_nodes`` actors with the highest PageRank and the ``max_edges`` heaviest claims among them."""
     n_edges = G.number_of_edges()
@@ -109,18 +140,27 @@ def prune(G: nx.MultiDiGraph, analysis: Analysis, max_nodes: int, max_edges: int
 
 
 def graph_payload(
-    G: nx.MultiDiGraph, analysis: Analysis, *, seed: int = 0, edge_labels: bool | None = None
+    G: nx.MultiDiGraph, analysis: Analysis, *, seed: int = 0, edge_labels: bool | None = None,
+    documents: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> dict[str, Any]:
     """The JSON the page reads, column by column (fast to encode and parse at 15,000 edges).
 
     ``nodes`` and ``edges`` map a field name to one list per field; ``strings`` holds every article string that
     appears in evidence (sentences, documents, speakers), referenced by index; the page's script rebuilds one
     object per node and edge.  Layout positions, sizes and colours are computed here, not in the browser.
+    ``documents`` (doc id -> (title, date)) gives the claims panel the title of each document.
     """
     node_ids = list(G)
     index = {v: i for i, v in enumerate(node_ids)}
-    pos = compute_layout(node_ids, ((u, v) for u, v, _ in G.edges(keys=True)), analysis.communities, seed=seed)
     pagerank, degree, community = analysis.pagerank, analysis.degree, analysis.community
+    pairs = [(u, v) for u, v, _ in G.edges(keys=True)]
+    pos = compute_layout(node_ids, pairs, analysis.communities, seed=seed)
+    main = main_component(node_ids, pairs)
+    by_rank = sorted(node_ids, key=lambda v: (-pagerank.get(v, 0.0), -degree.get(v, 0), v))
+    # the always-labelled actors come from the main component: the first view is fitted to it
+    # and so do the ten most connected actors (those an analyst looks for first)
+    labelled = [v for v in by_rank if v in main][:ALWAYS_LABELLED]
+    labelled += [v for v in sorted(main, key=lambda v: (-degree.get(v, 0), v))[:10] if v not in labelled]
     prmax = max((pagerank.get(v, 0.0) for v in node_ids), default=0.0) or 1.0
     balancing = {d["actor"] for d in analysis.balancing}
     types = [t if (t := (G.nodes[v].get("type") or "")) in TYPE_STYLE else "Actor" for v in node_ids]
@@ -156,10 +196,11 @@ def graph_payload(
     log_max = math.log1p(maxcount) if maxcount > 1 else 0.0
     cols: dict[str, list[Any]] = {k: [] for k in (
         "from", "to", "relation", "negated", "sign", "width", "count", "confidence", "first", "last", "curve",
-        "evidence")}
+        "evidence", "contested", "months")}
     parallel: dict[tuple[str, str], int] = {}
     relation_counts: dict[str, int] = {}
     dates: list[str] = []
+    docs_used: set[str] = set()
     for u, v, d in edge_data:
         pair = (u, v) if u < v else (v, u)
         nth = parallel.get(pair, 0)
@@ -184,9 +225,15 @@ def graph_payload(
         cols["last"].append(last)
         # parallel claims between one pair fan out as curves (small graphs only: curves cost at scale)
         cols["curve"].append(0 if large else nth)
+        cols["contested"].append(d.get("contested") or 0)
+        cols["months"].append(d.get("months") or {})  # assertions per YYYY-MM: the dyad chart of the claims panel
         ev_rows = []
+        names_u, names_v = actor_names(G, u), actor_names(G, v)
         for e in d["evidence"][:EVIDENCE_PER_EDGE]:
-            row = [0, 0, e.get("date"), -1, e.get("modality") or "asserted"]
+            sentence = e["sentence"] if len(e["sentence"]) <= MAX_SENTENCE else _clip(e["sentence"], MAX_SENTENCE)
+            # [sentence, document, date, speaker, modality, confidence, [[start, end, 0 subject | 1 object]...]]
+            row = [0, 0, e.get("date"), -1, e.get("modality") or "asserted", round(float(e.get("confidence", 0)), 3),
+                   name_spans(sentence, names_u, names_v)]
             for slot, text, limit in ((0, e["sentence"], MAX_SENTENCE), (1, e["doc_id"], 200),
                                       (3, e.get("speaker_label"), 200)):
                 if text is None:
@@ -199,6 +246,7 @@ def graph_payload(
                     sitems.append(text)
                 row[slot] = j
             ev_rows.append(row)
+            docs_used.add(e["doc_id"])
         cols["evidence"].append(ev_rows)
     options = {
         "autoResize": True,
@@ -213,8 +261,8 @@ def graph_payload(
             "keyboard": {"enabled": True, "bindToWindow": False},
             "multiselect": False,
         },
-        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 4}}},
+        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": OTHER_LABEL_MIN_PX}}},
         "edges": {"font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}, "smooth": False,
                   "scaling": {"label": {"drawThreshold": 4}},
@@ -237,8 +285,17 @@ def graph_payload(
         "symmetric": sorted(SYMMETRIC_RELATIONS),
         "signColours": SIGN_COLOURS,
         "dateRange": [min(dates), max(dates)] if dates else None,
+        # doc id -> [title, date] for the claims panel (titles are article text: set as textContent)
+        "documents": {doc: [_clip((documents or {}).get(doc, (None, None))[0], 300) or None,
+                            (documents or {}).get(doc, (None, None))[1]]
+                      for doc in sorted(docs_used) if doc in (documents or {})},
+        # the first view: fitted to the largest connected component (None: the graph is one component; the rest
+        # are "fragments"), and the actors whose labels are always drawn (node indices)
+        "view": {"main": [index[v] for v in node_ids if v in main] if len(main) < len(node_ids) else None,
+                 "labelled": [index[v] for v in labelled]},
         "options": {"vis": options, "edgeLabels": bool(edge_labels), "balancingBorder": BALANCING_BORDER,
-                    "edgeChunk": EDGE_CHUNK, "large": large},
+                    "edgeChunk": EDGE_CHUNK, "large": large,
+                    "labelMinPx": LABEL_MIN_PX},
     }
 
 
@@ -260,7 +317,11 @@ def _legend() -> str:
     items.append(
         '<div class="legend-item"><span class="line dashed" style="border-color:#555"></span>negated claim</div>'
     )
-    items.append('<div class="legend-item">edge width: evidence count</div>')
+    items.append(
+        '<div class="legend-item"><span class="swatch glow"></span>contested: claim and negation, or speakers '
+        "who disagree</div>"
+    )
+    items.append('<div class="legend-item">edge width: evidence count; click an edge for its claims</div>')
     return "\n".join(items)
 
 
@@ -273,6 +334,8 @@ def render_html(
     max_nodes: int = MAX_NODES,
     max_edges: int = MAX_EDGES,
     seed: int = 0,
+    articles: Sequence[Any] = (),
+    focus: str | None = None,
 ) -> None:
     """Write the interactive graph page to ``path`` (atomically).
 
@@ -283,9 +346,15 @@ def render_html(
         title: Page title and heading (escaped; may come from data).
         max_nodes, max_edges: Caps; when they prune the graph the page shows a notice saying how much is shown.
         seed: Seed of the layout.
+        articles: The corpus's :class:`graphbuild.model.Article` records (their titles and dates label the claims
+            in the claims panel; without them the panel names documents by id).
+        focus: An actor id the page opens centred on (its neighbourhood fitted, the actor selected) unless the
+            URL hash names a view.
     """
     shown = prune(G, analysis, max_nodes, max_edges)
-    payload = graph_payload(shown, analysis, seed=seed)
+    documents = {a.doc_id: (a.title, a.date) for a in articles}
+    payload = graph_payload(shown, analysis, seed=seed, documents=documents)
+    payload["view"]["focus"] = focus if focus in shown else None
     notice = ""
     if shown is not G:
         notice = (
