@@ -80,7 +80,7 @@ def to_networkx(
         s, o = r.subject, r.object
         if r.relation in SYMMETRIC_RELATIONS and o < s:
             s, o = o, s
-        groups[(s, r.relation, o, r.negated)].append(r)
+        groups[(s, str(r.relation), o, r.negated)].append(r)  # plain strings in the graph (analysis returns them)
 
     def label_of(eid: str | None) -> str | None:
         if eid is None:
@@ -98,7 +98,7 @@ def to_networkx(
                        aliases=())
         else:
             G.add_node(
-                eid, label=ent.label, type=ent.type, qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer),
+                eid, label=ent.label, type=str(ent.type), qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer),
                 aliases=tuple(ent.aliases),
             )
         G.nodes[eid]["mentions"] = 0
@@ -125,7 +125,7 @@ def to_networkx(
                     "date": r.date,
                     "speaker": r.speaker,
                     "speaker_label": label_of(r.speaker),
-                    "modality": r.modality,
+                    "modality": str(r.modality),
                     "confidence": float(r.confidence),
                 }
             )
@@ -146,7 +146,7 @@ def to_networkx(
             evidence=evidence,
             doc_ids=sorted({r.doc_id for r in items}),
             speakers=sorted({label_of(r.speaker) for r in items if r.speaker}),
-            modalities=dict(Counter(r.modality for r in items)),
+            modalities=dict(Counter(str(r.modality) for r in items)),
             months=dict(sorted(months.items())),
             first_seen=dates[0] if dates else None,
             last_seen=dates[-1] if dates else None,

@@ -10,72 +10,104 @@ dicts travel between stages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
-ActorType = Literal["Country", "Organization", "Person"]
-ACTOR_TYPES: tuple[str, ...] = ("Country", "Organization", "Person")
 
-Modality = Literal["asserted", "desired", "future", "hypothetical", "reported"]
-MODALITIES: tuple[str, ...] = ("asserted", "desired", "future", "hypothetical", "reported")
+class ActorType(StrEnum):
+    """What kind of actor an entity is (the RDF class ``gb:<value>``)."""
 
-#: How a mention was linked to its actor (kept in mentions.csv and the RDF).
-RESOLUTION_METHODS: tuple[str, ...] = (
-    "exact",  # the actor's canonical name
-    "alias",  # a listed alternative name, acronym or spelling
-    "metonym",  # a capital or seat of government standing for its state
-    "demonym",  # an adjective or demonym ("Belarusian")
-    "office",  # a role ("the Belarusian leader") resolved to its holder at the article's date
-    "context",  # a context-dependent alias ("the Alliance") licensed by the document
-    "coreference",  # a surname or short form pointing back to a full name in the document
-    "fuzzy",  # a spelling variant matched by similarity
-    "ner",  # an actor not in the gazetteer, kept with spaCy's entity type
-    "unresolved",  # a name that may be an actor but could not be linked (listed by `graphbuild entities`)
-)
+    COUNTRY = "Country"
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
 
-STRUCTURAL_RELATIONS: tuple[str, ...] = (
-    "memberOf",
-    "seeksMembershipIn",
-    "dependsOn",
-    "leaderOf",
-    "affiliatedWith",
-    "alliedWith",
-)
+
+class Modality(StrEnum):
+    """How a claim is put: as fact, as a wish, as a plan, as a possibility, or as someone's report."""
+
+    ASSERTED = "asserted"
+    DESIRED = "desired"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class ResolutionMethod(StrEnum):
+    """How a mention was linked to its actor (kept in mentions.csv and the RDF)."""
+
+    EXACT = "exact"  # the actor's canonical name
+    ALIAS = "alias"  # a listed alternative name, acronym or spelling
+    METONYM = "metonym"  # a capital or seat of government standing for its state
+    DEMONYM = "demonym"  # an adjective or demonym ("Belarusian")
+    OFFICE = "office"  # a role ("the Belarusian leader") resolved to its holder at the article's date
+    CONTEXT = "context"  # a context-dependent alias ("the Alliance") licensed by the document
+    COREFERENCE = "coreference"  # a surname or short form pointing back to a full name in the document
+    FUZZY = "fuzzy"  # a spelling variant matched by similarity
+    NER = "ner"  # an actor not in the gazetteer, kept with spaCy's entity type
+    UNRESOLVED = "unresolved"  # a name that may be an actor but could not be linked (`graphbuild entities`)
+
+
+class RelationType(StrEnum):
+    """The 25 relation types: six structural ones, then the PLOVER event types in PLOVER's order."""
+
+    MEMBER_OF = "memberOf"
+    SEEKS_MEMBERSHIP_IN = "seeksMembershipIn"
+    DEPENDS_ON = "dependsOn"
+    LEADER_OF = "leaderOf"
+    AFFILIATED_WITH = "affiliatedWith"
+    ALLIED_WITH = "alliedWith"
+    AGREE = "agree"
+    CONSULT = "consult"
+    SUPPORT = "support"
+    CONCEDE = "concede"
+    COOPERATE = "cooperate"
+    AID = "aid"
+    RETREAT = "retreat"
+    REQUEST = "request"
+    DEMAND = "demand"
+    ACCUSE = "accuse"
+    REJECT = "reject"
+    THREATEN = "threaten"
+    PROTEST = "protest"
+    SANCTION = "sanction"
+    MOBILIZE = "mobilize"
+    COERCE = "coerce"
+    ASSAULT = "assault"
+    FIGHT = "fight"
+    INVESTIGATE = "investigate"
+
+
+ACTOR_TYPES: tuple[str, ...] = tuple(ActorType)
+MODALITIES: tuple[str, ...] = tuple(Modality)
+RESOLUTION_METHODS: tuple[str, ...] = tuple(ResolutionMethod)
+RELATION_TYPES: tuple[str, ...] = tuple(RelationType)
+STRUCTURAL_RELATIONS: tuple[str, ...] = RELATION_TYPES[:6]
 #: PLOVER event types, in PLOVER's order.
-INTERACTION_RELATIONS: tuple[str, ...] = (
-    "agree",
-    "consult",
-    "support",
-    "concede",
-    "cooperate",
-    "aid",
-    "retreat",
-    "request",
-    "demand",
-    "accuse",
-    "reject",
-    "threaten",
-    "protest",
-    "sanction",
-    "mobilize",
-    "coerce",
-    "assault",
-    "fight",
-    "investigate",
-)
-RELATION_TYPES: tuple[str, ...] = STRUCTURAL_RELATIONS + INTERACTION_RELATIONS
+INTERACTION_RELATIONS: tuple[str, ...] = RELATION_TYPES[6:]
 #: Relation types whose direction carries no meaning; stored once per pair.
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"consult", "cooperate", "agree", "alliedWith", "fight"})
 
 
 #: Entity id prefix -> actor type (ids are ``country/...``, ``org/...``, ``person/...``).
-ID_PREFIX_TYPES: dict[str, str] = {"country": "Country", "org": "Organization", "person": "Person"}
+ID_PREFIX_TYPES: dict[str, ActorType] = {"country": ActorType.COUNTRY, "org": ActorType.ORGANIZATION,
+                                         "person": ActorType.PERSON}
 
 
-def entity_type(entity_id: str | None) -> str | None:
-    """The actor type an entity id names by its prefix (``"person/x"`` -> ``"Person"``), None if it names none."""
+def entity_type(entity_id: str | None) -> ActorType | None:
+    """The actor type an entity id names by its prefix (``"person/x"`` -> ``Person``), None if it names none."""
     if not entity_id:
         return None
     return ID_PREFIX_TYPES.get(entity_id.partition("/")[0])
+
+
+def _checked(record: object, name: str, vocabulary: type[StrEnum]) -> None:
+    """Enforce a vocabulary at the boundary: a record's field holds a member of it (plain strings converted)."""
+    value = getattr(record, name)
+    if not isinstance(value, vocabulary):
+        try:
+            object.__setattr__(record, name, vocabulary(value))
+        except ValueError:
+            raise ValueError(f"{type(record).__name__}.{name}: {value!r} is not one of "
+                             f"{', '.join(vocabulary)}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +140,14 @@ class Entity:
 
     id: str
     label: str
-    type: str
+    type: ActorType
     qid: str | None = None
     iso3: str | None = None
     aliases: tuple[str, ...] = ()
     in_gazetteer: bool = True
+
+    def __post_init__(self) -> None:
+        _checked(self, "type", ActorType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +163,12 @@ class Mention:
     end: int
     text: str
     entity_id: str | None
-    method: str
+    method: ResolutionMethod
     sent_start: int = 0
     ner_label: str | None = None
+
+    def __post_init__(self) -> None:
+        _checked(self, "method", ResolutionMethod)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,18 +181,22 @@ class Relation:
 
     doc_id: str
     subject: str
-    relation: str
+    relation: RelationType
     object: str
     sentence: str
     start: int
     end: int
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = Modality.ASSERTED
     speaker: str | None = None
     confidence: float = 0.5
     method: str = ""
     trigger: str = ""
     date: str | None = None
+
+    def __post_init__(self) -> None:
+        _checked(self, "relation", RelationType)
+        _checked(self, "modality", Modality)
 
     @property
     def key(self) -> tuple[str, str, str, bool]:

@@ -701,7 +701,7 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
         for w in (pair, *words):
             known |= view.office_countries(m.entity_id, w)
     if len(known) == 1:
-        country_id, method = known.pop(), "gazetteer"
+        country_id, method = known.pop(), "office"
     elif known or index.in_gazetteer(m) or not words & IMPLIED_TITLES:
         return
     else:
