@@ -31,7 +31,7 @@ def hub_and_fragments(n_hubs: int = 12, leaves: int = 8, pairs: int = 60):
         for leaf in range(leaves):
             rels.append(Relation("d", f"person/l{h:02d}-{leaf}", "leaderOf", f"country/H{h:02d}", "s", 0, 1))
     for p in range(pairs):
-        rels.append(Relation("d", f"person/p{p:03d}", "criticize", f"org/q{p:03d}", "s", 0, 1))
+        rels.append(Relation("d", f"person/p{p:03d}", "accuse", f"org/q{p:03d}", "s", 0, 1))
     return to_networkx({}, rels)
 
 
