@@ -195,7 +195,7 @@ def run_dask(
                 now = time.monotonic()
                 if now - last_check >= _WORKER_CHECK_SECONDS:
                     last_check = now
-                    if client.nthreads():
+                    if _worker_count(client, where):
                         idle_since = None
                     else:
                         idle_since = idle_since or now
@@ -225,9 +225,16 @@ def _names(articles: Sequence[Article], limit: int = 10) -> str:
     return ", ".join(names) + more
 
 
+def _worker_count(client, where: str) -> int:
+    try:
+        return len(client.nthreads())
+    except (OSError, TimeoutError) as exc:  # CommClosedError is an OSError
+        raise GraphbuildError(f"lost the connection to the Dask scheduler at {where}: {exc}") from None
+
+
 def _wait_for_workers(client, where: str, seconds: float, articles: Sequence[Article]) -> int:
     """The number of workers, after waiting up to ``seconds`` for the first one."""
-    count = len(client.nthreads())
+    count = _worker_count(client, where)
     if count:
         return count
     try:
@@ -237,7 +244,7 @@ def _wait_for_workers(client, where: str, seconds: float, articles: Sequence[Art
             f"the Dask scheduler at {where} has no workers (waited {seconds:g} s, {len(articles)} documents to extract); "
             f"start some with: dask worker {where}"
         ) from None
-    return max(1, len(client.nthreads()))
+    return max(1, _worker_count(client, where))
 
 
 def _chunk_result(future, chunk: Sequence[Article], where: str) -> ChunkResult:
