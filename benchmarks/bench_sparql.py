@@ -9,6 +9,10 @@ ratios and writes it to the "## SPARQL" section of docs/PERFORMANCE.md.
 
     python benchmarks/bench_sparql.py                 # ~1M triples (a few minutes)
     python benchmarks/bench_sparql.py --triples 100000 --no-write
+    python benchmarks/bench_sparql.py --baseline-rev 7115cf6   # also time that revision's queries/*.rq
+
+With ``--baseline-rev``, each saved query as it was at that git revision is timed on the same store in the
+same run (same rows required), so a rewrite's before/after figures share the machine's load.
 
 Not part of the test suite.
 """
@@ -20,6 +24,7 @@ import platform
 import random
 import re
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="reuse OUT/graph.nt from an earlier run instead of building the graph again")
     ap.add_argument("--out", type=Path, default=None, help="directory for the graph and store (default: temp)")
+    ap.add_argument("--baseline-rev", metavar="REV",
+                    help="also time queries/*.rq as they were at this git revision (before/after in one run)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip rdflib (its load takes minutes)")
     args = ap.parse_args(argv)
 
     out = args.out or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
@@ -133,11 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     open_store(out / "graph.nt")
     t_ox_load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    open_rdflib(out / "graph.nt")
-    t_rd_load = time.perf_counter() - t0
+    if not args.no_rdflib:
+        open_rdflib(out / "graph.nt")
+    t_rd_load = time.perf_counter() - t0 if not args.no_rdflib else float("nan")
     print(f"load: oxigraph store {t_ox_load:.1f} s, rdflib in memory {t_rd_load:.1f} s", flush=True)
 
     rows = []
+    baseline_rows = []
     for name in saved_queries():
         params = PARAMS.get(name)
         best = float("inf")
@@ -145,6 +155,17 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             ox = select_saved(name, params, out / "graph.nt", engine="oxigraph")
             best = min(best, time.perf_counter() - t0)
+        if args.baseline_rev:
+            old_text = _query_at(args.baseline_rev, name)
+            if old_text is not None:
+                old_best, old_result = _best_of(args.repeat, old_text, name, params, out / "graph.nt")
+                same_old = old_result.values() == ox.values()
+                baseline_rows.append((name, old_best, best, same_old))
+                print(f"{name:32s} {args.baseline_rev}: {old_best:8.3f}s now: {best:8.3f}s "
+                      f"({old_best / best:5.1f}x) same rows={same_old}", flush=True)
+        if args.no_rdflib:
+            rows.append((name, len(ox.rows), best, float("nan"), float("nan"), None))
+            continue
         signal.signal(signal.SIGALRM, _timeout)
         signal.alarm(args.rdflib_timeout)
         t0 = time.perf_counter()
@@ -164,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
              "|---|---|---:|---:|---:|---:|---|"]
     for name, n, t_ox, t_rd, ratio, same in rows:
         kind = "aggregation" if name in AGGREGATION else "lookup"
-        if same is None:
+        if t_rd != t_rd:
+            table.append(f"| `{name}` | {kind} | {n} | {t_ox:.3f} | not run | | |")
+        elif same is None:
             table.append(f"| `{name}` | {kind} | {n} | {t_ox:.3f} | > {t_rd:.0f} (stopped) | > {ratio:.0f}x | n/a |")
         else:
             table.append(f"| `{name}` | {kind} | {n} | {t_ox:.3f} | {t_rd:.2f} | {ratio:.0f}x | {'yes' if same else 'NO'} |")
@@ -185,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *table,
         "",
+        *(_baseline_table(args.baseline_rev, baseline_rows) if baseline_rows else []),
         "Times include the read-only safety check (rdflib's SPARQL parser parses every query first, ~0.1 s).",
         f"An rdflib query still running after {args.rdflib_timeout} s is stopped and reported as a lower bound.",
         "",
@@ -194,6 +218,34 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         write_section(REPO / "docs" / "PERFORMANCE.md", section)
     return 0
+
+
+def _query_at(rev: str, name: str) -> str | None:
+    """The text of saved query ``name`` at git revision ``rev`` (None: it did not exist there)."""
+    done = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:queries/{name}.rq"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def _best_of(repeat: int, text: str, name: str, params, graph: Path):
+    from graphbuild.rdf.query import select
+    from graphbuild.rdf.saved import bind_saved_query, parse_saved_query
+
+    query = bind_saved_query(parse_saved_query(text, name), params)
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = select(query, graph, engine="oxigraph")
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def _baseline_table(rev: str, rows) -> list[str]:
+    out = [f"Each saved query as it was at `{rev}` and as it is now, same store, same run (pyoxigraph, best of the "
+           "same number of runs):", "",
+           f"| query | at `{rev}` (s) | now (s) | speed-up | same rows |", "|---|---:|---:|---:|---|"]
+    for name, old, new, same in rows:
+        out.append(f"| `{name}` | {old:.3f} | {new:.3f} | {old / new:.1f}x | {'yes' if same else 'NO'} |")
+    return out + [""]
 
 
 class _Timeout(BaseException):

@@ -13,6 +13,7 @@ worker with another gazetteer or model than the client is an error, not a silent
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +42,7 @@ class WorkerSpec:
 class ChunkResult:
     """A worker's answer for one chunk: the versions it ran under and one outcome per article."""
 
-    versions: tuple[str, str, str, str]
+    versions: tuple[str, str, str, str] | None  # None: no worker finished the chunk (see lost_chunk)
     outcomes: tuple[Outcome, ...]
 
 
@@ -127,17 +128,35 @@ def run_local(
 
 
 def run_dask(
-    articles: Sequence[Article], spec: WorkerSpec, address, *, chunk_size: int | None = None
+    articles: Sequence[Article],
+    spec: WorkerSpec,
+    address,
+    *,
+    chunk_size: int | None = None,
+    worker_wait: float = 60.0,
 ) -> Iterator[tuple[int, ChunkResult]]:
     """Extract on a Dask distributed cluster; yield ``(start index, ChunkResult)`` as chunks finish.
+
+    The client is never made the process-wide default one (a library must not change its caller's
+    Dask setup), so everything here goes through it explicitly: a deployed scheduler
+    (``dask scheduler`` + ``dask worker``) works without any other client in this process.
+
+    A worker that dies while extracting a chunk is handled by the scheduler, which runs the chunk
+    again on another worker; a chunk that killed every worker it was given (``KilledWorker``, e.g.
+    a document that exhausts memory) comes back as one :class:`ExtractionFailure` per document, and
+    the build goes on without them.
 
     Args:
         address: A scheduler address (``tcp://host:8786``) or an existing ``distributed.Client``
             (or ``LocalCluster``). graphbuild and the model must be installed on the workers; the
             gazetteer extension files must be readable there at the same paths.
+        worker_wait: Seconds to wait for a worker when the cluster has none (at the start, or after
+            every worker died) before giving up.
 
     Raises:
-        GraphbuildError: the scheduler cannot be reached.
+        GraphbuildError: the scheduler cannot be reached, has no workers for ``worker_wait``
+            seconds, or a chunk fails on the cluster for another reason than a dead worker (for
+            example graphbuild is not installed there); the message names the documents.
     """
     try:
         from distributed import Client, as_completed
@@ -146,26 +165,106 @@ def run_dask(
             "--scheduler needs Dask distributed: pip install 'dask[distributed]'"
         ) from None
 
-    own_client = not isinstance(address, Client)
-    if own_client:
-        try:
-            client = Client(address, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise GraphbuildError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    if isinstance(address, Client):
+        client, own_client = address, False
     else:
-        client = address
+        target = getattr(address, "scheduler_address", address)  # a LocalCluster
+        try:
+            client = Client(target, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise GraphbuildError(f"cannot reach the Dask scheduler at {target}: {exc}") from None
+        own_client = True
+    where = client.scheduler.address if client.scheduler is not None else str(address)
     try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        workers = _wait_for_workers(client, where, worker_wait, articles)
         size = chunk_size or chunk_size_for(len(articles), workers)
         chunks = chunked(articles, size)
         futures = [client.submit(extract_chunk, spec, chunk, pure=False, key=f"graphbuild-chunk-{start}-{id(chunk)}")
                    for start, chunk in chunks]
-        starts = {future.key: start for future, (start, _) in zip(futures, chunks)}
-        for future in as_completed(futures):
-            result = future.result()
-            start = starts[future.key]
-            future.release()
-            yield start, result
+        by_key = {future.key: (start, chunk) for future, (start, chunk) in zip(futures, chunks)}
+        # ``as_completed`` looks up a *default* client for its event loop unless given one ("ValueError:
+        # No clients found" when ours is the only client in the process).
+        completed = as_completed(futures, loop=client.loop)
+        del futures
+        idle_since: float | None = None
+        last_check = time.monotonic()
+        while not completed.is_empty():
+            batch = completed.next_batch(block=False)
+            if not batch:
+                time.sleep(0.1)
+                now = time.monotonic()
+                if now - last_check >= _WORKER_CHECK_SECONDS:
+                    last_check = now
+                    if _worker_count(client, where):
+                        idle_since = None
+                    else:
+                        idle_since = idle_since or now
+                        if now - idle_since >= worker_wait:
+                            pending = [a for key, (_, chunk) in by_key.items() for a in chunk]
+                            raise GraphbuildError(
+                                f"every Dask worker of {where} is gone and none came back in {worker_wait:g} s; "
+                                f"{len(pending)} documents were not extracted: {_names(pending)}"
+                            )
+                continue
+            for future in batch:
+                start, chunk = by_key.pop(future.key)
+                result = _chunk_result(future, chunk, where)
+                future.release()
+                yield start, result
     finally:
         if own_client:
             client.close()
+
+
+_WORKER_CHECK_SECONDS = 2.0
+
+
+def _names(articles: Sequence[Article], limit: int = 10) -> str:
+    names = [a.path or a.doc_id for a in articles[:limit]]
+    more = f" and {len(articles) - limit} more" if len(articles) > limit else ""
+    return ", ".join(names) + more
+
+
+def _worker_count(client, where: str) -> int:
+    try:
+        return len(client.nthreads())
+    except (OSError, TimeoutError) as exc:  # CommClosedError is an OSError
+        raise GraphbuildError(f"lost the connection to the Dask scheduler at {where}: {exc}") from None
+
+
+def _wait_for_workers(client, where: str, seconds: float, articles: Sequence[Article]) -> int:
+    """The number of workers, after waiting up to ``seconds`` for the first one."""
+    count = _worker_count(client, where)
+    if count:
+        return count
+    try:
+        client.wait_for_workers(1, timeout=seconds)
+    except (TimeoutError, OSError):
+        raise GraphbuildError(
+            f"the Dask scheduler at {where} has no workers (waited {seconds:g} s, {len(articles)} documents to extract); "
+            f"start some with: dask worker {where}"
+        ) from None
+    return max(1, _worker_count(client, where))
+
+
+def _chunk_result(future, chunk: Sequence[Article], where: str) -> ChunkResult:
+    """The chunk's result; the chunk's documents as failures when the workers running it died."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker as exc:
+        last = getattr(getattr(exc, "last_worker", None), "address", None) or "unknown"
+        tries = getattr(exc, "allowed_failures", 0) + 1
+        return lost_chunk(chunk, f"every Dask worker that extracted it died ({tries} tries, the last on {last}); "
+                                 "see the worker logs (memory limit?)")
+    except Exception as exc:  # noqa: BLE001 - anything else is the cluster's setup, not the document
+        raise GraphbuildError(
+            f"the Dask cluster at {where} could not extract {_names(chunk)}: {type(exc).__name__}: {exc}"[:1000]
+            + "; check that graphbuild and the model are installed on every worker"
+        ) from None
+
+
+def lost_chunk(chunk: Sequence[Article], reason: str) -> ChunkResult:
+    """A chunk no worker could finish: one failure per document it held (no versions: nothing is cached)."""
+    return ChunkResult(None, tuple(ExtractionFailure(article, reason) for article in chunk))

@@ -127,7 +127,7 @@ def _extract(
         warned = False
         for start, chunk in chunks:
             cacheable = chunk.versions == expected
-            if not cacheable:
+            if not cacheable and chunk.versions is not None:  # None: a lost chunk, its documents failed
                 difference = _version_diff(expected, chunk.versions)
                 if scheduler is not None:
                     raise GraphbuildError(

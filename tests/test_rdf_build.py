@@ -131,3 +131,20 @@ def test_rdf_build_missing_entity_gets_minimal_description() -> None:
     assert (iri_for("country/XYZ"), RDF.type, GB.Country) in g
     assert (iri_for("person/jane-doe"), RDFS.label, Literal("jane-doe")) in g
     assert isomorphic(g, build_graph([], {}, [], [Relation("d", "country/XYZ", "consult", "person/jane-doe", "s", 0, 1)]))
+
+
+def test_rdf_build_actor_counts_equal_counting_the_assertions(graph: Graph) -> None:
+    counted = {
+        (row.actor, row.assertions.toPython(), row.documents.toPython())
+        for row in graph.query("""
+            PREFIX gb: <https://w3id.org/graphbuild/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?actor (COUNT(DISTINCT ?a) AS ?assertions) (COUNT(DISTINCT ?document) AS ?documents) WHERE {
+              ?a a gb:RelationAssertion ; prov:wasDerivedFrom ?document .
+              { ?a gb:subject ?actor } UNION { ?a gb:object ?actor }
+            } GROUP BY ?actor""")
+    }
+    stored = {(actor, count.toPython(), graph.value(actor, GB.assertionDocumentCount).toPython())
+              for actor, count in graph.subject_objects(GB.assertionCount)}
+    assert stored == counted
+    assert (BLR, 10, 3) in stored  # as queries/README.md shows for top-actors-by-evidence

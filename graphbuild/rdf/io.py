@@ -1,9 +1,11 @@
 """Serialise and load graphs: Turtle (default), TriG, N-Triples, JSON-LD.
 
-The writers here are our own, not rdflib's serializers, so that the bytes are a pure
-function of the set of triples: subjects, predicates and objects are sorted, prefixes
-are fixed (:data:`graphbuild.rdf.namespace.PREFIXES`), no blank nodes are relabelled
-and nothing depends on Python's hash seed.  Rebuild diffs are then meaningful.
+The writers here are not rdflib's serializers, so that the bytes are a pure function of
+the set of triples: subjects, predicates and objects are sorted, prefixes are fixed
+(:data:`graphbuild.rdf.namespace.PREFIXES`), no blank nodes are relabelled and nothing
+depends on Python's hash seed.  Rebuild diffs are then meaningful.  Turtle is the sorted
+N-Triples serialised by pyoxigraph in the order given (faster); TriG and JSON-LD are
+written in Python.
 
 Files are written atomically (temporary file in the same directory, then
 ``os.replace``), so a reader never sees half a graph.
@@ -133,16 +135,48 @@ def _prefix_lines(w: _Writer) -> list[str]:
 
 
 def to_turtle(graph: Graph) -> str:
-    """Return sorted Turtle for ``graph`` (a pure function of its set of triples)."""
+    """Return sorted Turtle for ``graph`` (a pure function of its set of triples).
+
+    The sorted N-Triples lines of :func:`ntriples_lines` are handed to pyoxigraph's Turtle serialiser, which
+    groups consecutive triples by subject and predicate and writes them in the order given: the same bytes for
+    the same set of triples, about 1.7x faster than the Python writer (:func:`to_turtle_python`) on a
+    million-triple graph (docs/PERFORMANCE.md).
+    """
+    import pyoxigraph as ox
+
+    data = "".join(ntriples_lines(graph)).encode("utf-8")
+    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def to_turtle_python(graph: Graph) -> str:
+    """Sorted Turtle written in Python (``rdf:type`` first, only the prefixes used); the reference writer."""
     w = _Writer(compact=True)
     body = _turtle_block(graph, w)
     return "".join(_prefix_lines(w) + ["\n"] + ["\n".join(body)])
 
 
+def ntriples_lines(graph: Graph) -> list[str]:
+    """The graph's N-Triples lines, sorted (so grouped by subject, then predicate)."""
+    w = _Writer(compact=False)
+    # Graphs repeat their terms (predicates, types, actors, documents, small literals): each is escaped once.
+    written: dict[Node, str] = {}
+
+    def term(node: Node) -> str:
+        try:
+            return written[node]
+        except KeyError:
+            written[node] = text = w.term(node)
+            return text
+
+    lines = [f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in graph]
+    lines.sort()
+    return lines
+
+
 def to_ntriples(graph: Graph) -> str:
     """Return N-Triples, one triple per line, lines sorted."""
-    w = _Writer(compact=False)
-    return "".join(sorted(f"{w.term(s)} {w.term(p)} {w.term(o)} .\n" for s, p, o in graph))
+    return "".join(ntriples_lines(graph))
 
 
 def document_of(graph: Graph) -> dict[Node, URIRef]:

@@ -104,6 +104,8 @@ class GB(DefinedNamespace):
     firstSeen: URIRef
     lastSeen: URIRef
     maxConfidence: URIRef
+    assertionCount: URIRef
+    assertionDocumentCount: URIRef
     # Metrics written back by analysis
     pageRank: URIRef
     betweenness: URIRef

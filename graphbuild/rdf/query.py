@@ -434,7 +434,18 @@ def _run_oxigraph(query: str, graph: Path | str, bindings: Mapping[str, Node], m
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(variables))) for sol in _capped(result, max_rows))
+            # Building an rdflib Literal parses its value (most of the time of a query with thousands of rows);
+            # results repeat terms (labels, relations, dates), so each distinct term is converted once.
+            converted: dict[Any, Node | None] = {}
+
+            def term(value: Any) -> Node | None:
+                try:
+                    return converted[value]
+                except KeyError:
+                    converted[value] = node = _from_ox(value)
+                    return node
+
+            rows = tuple(tuple(term(sol[i]) for i in range(len(variables))) for sol in _capped(result, max_rows))
             return QueryResult("select", variables, rows)
         triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
                         for t in _capped(result, max_rows, "triples"))
