@@ -12,7 +12,6 @@ spaCy parse is shared; only the lexicon changes between runs.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import tomllib
@@ -36,29 +35,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
     ap.add_argument("--by", choices=("type", "source", "code"), default="type")
     args = ap.parse_args(argv)
-    os.environ.pop("GRAPHBUILD_LEXICON_LAYERS", None)
-    os.environ.pop("GRAPHBUILD_GAZETTEER_LAYERS", None)  # the gazetteer: every layer
     from graphbuild.config import DEFAULT_MODEL
     from graphbuild.evaluation.relations import evaluate_relations
-    from graphbuild.gazetteer import Gazetteer
+    from graphbuild.extractor import Extractor, ExtractorSpec
     from graphbuild.nlp.pipeline import load_pipeline
     from graphbuild.relations import lexicon as lexmod
-    from graphbuild.resolve import Resolver
 
-    nlp = load_pipeline(DEFAULT_MODEL)
-    resolver = Resolver(Gazetteer.load(), nlp)
+    nlp = load_pipeline(DEFAULT_MODEL)  # one parse model for every layer setting
     compiled = tomllib.loads(lexmod.DEFAULT_COMPILED.read_text(encoding="utf-8"))["verbs"]
     original = lexmod.DEFAULT_COMPILED
 
     def run(layers: str, entries: list[dict] | None = None) -> dict[str, tuple[int, int, int, int]]:
-        os.environ["GRAPHBUILD_LEXICON_LAYERS"] = layers
+        spec = ExtractorSpec(DEFAULT_MODEL, lexicon_layers=tuple(x for x in layers.split(",") if x))
         with tempfile.TemporaryDirectory() as tmp:
             if entries is not None:
                 lexmod.DEFAULT_COMPILED = Path(tmp) / "slice.toml"
                 _write(entries, lexmod.DEFAULT_COMPILED)
             lexmod._load.cache_clear()
             try:
-                res = evaluate_relations(args.shared, REPO, nlp, resolver, sets=SETS)
+                res = evaluate_relations(args.shared, REPO, Extractor(spec, nlp=nlp), sets=SETS)
             finally:
                 lexmod.DEFAULT_COMPILED = original
                 lexmod._load.cache_clear()

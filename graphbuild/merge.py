@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+from graphbuild.model import ActorType, Article, DocResult, Entity, Mention, Relation, entity_type
 from graphbuild.quality import clean_results
 
 
@@ -108,6 +108,5 @@ def _merge_minted_persons(results: list[DocResult]) -> list[DocResult]:
     return merged
 
 
-def _type_from_id(entity_id: str) -> str:
-    prefix = entity_id.split("/", 1)[0]
-    return {"country": "Country", "org": "Organization", "person": "Person"}.get(prefix, "Organization")
+def _type_from_id(entity_id: str) -> ActorType:
+    return entity_type(entity_id) or ActorType.ORGANIZATION

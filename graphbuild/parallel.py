@@ -17,25 +17,13 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.extract import ExtractionFailure
+from graphbuild.extractor import Extractor, ExtractorSpec
 from graphbuild.model import Article, DocResult
 
 Outcome = DocResult | ExtractionFailure
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerSpec:
-    """What a worker needs to build its components (picklable, sent once per worker)."""
-
-    model: str
-    gazetteer_extensions: tuple[str, ...] = ()
-
-    @classmethod
-    def from_config(cls, config) -> "WorkerSpec":
-        return cls(config.model, tuple(str(Path(p)) for p in config.gazetteer_extensions))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,40 +51,32 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=2)
-def components(spec: WorkerSpec):
-    """Load (once per process and spec) the pipeline, gazetteer and resolver, and their versions."""
-    from graphbuild.cache import Versions
-    from graphbuild.gazetteer import Gazetteer
-    from graphbuild.nlp.pipeline import load_pipeline
-    from graphbuild.resolve import Resolver
-
-    nlp = load_pipeline(spec.model)
-    gazetteer = Gazetteer.load(extensions=spec.gazetteer_extensions)
-    versions = Versions.current(spec.model, gazetteer.version)
-    key = (versions.code, versions.pipeline, versions.gazetteer, versions.lexicon)
-    return nlp, Resolver(gazetteer, nlp), key
+def worker_extractor(spec: ExtractorSpec) -> Extractor:
+    """This process's :class:`Extractor` for ``spec`` (built once per process and spec; the model loaded)."""
+    extractor = Extractor(spec)
+    extractor.resolver  # load the pipeline now, not in the first chunk  # noqa: B018
+    return extractor
 
 
-def extract_chunk(spec: WorkerSpec, articles: Sequence[Article]) -> ChunkResult:
+def extract_chunk(spec: ExtractorSpec, articles: Sequence[Article]) -> ChunkResult:
     """Extract one chunk in this process (the task function of both back ends)."""
-    from graphbuild.extract import extract_safely
-
     # One spaCy pipeline per process is not made for concurrent calls (Dask workers may run tasks
     # in several threads): extraction in a process is serialised.
     with _LOCK:
-        nlp, resolver, key = components(spec)
-        outcomes = tuple(extract_safely(nlp, resolver, articles))
-    return ChunkResult(key, outcomes)
+        extractor = worker_extractor(spec)
+        v = extractor.versions
+        outcomes = tuple(extractor.extract_many(articles))
+    return ChunkResult((v.code, v.pipeline, v.gazetteer, v.lexicon), outcomes)
 
 
-_SPEC: WorkerSpec | None = None
+_SPEC: ExtractorSpec | None = None
 
 
-def _init_worker(spec: WorkerSpec) -> None:
+def _init_worker(spec: ExtractorSpec) -> None:
     """Process-pool initializer: load the model once, before the first chunk arrives."""
     global _SPEC
     _SPEC = spec
-    components(spec)
+    worker_extractor(spec)
 
 
 def _pool_task(articles: list[Article]) -> ChunkResult:
@@ -108,7 +88,7 @@ def _pool_task(articles: list[Article]) -> ChunkResult:
 
 
 def run_local(
-    articles: Sequence[Article], spec: WorkerSpec, *, workers: int, chunk_size: int | None = None
+    articles: Sequence[Article], spec: ExtractorSpec, *, workers: int, chunk_size: int | None = None
 ) -> Iterator[tuple[int, ChunkResult]]:
     """Extract with ``workers`` local processes; yield ``(start index, ChunkResult)`` as chunks finish.
 
@@ -129,7 +109,7 @@ def run_local(
 
 def run_dask(
     articles: Sequence[Article],
-    spec: WorkerSpec,
+    spec: ExtractorSpec,
     address,
     *,
     chunk_size: int | None = None,

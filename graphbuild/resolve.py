@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.gazetteer import METHOD_RANK, Gazetteer, PersonName, name_tokens, normalize
 from graphbuild.model import Article, Entity, Mention
-from graphbuild.nlp.mentions import MentionCandidate, mention_finder
+from graphbuild.nlp.mentions import MentionCandidate, MentionFinder
 from graphbuild.text import slugify
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp
-        self.finder = mention_finder(gazetteer, nlp)
+        self.finder = MentionFinder(gazetteer, nlp)
         self._requirements: dict[str, re.Pattern[str]] = {}
         # gazetteer person names by the first two letters of the surname: transliteration variants share
         # them (Lukashenko/Lukashenka, Zelensky/Zelenskyy), and fuzzy matching stays cheap

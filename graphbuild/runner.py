@@ -13,13 +13,17 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning, GraphbuildError
 from graphbuild.extract import ExtractionFailure
+from graphbuild.extractor import Extractor, ExtractorSpec
 from graphbuild.model import Article, DocResult
 from graphbuild.progress import BuildSummary, Progress
+
+if TYPE_CHECKING:
+    from graphbuild.gazetteer import Gazetteer
 
 log = logging.getLogger("graphbuild")
 
@@ -29,7 +33,7 @@ class ExtractionRun:
 
     results: list[DocResult]
     warnings: list[CorpusWarning]
-    gazetteer: Any
+    gazetteer: Gazetteer
     summary: BuildSummary = field(default_factory=BuildSummary)
 
 
@@ -55,13 +59,12 @@ def run_extraction(
         ModelError: the pipeline is needed and cannot be loaded.
         GraphbuildError: a Dask worker runs another model, gazetteer or graphbuild version.
     """
-    from graphbuild.cache import DocCache, Versions, article_key
+    from graphbuild.cache import DocCache, article_key
     from graphbuild.corpus import read_corpus
-    from graphbuild.gazetteer import Gazetteer
 
     started = time.perf_counter()
-    gazetteer = Gazetteer.load(extensions=config.gazetteer_extensions)
-    versions = Versions.current(config.model, gazetteer.version)
+    extractor = Extractor(ExtractorSpec.from_config(config))
+    gazetteer, versions = extractor.gazetteer, extractor.versions
     cache = DocCache(config.output)
     summary = BuildSummary()
     warnings: list[CorpusWarning] = []
@@ -87,7 +90,7 @@ def run_extraction(
     if progress:
         progress.start(len(todo), cached=len(results))
 
-    for outcome, key in _extract(config, gazetteer, versions, todo, scheduler, summary):
+    for outcome, key in _extract(config, extractor, todo, scheduler, summary):
         if isinstance(outcome, ExtractionFailure):
             failure = CorpusWarning(outcome.article.path or outcome.article.doc_id, outcome.reason)
             log.warning("%s", failure)
@@ -108,7 +111,7 @@ def run_extraction(
 
 
 def _extract(
-    config: Config, gazetteer, versions, todo: Sequence[tuple[Article, str]], scheduler, summary: BuildSummary
+    config: Config, extractor: Extractor, todo: Sequence[tuple[Article, str]], scheduler, summary: BuildSummary
 ) -> Iterator[tuple[DocResult | ExtractionFailure, str | None]]:
     """Yield ``(outcome, cache key or None: not cacheable)`` for every article, in completion order."""
     if not todo:
@@ -117,9 +120,9 @@ def _extract(
     keys = [key for _, key in todo]
     workers = max(1, config.workers)
     if scheduler is not None or (workers > 1 and len(articles) >= 2 * workers):
-        from graphbuild.parallel import WorkerSpec, run_dask, run_local
+        from graphbuild.parallel import run_dask, run_local
 
-        spec = WorkerSpec.from_config(config)
+        spec, versions = extractor.spec, extractor.versions
         expected = (versions.code, versions.pipeline, versions.gazetteer, versions.lexicon)
         chunks = run_dask(articles, spec, scheduler) if scheduler is not None else run_local(
             articles, spec, workers=workers)
@@ -140,14 +143,8 @@ def _extract(
             for offset, outcome in enumerate(chunk.outcomes):
                 yield outcome, (keys[start + offset] if cacheable else None)
         return
-    from graphbuild.extract import extract_safely
-    from graphbuild.nlp.pipeline import load_pipeline
-    from graphbuild.resolve import Resolver
-
-    nlp = load_pipeline(config.model)
     summary.model_loaded = True
-    resolver = Resolver(gazetteer, nlp)
-    yield from zip(extract_safely(nlp, resolver, articles), keys)
+    yield from zip(extractor.extract_many(articles), keys)
 
 
 def _version_diff(expected: tuple[str, ...], got: tuple[str, ...]) -> str:

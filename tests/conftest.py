@@ -75,3 +75,65 @@ def relations_of(pipeline, shipped_gazetteer):
         return {(r.subject, r.relation, r.object, r.negated) for r in rels}
 
     return run
+
+
+def support_between_first_and_last_word(article):
+    """A stand-in extraction: '<A> ... <B>.' -> A support B, with both actors mentioned (as the cache checks)."""
+    from graphbuild.model import DocResult, Entity, Mention, Relation
+
+    words = article.text.split()
+    first, last = words[0], words[-1].strip(".")
+    at = article.text.rfind(last)
+    return DocResult(
+        article,
+        mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),
+                  Mention(article.doc_id, at, at + len(last), last, f"org/{last.lower()}", "ner")),
+        relations=(Relation(article.doc_id, f"org/{first.lower()}", "support", f"org/{last.lower()}",
+                            article.text, 0, len(article.text), confidence=0.75),),
+        new_entities=(Entity(f"org/{first.lower()}", first, "Organization", in_gazetteer=False),),
+    )
+
+
+class FakeExtraction(list):
+    """The models a build loaded (the list itself) and the documents it extracted (``calls``)."""
+
+    calls: list[str]
+
+
+@pytest.fixture
+def fake_extraction(monkeypatch):
+    """Stand-ins for the spaCy pipeline and the per-document stages: no model is loaded.
+
+    Returns ``install(extract_one)``; ``extract_one(article) -> DocResult`` may raise, as a stage does on a bad
+    article.  ``install`` returns a :class:`FakeExtraction`: the models the build would have loaded, and the
+    doc ids extracted.
+    """
+    from graphbuild.extractor import Extractor
+
+    record = FakeExtraction()
+    record.calls = []
+
+    def nlp(self):
+        if self._nlp is None:
+            record.append(self.spec.model)
+            self._nlp = object()
+        return self._nlp
+
+    def install(extract_one):
+        def extract(self, article):
+            self.nlp  # noqa: B018 - a real extraction needs the pipeline
+            record.calls.append(article.doc_id)
+            return extract_one(article)
+
+        monkeypatch.setattr(Extractor, "nlp", property(nlp))
+        monkeypatch.setattr(Extractor, "extract", extract)
+        monkeypatch.setattr(Extractor, "_batch", lambda self, batch, size: [self.extract(a) for a in batch])
+        return record
+
+    return install
+
+
+@pytest.fixture
+def fake_pipeline(fake_extraction):
+    """Builds without spaCy: every article yields '<first word> support <last word>' (see above)."""
+    return fake_extraction(support_between_first_and_last_word)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from graphbuild.analysis import analyze, to_networkx
-from graphbuild.model import Relation
 from graphbuild.render.html import render_html
 from tests.test_analysis import E, founding_relations
 from tests.test_render_html import XSS, hostile_graph

@@ -11,44 +11,9 @@ import pytest
 import graphbuild.cache as cache_mod
 from graphbuild.cache import CACHE_DIR, DocCache, dump_entry, load_entry, result_from_json, result_to_json
 from graphbuild.config import Config
-from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+from graphbuild.model import Article, DocResult
 from graphbuild.runner import run_extraction
-
-CALLS: list[str] = []
-
-
-def fake_extract_safely(nlp, resolver, articles, **_):
-    """Stands in for spaCy + resolver + relations: '<A> ... <B>.' -> A support B."""
-    for article in articles:
-        CALLS.append(article.doc_id)
-        words = article.text.split()
-        first, last = words[0], words[-1].strip(".")
-        yield DocResult(
-            article,
-            # Both actors are mentioned, as in a real extraction (cache.forged_span checks that).
-            mentions=(Mention(article.doc_id, 0, len(first), first, f"org/{first.lower()}", "ner"),
-                      Mention(article.doc_id, article.text.rfind(last), article.text.rfind(last) + len(last), last,
-                              f"org/{last.lower()}", "ner")),
-            relations=(Relation(article.doc_id, f"org/{first.lower()}", "support", f"org/{last.lower()}",
-                                article.text, 0, len(article.text), confidence=0.75),),
-            new_entities=(Entity(f"org/{first.lower()}", first, "Organization", in_gazetteer=False),),
-        )
-
-
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    """Replace model loading and extraction with fakes; count model loads."""
-    import graphbuild.extract
-    import graphbuild.nlp.pipeline
-    import graphbuild.resolve
-
-    loads: list[str] = []
-    CALLS.clear()
-    monkeypatch.setattr(graphbuild.nlp.pipeline, "load_pipeline", lambda name: loads.append(name) or object())
-    monkeypatch.setattr(graphbuild.resolve, "Resolver", lambda gazetteer, nlp: object())
-    monkeypatch.setattr(graphbuild.extract, "extract_safely", fake_extract_safely)
-    return loads
-
+from tests.conftest import support_between_first_and_last_word
 
 def _corpus(root: Path, docs: dict[str, str]) -> Path:
     root.mkdir(exist_ok=True)
@@ -62,7 +27,7 @@ def _relations(run) -> set[tuple[str, str, str]]:
 
 
 def test_cache_docresult_json_round_trip() -> None:
-    result = next(fake_extract_safely(None, None, [Article("a/b", "Iran warns Israel.", "x.txt", "T", "2024-01-02")]))
+    result = support_between_first_and_last_word(Article("a/b", "Iran warns Israel.", "x.txt", "T", "2024-01-02"))
     result = DocResult(result.article, result.mentions, result.relations, result.new_entities, ("note",))
     assert result_from_json(json.loads(json.dumps(result_to_json(result)))) == result
 
@@ -81,12 +46,11 @@ def test_cache_added_changed_and_deleted_documents(tmp_path: Path, fake_pipeline
     corpus = _corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia.", "c": "China aids Laos."})
     config = Config(corpus=corpus, output=tmp_path / "out")
     run_extraction(config)
-    CALLS.clear()
     (corpus / "b.txt").write_text("Russia backs Hungary.", encoding="utf-8")  # changed
     (corpus / "c.txt").unlink()  # deleted
     (corpus / "d.txt").write_text("Japan aids Philippines.", encoding="utf-8")  # added
     run = run_extraction(config)
-    assert sorted(CALLS) == ["b", "d"]
+    assert sorted(fake_pipeline.calls[3:]) == ["b", "d"]  # the second build extracts only these
     assert (run.summary.built, run.summary.from_cache, run.summary.removed) == (2, 1, 1)
     assert _relations(run) == {("a", "org/nato", "org/belarus"), ("b", "org/russia", "org/hungary"),
                                ("d", "org/japan", "org/philippines")}
@@ -106,7 +70,7 @@ def test_cache_version_change_reextracts_everything(tmp_path: Path, fake_pipelin
     config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
                     output=tmp_path / "out")
     run_extraction(config)
-    monkeypatch.setattr(cache_mod, "lexicon_version", lambda: "a-new-lexicon")
+    monkeypatch.setattr(cache_mod, "lexicon_version", lambda layers=None: "a-new-lexicon")
     assert run_extraction(config).summary.built == 2
     monkeypatch.setattr(cache_mod, "pipeline_version", lambda model: "other-model==9")
     assert run_extraction(config).summary.built == 2
@@ -163,7 +127,7 @@ def test_cache_tampered_entry_with_valid_checksum_but_bad_types_is_rejected(tmp_
 
 
 def test_cache_entries_are_json_not_pickle(tmp_path: Path) -> None:
-    result = next(fake_extract_safely(None, None, [Article("x", "Iran warns Israel.")]))
+    result = support_between_first_and_last_word(Article("x", "Iran warns Israel."))
     text = dump_entry("k", result)
     assert json.loads(text)["key"] == "k" and load_entry(text.encode())["result"] == result
 

@@ -14,21 +14,6 @@ from graphbuild.merge import merge_results
 from graphbuild.runner import run_extraction
 
 
-def _load_fakes():
-    """The fake extractor of test_cache.py (tests/ is not a package, so load it by path)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_graphbuild_cache_fakes", Path(__file__).with_name("test_cache.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_FAKES = _load_fakes()
-CALLS = _FAKES.CALLS
-fake_pipeline = _FAKES.fake_pipeline
-
-
 def _build(config: Config):
     run = run_extraction(config)
     graph = merge_results(run.results, run.gazetteer)
@@ -48,7 +33,7 @@ def test_changelog_changed_and_deleted_documents_update_graph_and_changelog(tmp_
     (corpus / "a.txt").unlink()  # deleted
     (corpus / "c.txt").write_text("Japan aids Philippines.", encoding="utf-8")  # added
     changes = _build(config)
-    assert CALLS[-2:] == ["b", "c"]
+    assert fake_pipeline.calls[-2:] == ["b", "c"]
     assert not changes.first_build
     assert changes.added_relations == [("org/japan", "support", "org/philippines", False),
                                        ("org/russia", "support", "org/hungary", False)]

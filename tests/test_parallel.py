@@ -123,12 +123,13 @@ def test_parallel_dask_lost_chunk_is_reported_by_the_build_not_raised(tmp_path: 
 def test_parallel_dask_scheduler_without_workers_is_an_error(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed")
     from graphbuild.errors import GraphbuildError
-    from graphbuild.parallel import WorkerSpec, run_dask
+    from graphbuild.extractor import ExtractorSpec
+    from graphbuild.parallel import run_dask
 
     with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         with pytest.raises(GraphbuildError) as info:
-            list(run_dask([Article("a", "x", path="a.txt")], WorkerSpec("none"), address, worker_wait=0.5))
+            list(run_dask([Article("a", "x", path="a.txt")], ExtractorSpec("none"), address, worker_wait=0.5))
     assert str(info.value) == (
         f"the Dask scheduler at {address} has no workers (waited 0.5 s, 1 documents to extract); "
         f"start some with: dask worker {address}"

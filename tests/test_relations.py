@@ -321,13 +321,12 @@ def test_relations_allies_of_a_third_party_are_not_allies_of_each_other(nlp) -> 
 @pytest.mark.model
 def test_relations_counted_anaphor_prefers_clause_subjects(nlp) -> None:
     """"Both Asian powers" points back to the two clause subjects, not to the last two names."""
-    from graphbuild.extract import extract_article
-    from graphbuild.gazetteer import Gazetteer
+    from graphbuild.config import DEFAULT_MODEL
+    from graphbuild.extractor import Extractor, ExtractorSpec
     from graphbuild.model import Article
-    from graphbuild.resolve import Resolver
 
     text = ("India is a member of the Quad with the United States, Japan and Australia, and China has criticised "
             "the grouping as an attempt to contain it. Both Asian powers are members of BRICS.")
-    result = extract_article(nlp, Resolver(Gazetteer.load(), nlp), Article("quad", text))
+    result = Extractor(ExtractorSpec(DEFAULT_MODEL), nlp=nlp).extract(Article("quad", text))
     brics = {r.subject for r in result.relations if r.relation == "memberOf" and r.object == "org/BRICS"}
     assert brics == {"country/IND", "country/CHN"}

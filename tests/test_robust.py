@@ -87,11 +87,7 @@ def test_robust_unreadable_file_warns(tmp_path: Path) -> None:
     assert warnings[0].path.endswith("locked.txt") and "cannot read file" in warnings[0].problem
 
 
-def test_robust_ten_thousand_tiny_files_stream_quickly(tmp_path: Path, monkeypatch) -> None:
-    import graphbuild.extract
-    import graphbuild.nlp.pipeline
-    import graphbuild.resolve
-
+def test_robust_ten_thousand_tiny_files_stream_quickly(tmp_path: Path, fake_extraction) -> None:
     corpus = tmp_path / "c"
     for i in range(100):
         folder = corpus / f"d{i:02d}"
@@ -99,9 +95,7 @@ def test_robust_ten_thousand_tiny_files_stream_quickly(tmp_path: Path, monkeypat
         for j in range(100):
             (folder / f"{j:03d}.txt").write_text(f"Doc {i} {j}.", encoding="utf-8")
     (corpus / "d00" / "000.txt").write_bytes(b"")  # one bad file among them
-    monkeypatch.setattr(graphbuild.nlp.pipeline, "load_pipeline", lambda name: object())
-    monkeypatch.setattr(graphbuild.resolve, "Resolver", lambda gazetteer, nlp: object())
-    monkeypatch.setattr(graphbuild.extract, "extract_safely", lambda nlp, res, arts, **_: (DocResult(a) for a in arts))
+    fake_extraction(DocResult)
     started = time.perf_counter()
     run = run_extraction(Config(corpus=corpus, output=tmp_path / "out"), use_cache=False)
     assert time.perf_counter() - started < 30
@@ -134,26 +128,18 @@ def test_robust_five_megabyte_document_is_read_and_chunked(tmp_path: Path) -> No
     assert len(seen) >= 1_000_000 // CHUNK_CHARS and max(seen) <= CHUNK_CHARS
 
 
-def test_robust_an_article_that_crashes_a_stage_is_reported_and_the_rest_built(tmp_path: Path, monkeypatch) -> None:
-    import graphbuild.extract
-    import graphbuild.nlp.pipeline
-    import graphbuild.resolve
-
+def test_robust_an_article_that_crashes_a_stage_is_reported_and_the_rest_built(tmp_path: Path, fake_extraction) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     for name in ("a", "boom", "c"):
         (corpus / f"{name}.txt").write_text(f"{name} text.", encoding="utf-8")
 
-    def fragile(nlp, resolver, article):
+    def fragile(article):
         if "boom" in article.text:
             raise RuntimeError("stage exploded")
         return DocResult(article)
 
-    monkeypatch.setattr(graphbuild.nlp.pipeline, "load_pipeline", lambda name: object())
-    monkeypatch.setattr(graphbuild.resolve, "Resolver", lambda gazetteer, nlp: object())
-    monkeypatch.setattr(graphbuild.extract, "extract_article", fragile)
-    monkeypatch.setattr(graphbuild.extract, "extract_articles",
-                        lambda nlp, res, arts, **_: (fragile(nlp, res, a) for a in arts))
+    fake_extraction(fragile)
     run = run_extraction(Config(corpus=corpus, output=tmp_path / "out"))
     assert [r.article.doc_id for r in run.results] == ["a", "c"]
     assert [(Path(w.path).name, "stage exploded" in w.problem) for w in run.summary.failed] == [("boom.txt", True)]

@@ -45,10 +45,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphbuild.model import INTERACTION_RELATIONS, SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation
 from graphbuild.text import fold
+
+if TYPE_CHECKING:
+    from graphbuild.extractor import Extractor
 
 __all__ = ["Score", "SetResult", "RelationEvalResults", "evaluate_relations", "format_relation_report"]
 
@@ -116,21 +119,17 @@ class _Processed:
     relations: list[Relation]
 
 
-def _run(nlp, resolver, articles: Sequence[Article], batch_size: int = 32) -> list[_Processed]:
-    from graphbuild.relations import extract_relations
-
-    gazetteer = getattr(resolver, "gazetteer", None)
+def _run(extractor: Extractor, articles: Sequence[Article], batch_size: int = 32) -> list[_Processed]:
+    gazetteer = extractor.gazetteer
     out = []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
-        mentions, new_entities = resolver(doc, article)
-        entities = {e.id: e for e in new_entities}
-        for m in mentions:
-            if m.entity_id and m.entity_id not in entities and gazetteer is not None:
-                known = gazetteer.get(m.entity_id)
-                if known is not None:
-                    entities[known.id] = known
-        rels = extract_relations(doc, article, mentions, entities, gazetteer=gazetteer)
-        out.append(_Processed(article, doc, list(mentions), entities, rels))
+    for article, doc in zip(articles, extractor.nlp.pipe((a.text for a in articles), batch_size=batch_size),
+                            strict=True):
+        result = extractor.analyse(doc, article)
+        entities = {e.id: e for e in result.new_entities}
+        for m in result.mentions:
+            if m.entity_id and m.entity_id not in entities and (known := gazetteer.get(m.entity_id)) is not None:
+                entities[known.id] = known
+        out.append(_Processed(article, doc, list(result.mentions), entities, list(result.relations)))
     return out
 
 
@@ -315,7 +314,7 @@ def _score_events(records: list[dict], processed: list[_Processed], coder: _Code
     return _per_type(sys_items), _per_type(base_items)
 
 
-def _eval_petrarch(shared: Path, nlp, resolver, coder: _Coder) -> list[SetResult]:
+def _eval_petrarch(shared: Path, extractor: Extractor, coder: _Coder) -> list[SetResult]:
     path = shared / "eval" / "petrarch_gold.jsonl"
     mapping = shared / "reference" / "cameo2plover_2021.txt"
     if not path.exists() or not mapping.exists():
@@ -323,7 +322,7 @@ def _eval_petrarch(shared: Path, nlp, resolver, coder: _Coder) -> list[SetResult
     table = load_cameo2plover(mapping)
     records = _read_jsonl(path)
     articles = [Article(f"petrarch/{r['id']}", r["text"], date=_date(r.get("date"))) for r in records]
-    processed = _run(nlp, resolver, articles)
+    processed = _run(extractor, articles)
     counts = Counter(t for r in records for e in r.get("events", [])
                      if (t := cameo_to_type(e.get("cameo_code") or "", table)))
     baseline_type = counts.most_common(1)[0][0] if counts else "consult"
@@ -351,7 +350,7 @@ def _country_codes(shared: Path) -> set[str]:
     return codes
 
 
-def _eval_plover(shared: Path, nlp, resolver, coder: _Coder) -> SetResult:
+def _eval_plover(shared: Path, extractor: Extractor, coder: _Coder) -> SetResult:
     path = shared / "eval" / "plover_gsr_gold.jsonl"
     if not path.exists():
         return SetResult("plover", "PLOVER gold", 0, {}, {}, "", skipped=f"{path} not found")
@@ -378,7 +377,7 @@ def _eval_plover(shared: Path, nlp, resolver, coder: _Coder) -> SetResult:
         if fine and pairs:
             records.append((rec, pairs))
     articles = [Article(f"plover/{r['id']}", r["text"]) for r, _ in records]
-    processed = _run(nlp, resolver, articles)
+    processed = _run(extractor, articles)
     counts = Counter(t for _, pairs in records for _, t in pairs)
     baseline_type = counts.most_common(1)[0][0]
 
@@ -438,7 +437,7 @@ def _redocred_type(x: dict, ents: Mapping[int, dict]) -> str | None:
     return t
 
 
-def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
+def _eval_redocred(shared: Path, extractor: Extractor, limit: int | None) -> SetResult:
     path = shared / "eval" / "redocred_geo_gold.jsonl"
     if not path.exists():
         return SetResult("redocred", "Re-DocRED geo", 0, {}, {}, "", skipped=f"{path} not found")
@@ -446,7 +445,7 @@ def _eval_redocred(shared: Path, nlp, resolver, limit: int | None) -> SetResult:
     if limit is not None:
         records = records[:limit]
     articles = [Article(f"redocred/{r['id']}", r["text"]) for r in records]
-    processed = _run(nlp, resolver, articles)
+    processed = _run(extractor, articles)
     baseline_type = Counter(t for r in records for x in r["relations"]
                             if (t := _redocred_type(x, {e["id"]: e for e in r["entities"]}))).most_common(1)[0][0]
 
@@ -521,7 +520,7 @@ def load_dev_split(repo: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _eval_dev(repo: Path, nlp, resolver, *, errors: list[str] | None = None) -> list[SetResult]:
+def _eval_dev(repo: Path, extractor: Extractor, *, errors: list[str] | None = None) -> list[SetResult]:
     path = repo / "eval" / "dev" / "relations.jsonl"
     if not path.exists():
         return [SetResult("dev", "dev gold", 0, {}, {}, "", skipped=f"{path} not found")]
@@ -535,7 +534,7 @@ def _eval_dev(repo: Path, nlp, resolver, *, errors: list[str] | None = None) -> 
         with open(repo / d, encoding="utf-8", newline="") as fh:
             text = fh.read()
         articles.append(Article(d, blank_front_matter(text), path=str(repo / d), date=_doc_date(text)))
-    processed = _run(nlp, resolver, articles)
+    processed = _run(extractor, articles)
     baseline_type = Counter(g["relation"] for g in gold).most_common(1)[0][0] if gold else "cooperate"
 
     def same(g: dict, r: Relation) -> bool:
@@ -657,7 +656,7 @@ def _doc_date(text: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------ API
-def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolver, *,
+def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, extractor: Extractor, *,
                        sets: Sequence[str] = ("dev", "petrarch", "plover", "redocred"),
                        redocred_limit: int | None = None, errors: list[str] | None = None) -> RelationEvalResults:
     """Run graphbuild and the co-occurrence baseline over every evaluation set.
@@ -665,8 +664,8 @@ def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolv
     Args:
         shared_dir: The ../shared directory (eval/ and reference/ are read from it).
         repo_dir: The repository root (eval/dev/relations.jsonl and the sample corpus).
-        nlp: The spaCy pipeline.
-        resolver: A :class:`graphbuild.resolve.Resolver` (its ``gazetteer`` gives CAMEO codes and offices).
+        extractor: The :class:`graphbuild.extractor.Extractor` under test (its gazetteer gives CAMEO codes and
+            offices).
         sets: Which sets to run.
         redocred_limit: Score only the first N Re-DocRED documents by id (None: all 356).
         errors: If a list, the dev gold's misses and false positives on the *tune* split are appended to it
@@ -677,16 +676,16 @@ def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, nlp, resolv
     """
     t0 = time.perf_counter()
     shared, repo = Path(shared_dir), Path(repo_dir)
-    coder = _Coder(getattr(resolver, "gazetteer", None))
+    coder = _Coder(extractor.gazetteer)
     results: list[SetResult] = []
     if "dev" in sets:
-        results.extend(_eval_dev(repo, nlp, resolver, errors=errors))
+        results.extend(_eval_dev(repo, extractor, errors=errors))
     if "petrarch" in sets:
-        results.extend(_eval_petrarch(shared, nlp, resolver, coder))
+        results.extend(_eval_petrarch(shared, extractor, coder))
     if "plover" in sets:
-        results.append(_eval_plover(shared, nlp, resolver, coder))
+        results.append(_eval_plover(shared, extractor, coder))
     if "redocred" in sets:
-        results.append(_eval_redocred(shared, nlp, resolver, redocred_limit))
+        results.append(_eval_redocred(shared, extractor, redocred_limit))
     return RelationEvalResults(tuple(results), time.perf_counter() - t0)
 
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from graphbuild.config import Config
 from graphbuild.errors import GraphbuildError
 
 ENTITY_SETS = ("dev", "redocred", "conll04", "crossre")
@@ -13,14 +14,14 @@ RELATION_SETS = ("dev", "petrarch", "plover", "redocred")
 ALL_SETS = tuple(dict.fromkeys((*ENTITY_SETS, *RELATION_SETS)))
 
 
-def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: str | None = None,
+def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, config: Config | None = None,
                    checkout: Path = Path("."), errors: bool = False) -> str:
     """Score actor resolution and relation extraction; return the printed report.
 
     Args:
         shared: The shared data folder holding ``eval/`` and ``reference/``.
         sets: Which sets to score (default: all). ``dev`` is the team's gold in ``eval/dev``.
-        model: The spaCy pipeline (default: config's).
+        config: The settings whose extraction is scored (model, lexicon layers, gazetteer; default: defaults).
         checkout: The source checkout holding ``eval/dev`` and ``examples/corpus`` (default: the working
             directory); gold documents are paths relative to it.
         errors: Append the dev gold's misses and false positives on the tune split (never the test split).
@@ -28,12 +29,9 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
     Raises:
         GraphbuildError: an unknown set name, or the shared folder is missing.
     """
-    from graphbuild.config import DEFAULT_MODEL
     from graphbuild.evaluation.entities import evaluate_entities, format_entity_report
     from graphbuild.evaluation.relations import evaluate_relations, format_relation_report
-    from graphbuild.gazetteer import Gazetteer
-    from graphbuild.nlp.pipeline import load_pipeline
-    from graphbuild.resolve import Resolver
+    from graphbuild.extractor import Extractor, ExtractorSpec
 
     chosen = tuple(sets or ALL_SETS)
     unknown = [s for s in chosen if s not in ALL_SETS]
@@ -42,8 +40,9 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
     if not (shared / "eval").is_dir():
         raise GraphbuildError(f"no eval/ folder under {shared}; pass --shared DIR (the folder with eval/ and reference/)")
     started = time.perf_counter()
-    nlp = load_pipeline(model or DEFAULT_MODEL)
-    resolver = Resolver(Gazetteer.load(), nlp)
+    config = config or Config()
+    extractor = Extractor(ExtractorSpec.from_config(config))
+    nlp, resolver = extractor.nlp, extractor.resolver
     parts = ["# graphbuild evaluation", ""]
     entity_sets = [s for s in chosen if s in ENTITY_SETS]
     if entity_sets:
@@ -52,9 +51,9 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, model: st
     relation_sets = [s for s in chosen if s in RELATION_SETS]
     if relation_sets:
         error_lines: list[str] | None = [] if errors else None
-        results = evaluate_relations(shared, checkout, nlp, resolver, sets=relation_sets, errors=error_lines)
+        results = evaluate_relations(shared, checkout, extractor, sets=relation_sets, errors=error_lines)
         parts += ["## Relation extraction", "", format_relation_report(results), ""]
         if error_lines is not None:
             parts += ["## Dev tune split: misses and false positives", "", *error_lines, ""]
-    parts.append(f"({time.perf_counter() - started:.0f}s, model {model or DEFAULT_MODEL})")
+    parts.append(f"({time.perf_counter() - started:.0f}s, model {config.model})")
     return "\n".join(parts)

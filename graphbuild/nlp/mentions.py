@@ -17,7 +17,7 @@ Sources of candidates, in order of precedence when they overlap:
 Never candidates (docs/ANNOTATION.md section 2): datelines ("MINSK, 12 April -"), demonyms of goods, firms and
 people ("Russian oil", "Chinese tourists"), capitals as places ("talks in Beijing"), "post-Soviet".
 
-The finder is built once per (Gazetteer, Vocab) and reused (:func:`mention_finder`).
+The finder is built once per :class:`~graphbuild.resolve.Resolver` (one per extractor).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ class MentionCandidate:
 
 
 class MentionFinder:
-    """Finds :class:`MentionCandidate` spans in a Doc; build with :func:`mention_finder`."""
+    """Finds :class:`MentionCandidate` spans in a Doc (built once, by the Resolver)."""
 
     def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
@@ -591,16 +591,3 @@ def _fits_words(words: list[str], spelling: list[str]) -> bool:
                 return False
             seen_capital = True
     return True
-
-
-_FINDERS: dict[tuple[int, int], tuple[Gazetteer, object, MentionFinder]] = {}
-
-
-def mention_finder(gazetteer: Gazetteer, nlp: Language) -> MentionFinder:
-    """The :class:`MentionFinder` for this gazetteer and pipeline, built on first use and then reused."""
-    key = (id(gazetteer), id(nlp.vocab))
-    hit = _FINDERS.get(key)
-    if hit is None or hit[0] is not gazetteer or hit[1] is not nlp.vocab:
-        hit = (gazetteer, nlp.vocab, MentionFinder(gazetteer, nlp))
-        _FINDERS[key] = hit
-    return hit[2]

@@ -119,8 +119,6 @@ def split_paragraphs(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str
 MIN_CANDIDATES = 2
 #: NER labels that can be actors (as in graphbuild.nlp.mentions).
 CANDIDATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-#: Set GRAPHBUILD_PARSE=all to run the whole pipeline on every line (for comparisons).
-PARSE_ALL_ENV = "GRAPHBUILD_PARSE"
 
 
 class Triage:
@@ -248,8 +246,3 @@ def token_offsets(doc: "Doc", length: int) -> list[int]:
 
     return [*(doc.to_array([IDX]).tolist() if len(doc) else []), length]
 
-
-def selective_enabled() -> bool:
-    import os
-
-    return os.environ.get(PARSE_ALL_ENV, "").lower() != "all"

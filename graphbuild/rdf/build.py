@@ -29,11 +29,10 @@ from datetime import date as _date
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation
+from graphbuild.model import SYMMETRIC_RELATIONS, ActorType, Article, Entity, Mention, Relation, entity_type
 from graphbuild.rdf.namespace import GB, PREFIXES, RELATION_IRIS, doc_iri, iri_for, wikidata_iri
 
 _ACTOR_CLASSES = {"Country": GB.Country, "Organization": GB.Organization, "Person": GB.Person}
-_ID_PREFIX_TYPES = {"country": "Country", "org": "Organization", "person": "Person"}
 
 # Characters XML 1.0 forbids, plus the C0/C1 control characters it merely discourages
 # (tab, LF and CR are kept).  Literals are cleaned of them so every syntax round-trips.
@@ -125,8 +124,9 @@ def new_graph() -> Graph:
 
 def _fallback_entity(entity_id: str) -> Entity:
     """A minimal actor for an id that the entity table lacks (so every IRI used is described)."""
-    head, _, tail = entity_id.partition("/")
-    return Entity(id=entity_id, label=tail or entity_id, type=_ID_PREFIX_TYPES.get(head, "Actor"), in_gazetteer=False)
+    _, _, tail = entity_id.partition("/")
+    return Entity(id=entity_id, label=tail or entity_id, type=entity_type(entity_id) or ActorType.ORGANIZATION,
+                  in_gazetteer=False)
 
 
 def _add_actor(g: Graph, ent: Entity) -> None:

@@ -31,14 +31,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation, entity_type
 from graphbuild.relations.actors import COUNT_WORDS, ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
-from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
 from graphbuild.relations.events import (
     REGIME_EVENTS,
     apposition_membership,
@@ -59,16 +58,19 @@ from graphbuild.relations.patterns import (
     title_relations,
     verb_relations,
 )
+from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
+
+if TYPE_CHECKING:
+    from graphbuild.gazetteer import Gazetteer
 
 __all__ = ["extract_relations", "load_lexicon", "Lexicon", "LexiconError", "candidates_in_sentence"]
 
 
-
 class GazetteerView:
-    """What the relation rules need from a gazetteer: surface lookup, to read the country inside an office
-    mention such as "the Belarusian leader"."""
+    """What the relation rules read from the gazetteer: surface lookup (the country inside an office mention such
+    as "the Belarusian leader") and the offices a person holds."""
 
-    def __init__(self, gazetteer: object):
+    def __init__(self, gazetteer: Gazetteer):
         self._lookup = getattr(gazetteer, "lookup", None)
         self._offices_held = getattr(gazetteer, "offices_held", None)
 
@@ -91,31 +93,6 @@ class GazetteerView:
             return [(c.entity_id, c.method) for c in self._lookup(text)]
         except Exception:  # a surface form the gazetteer cannot normalise
             return []
-
-
-@lru_cache(maxsize=1)
-def _default_view() -> GazetteerView | None:
-    try:
-        from graphbuild.gazetteer import Gazetteer
-
-        return GazetteerView(Gazetteer.load())
-    except Exception:  # the gazetteer is optional for this stage (tests without data)
-        return None
-
-
-_VIEWS: dict[int, GazetteerView] = {}
-
-
-def _view_for(gazetteer: object | None) -> GazetteerView | None:
-    if gazetteer is None:
-        return _default_view()
-    if isinstance(gazetteer, GazetteerView):
-        return gazetteer
-    view = _VIEWS.get(id(gazetteer))
-    if view is None or len(_VIEWS) > 8:
-        _VIEWS.clear()
-        view = _VIEWS[id(gazetteer)] = GazetteerView(gazetteer)
-    return view
 
 
 def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: GazetteerView | None = None
@@ -146,7 +123,7 @@ def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:
 
 
 def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Mapping[str, Entity],
-                      *, lexicon: Lexicon | None = None, gazetteer: object | None = None) -> list[Relation]:
+                      *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> list[Relation]:
     """Extract relation assertions from one parsed article.
 
     Args:
@@ -155,15 +132,15 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
         mentions: The article's mentions; unresolved ones are ignored.
         entities: entity id -> Entity for every id the mentions use (gazetteer and new entities).
         lexicon: Override the default lexicon (tests, user lexicons).
-        gazetteer: Used to read the country inside office mentions ("the Belarusian leader"); default: the
-            shipped gazetteer if it loads.
+        gazetteer: The build's gazetteer (:class:`graphbuild.gazetteer.Gazetteer`): the country inside office
+            mentions ("the Belarusian leader") and the offices persons hold; None: rules that need it stay silent.
 
     Returns:
         Relations sorted by (start, subject, relation, object), at most one per (subject, relation, object,
         negated) and sentence.
     """
     lex = lexicon or load_lexicon()
-    view = _view_for(gazetteer)
+    view = GazetteerView(gazetteer) if gazetteer is not None else None
     index = ActorIndex(doc, mentions, entities, lex)
     speakers: SpeakerIndex | None = None
     best: dict[tuple, Relation] = {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.model import Entity, Mention
+from graphbuild.model import Entity, Mention, entity_type
 from graphbuild.relations.lexicon import Lexicon
 
 #: Dependency labels by which a modifier names the actor of its head noun.
@@ -99,8 +99,7 @@ class ActorIndex:
         ent = self.entities.get(m.entity_id or "")
         if ent is not None:
             return ent.type
-        prefix = (m.entity_id or "").split("/", 1)[0]
-        return {"country": "Country", "org": "Organization", "person": "Person"}.get(prefix)
+        return entity_type(m.entity_id)
 
     def in_gazetteer(self, m: Mention) -> bool:
         ent = self.entities.get(m.entity_id or "")

@@ -17,8 +17,8 @@ state's sectors ("police", "garrison", "judiciary") to the curated ``[structure]
 -> Russia); ``[suppress] agent_nouns`` removes some.
 
 Types, priors, nouns, adjectives, titles and cues always come from ``lexicon.toml``.  ``layers`` (argument of
-:func:`load_lexicon`; default from the environment variable ``GRAPHBUILD_LEXICON_LAYERS``, e.g. ``curated``,
-else both) switches the verb layers on and off, so that each layer's precision can be measured.
+:func:`load_lexicon`, setting ``lexicon_layers`` in graphbuild.toml; default: all of :data:`LAYERS`) switches the
+layers on and off, so that each layer's precision can be measured.
 
 Example:
     >>> lex = load_lexicon()
@@ -28,15 +28,15 @@ Example:
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from graphbuild import resources
+from graphbuild.config import LEXICON_LAYERS
 from graphbuild.errors import GraphbuildError
 from graphbuild.model import ACTOR_TYPES, MODALITIES, RELATION_TYPES
 
@@ -45,17 +45,10 @@ DEFAULT_COMPILED = resources.data_path(*resources.COMPILED_VERBS)
 DEFAULT_AGENTS = resources.data_path(*resources.COMPILED_AGENTS)
 ROLES = ("subject", "object", "cosubject")
 #: The verb layers, in load order (a later layer wins).
-LAYERS = ("petrarch", "petrarch-agents", "curated")
-LAYERS_ENV = "GRAPHBUILD_LEXICON_LAYERS"
+LAYERS = LEXICON_LAYERS
 
 
-def default_layers() -> tuple[str, ...]:
-    """The verb layers to load: ``$GRAPHBUILD_LEXICON_LAYERS`` (comma-separated) or all of :data:`LAYERS`."""
-    raw = os.environ.get(LAYERS_ENV, "").strip()
-    return _check_layers(tuple(x.strip() for x in raw.split(",") if x.strip())) if raw else LAYERS
-
-
-def _check_layers(layers: tuple[str, ...]) -> tuple[str, ...]:
+def check_layers(layers: tuple[str, ...]) -> tuple[str, ...]:
     bad = [x for x in layers if x not in LAYERS]
     if bad or not layers:
         raise LexiconError(f"lexicon layers {', '.join(layers) or '(none)'}: expected some of {', '.join(LAYERS)}")
@@ -127,6 +120,8 @@ class Lexicon:
     leader_titles: frozenset[str]
     affiliated_titles: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The layers this lexicon was read with (part of the cache key: graphbuild.cache.Versions).
+    layers: tuple[str, ...] = LAYERS
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -302,15 +297,15 @@ def load_lexicon(path: str | Path | None = None, layers: Sequence[str] | None = 
     Args:
         path: The curated lexicon file.  An explicit ``path`` loads that file alone unless ``layers`` or
             ``compiled_path`` is given too.
-        layers: Verb layers to use, some of :data:`LAYERS` (default: :func:`default_layers`).
+        layers: Layers to use, some of :data:`LAYERS` (default: all).
         compiled_path: The compiled verb layer (default: the shipped ``petrarch_verbs.toml``).
 
     Raises:
         LexiconError: a file is missing, not TOML, or an entry is malformed.
     """
     if layers is None:
-        layers = default_layers() if path is None or compiled_path is not None else ("curated",)
-    return _load(str(path) if path is not None else None, _check_layers(tuple(layers)),
+        layers = LAYERS if path is None or compiled_path is not None else ("curated",)
+    return _load(str(path) if path is not None else None, check_layers(tuple(layers)),
                  str(compiled_path) if compiled_path is not None else None)
 
 
@@ -327,4 +322,5 @@ def _load(path: str | None, layers: tuple[str, ...], compiled_path: str | None) 
     agents: list = []
     if "petrarch-agents" in layers and compiled_path is None:
         agents = _read_toml(DEFAULT_AGENTS, "compiled agent layer").get("agent_nouns", [])
-    return parse_lexicon(data, p, compiled, cp, curated_verbs="curated" in layers, agents=agents)
+    lexicon = parse_lexicon(data, p, compiled, cp, curated_verbs="curated" in layers, agents=agents)
+    return replace(lexicon, layers=layers)
