@@ -28,6 +28,7 @@ from datetime import date as _date
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
 
 from graphbuild.model import SYMMETRIC_RELATIONS, ActorType, Article, Entity, Mention, Relation, entity_type
 from graphbuild.rdf.namespace import GB, PREFIXES, RELATION_IRIS, doc_iri, iri_for, wikidata_iri
@@ -146,33 +147,36 @@ def _add_actor(g: Graph, ent: Entity) -> None:
             g.add((node, SKOS.altLabel, Literal(alias)))
 
 
+def _add_properties(g: Graph, node: URIRef, properties: Iterable[tuple[URIRef, Node | None]]) -> None:
+    """Add ``node predicate object`` for every pair whose object is not None (optional fields are left out)."""
+    for predicate, obj in properties:
+        if obj is not None:
+            g.add((node, predicate, obj))
+
+
 def _add_document(g: Graph, art: Article) -> None:
-    node = doc_iri(art.doc_id)
-    g.add((node, RDF.type, GB.Document))
-    g.add((node, DCTERMS.identifier, text_literal(art.doc_id)))
-    if art.title:
-        g.add((node, DCTERMS.title, text_literal(art.title)))
-    if art.date:
-        g.add((node, DCTERMS.date, date_literal(art.date)))
-    if art.url:
-        g.add((node, DCTERMS.source, text_literal(art.url)))
-    if art.source:
-        g.add((node, DCTERMS.publisher, text_literal(art.source)))
+    _add_properties(g, doc_iri(art.doc_id), [
+        (RDF.type, GB.Document),
+        (DCTERMS.identifier, text_literal(art.doc_id)),
+        (DCTERMS.title, text_literal(art.title) if art.title else None),
+        (DCTERMS.date, date_literal(art.date) if art.date else None),
+        (DCTERMS.source, text_literal(art.url) if art.url else None),
+        (DCTERMS.publisher, text_literal(art.source) if art.source else None),
+    ])
 
 
 def _add_mention(g: Graph, m: Mention) -> None:
-    node = mention_iri(m)
-    g.add((node, RDF.type, GB.Mention))
-    g.add((node, PROV.wasDerivedFrom, doc_iri(m.doc_id)))
-    g.add((node, GB.surfaceForm, text_literal(m.text)))
-    g.add((node, GB.start, Literal(int(m.start))))
-    g.add((node, GB.end, Literal(int(m.end))))
-    g.add((node, GB.sentenceStart, Literal(int(m.sent_start))))
-    g.add((node, GB.resolutionMethod, text_literal(m.method)))
-    if m.entity_id:
-        g.add((node, GB.mentionOf, iri_for(m.entity_id)))
-    if m.ner_label:
-        g.add((node, GB.nerLabel, text_literal(m.ner_label)))
+    _add_properties(g, mention_iri(m), [
+        (RDF.type, GB.Mention),
+        (PROV.wasDerivedFrom, doc_iri(m.doc_id)),
+        (GB.surfaceForm, text_literal(m.text)),
+        (GB.start, Literal(int(m.start))),
+        (GB.end, Literal(int(m.end))),
+        (GB.sentenceStart, Literal(int(m.sent_start))),
+        (GB.resolutionMethod, text_literal(m.method)),
+        (GB.mentionOf, iri_for(m.entity_id) if m.entity_id else None),
+        (GB.nerLabel, text_literal(m.ner_label) if m.ner_label else None),
+    ])
 
 
 def _add_assertion(g: Graph, rel: Relation) -> URIRef:
