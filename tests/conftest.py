@@ -137,3 +137,24 @@ def fake_extraction(monkeypatch):
 def fake_pipeline(fake_extraction):
     """Builds without spaCy: every article yields '<first word> support <last word>' (see above)."""
     return fake_extraction(support_between_first_and_last_word)
+
+
+@pytest.fixture(scope="module")
+def browser_context():
+    """A headless Chromium (Debian's, never a downloaded one) for the page tests of a module."""
+    import shutil
+    import tempfile
+
+    from tests.helpers import ARGS, CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    profile = tempfile.mkdtemp(prefix="gb-chromium-")
+    with sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), args=ARGS, headless=True, viewport={"width": 1200, "height": 800}
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+            shutil.rmtree(profile, ignore_errors=True)

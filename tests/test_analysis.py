@@ -17,43 +17,9 @@ from graphbuild.analysis import (
     to_networkx,
     write_metrics_to_rdf,
 )
-from graphbuild.model import RELATION_TYPES, Entity, Relation
+from graphbuild.model import RELATION_TYPES, Entity
 from graphbuild.signs import SIGNS, sign_of
-
-E = {
-    "country/BLR": Entity("country/BLR", "Belarus", "Country", "Q184", "BLR"),
-    "country/RUS": Entity("country/RUS", "Russia", "Country", "Q159", "RUS"),
-    "org/NATO": Entity("org/NATO", "NATO", "Organization", "Q7184"),
-    "org/EAEU": Entity("org/EAEU", "Eurasian Economic Union", "Organization", "Q4173083"),
-    "org/CSTO": Entity("org/CSTO", "CSTO", "Organization", "Q240163"),
-    "org/CIS": Entity("org/CIS", "CIS", "Organization", "Q7779"),
-    "country/KAZ": Entity("country/KAZ", "Kazakhstan", "Country", "Q232", "KAZ"),
-    "person/alexander-lukashenko": Entity("person/alexander-lukashenko", "Alexander Lukashenko", "Person"),
-    "person/andrei-porotnikov": Entity(
-        "person/andrei-porotnikov", "Andrei Porotnikov", "Person", in_gazetteer=False
-    ),
-}
-
-
-def rel(s, r, o, *, neg=False, doc="belarus-nato-balance", sent="s", conf=0.8, date=None, speaker=None, mod="asserted"):
-    return Relation(doc, s, r, o, sent, 0, len(sent), neg, mod, speaker, conf, "test", "", date)
-
-
-def founding_relations():
-    """The claims issue 2 expects from ../shared/corpus/belarus-nato-balance.txt, plus a few likely extras."""
-    P = "person/andrei-porotnikov"
-    return [
-        rel("country/BLR", "consult", "org/NATO", sent="mutually respectful relations with NATO"),
-        rel("country/BLR", "consult", "org/NATO", sent="the beginning of a dialogue", speaker=P, mod="reported"),
-        rel("country/BLR", "dependsOn", "country/RUS", sent="critically dependent on Moscow", speaker=P),
-        rel("country/BLR", "memberOf", "org/EAEU", sent="the site of the EAEU"),
-        rel("country/BLR", "memberOf", "org/CSTO", sent="participation in the CSTO"),
-        rel("country/BLR", "memberOf", "org/CIS", sent="CIS countries"),
-        rel("person/alexander-lukashenko", "leaderOf", "country/BLR", sent="the Belarusian leader"),
-        rel("org/NATO", "consult", "country/RUS", sent="dialogue between NATO and Russia", speaker=P),
-        rel("org/NATO", "cooperate", "country/BLR", neg=True, sent="not all NATO countries are ready", speaker=P),
-        rel("country/BLR", "cooperate", "country/KAZ", sent="with Kazakhstan", mod="hypothetical"),
-    ]
+from tests.helpers import E, founding_relations, rel
 
 
 def test_signs_cover_every_relation_type():

@@ -6,8 +6,7 @@ import pytest
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.render.html import render_html
-from tests.test_browser_graph import CHROMIUM, Page, browser_context  # noqa: F401  (fixture)
-from tests.test_claims import ARTICLES, ENTS, claims
+from tests.helpers import ARTICLES, CHROMIUM, claims, ENTS, Page
 
 pytestmark = [
     pytest.mark.browser,

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import SHARED
 from tests.first_view import ARGS, first_view_metrics, open_page, simulated_first_view
-from tests.test_render_first_view import hub_and_fragments
+from tests.helpers import hub_and_fragments
 
 BBC = SHARED / "corpus" / "bbc"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,82 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.render.html import render_html
-from tests.test_analysis import E, founding_relations
-from tests.test_render_html import XSS, hostile_graph
+from tests.helpers import CHROMIUM, E, founding_relations, hostile_graph, Page, XSS
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser_context():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    profile = tempfile.mkdtemp(prefix="gb-chromium-")
-    with sync_api.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), args=ARGS, headless=True, viewport={"width": 1200, "height": 800}
-        )
-        try:
-            yield ctx
-        finally:
-            ctx.close()
-            shutil.rmtree(profile, ignore_errors=True)
-
-
-class Page:
-    """An opened graph page with every request recorded and everything but file:// aborted."""
-
-    def __init__(self, ctx, path: Path):
-        self.requests: list[str] = []
-        self.console: list[tuple[str, str]] = []
-        self.page = ctx.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.console.append((m.type, m.text)))
-        self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
-        self.page.on("dialog", lambda d: (self.console.append(("dialog", d.message)), d.dismiss()))
-        self.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                        else route.abort())
-        self.url = path.resolve().as_uri()
-        self.page.goto(self.url)
-        self.page.wait_for_function("() => window.graphbuild && window.graphbuild.ready === true && window.graphbuild.complete === true", timeout=60000)
-
-    def eval(self, js, arg=None):
-        return self.page.evaluate(js, arg)
-
-    def errors(self):
-        return [c for c in self.console if c[0] in ("error", "pageerror", "dialog")]
-
-    def foreign_requests(self):
-        return [u for u in self.requests if u != self.url]
-
-    def node_dom_xy(self, node_id):
-        return self.eval(
-            """(id) => { const n = window.graphbuild.network; const p = n.getPositions([id])[id];
-                 const d = n.canvasToDOM(p); const r = document.getElementById('gb-network').getBoundingClientRect();
-                 return [r.left + d.x, r.top + d.y]; }""",
-            node_id,
-        )
 
 
 def _build(tmp_path, ents, rels, title="graphbuild", hostile_relation=None):

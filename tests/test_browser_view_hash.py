@@ -6,9 +6,7 @@ import pytest
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.render.html import render_html
-from tests.test_analysis import E, founding_relations
-from tests.test_browser_graph import CHROMIUM, Page, browser_context  # noqa: F401  (fixture)
-from tests.test_render_html import hostile_graph
+from tests.helpers import CHROMIUM, E, founding_relations, hostile_graph, Page
 
 pytestmark = [
     pytest.mark.browser,

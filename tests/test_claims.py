@@ -8,43 +8,10 @@ import re
 import rdflib
 
 from graphbuild.analysis import analyze, contested_claims, to_networkx, write_metrics_to_rdf
-from graphbuild.model import Article, Entity, Relation
 from graphbuild.rdf.build import build_graph, edge_iri
 from graphbuild.render.html import name_spans, render_html
 from graphbuild.report import render_report_html, render_report_md
-
-ENTS = {
-    "country/AAA": Entity("country/AAA", "Aland", "Country", aliases=("Aland's", "Alanders")),
-    "country/BBB": Entity("country/BBB", "Borduria", "Country"),
-    "country/CCC": Entity("country/CCC", "Carpathia", "Country"),
-    "person/kim-lee": Entity("person/kim-lee", "Kim Lee", "Person"),
-    "person/ana-ruiz": Entity("person/ana-ruiz", "Ana Ruiz", "Person"),
-}
-ARTICLES = [Article("d1", "x", title="Aland and Borduria sign <b>pact</b>", date="2024-01-05"),
-            Article("d2", "x", title="Talks collapse", date="2024-03-01"),
-            Article("d3", "x", title="Carpathia", date="2024-02-01")]
-
-
-def claims():
-    return [
-        # asserted twice, denied once: "claim and negation"
-        Relation("d1", "country/AAA", "cooperate", "country/BBB", "Aland will cooperate with Borduria.", 0, 10,
-                 confidence=0.9, date="2024-01-05"),
-        Relation("d3", "country/AAA", "cooperate", "country/BBB", "Alanders said they cooperate with Borduria.", 0, 10,
-                 confidence=0.6, date="2024-02-01"),
-        Relation("d2", "country/AAA", "cooperate", "country/BBB", "Aland did not cooperate with Borduria.", 0, 10,
-                 negated=True, confidence=0.7, date="2024-03-01"),
-        # between Aland and Carpathia one speaker reports help, another a threat: "speakers disagree"
-        Relation("d1", "country/CCC", "aid", "country/AAA", "Carpathia helps Aland, Kim Lee said.", 0, 10,
-                 speaker="person/kim-lee", confidence=0.8, date="2024-01-05"),
-        Relation("d2", "country/CCC", "threaten", "country/AAA", "Carpathia threatens Aland, Ana Ruiz said.", 0, 10,
-                 speaker="person/ana-ruiz", confidence=0.8, date="2024-03-01"),
-        # one speaker on both sides is not a disagreement; an unattributed claim neither
-        Relation("d3", "country/BBB", "aid", "country/CCC", "Borduria aids Carpathia, Kim Lee said.", 0, 10,
-                 speaker="person/kim-lee", confidence=0.8),
-        Relation("d3", "country/BBB", "accuse", "country/CCC", "Borduria accuses Carpathia, Kim Lee said.", 0, 10,
-                 speaker="person/kim-lee", confidence=0.8),
-    ]
+from tests.helpers import ARTICLES, claims, ENTS
 
 
 def test_analysis_contested_claims_negation_and_disagreeing_speakers():

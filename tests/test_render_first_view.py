@@ -15,24 +15,11 @@ from graphbuild.model import Relation
 from graphbuild.render.html import render_html
 from graphbuild.render.layout import compute_layout, main_component, spread_apart
 from tests.first_view import simulated_first_view
+from tests.helpers import hub_and_fragments
 
 
 def page_data(path):
     return json.loads(re.search(r'id="graph-data">(.*?)</script>', path.read_text(), re.S).group(1))
-
-
-def hub_and_fragments(n_hubs: int = 12, leaves: int = 8, pairs: int = 60):
-    """A news-like graph: hubs tied to each other and to their own leaves, plus many two-actor fragments."""
-    rels = []
-    for h in range(n_hubs):
-        for g in range(h + 1, n_hubs):
-            if (h * 7 + g) % 3 == 0 or g == h + 1:
-                rels.append(Relation("d", f"country/H{h:02d}", "consult", f"country/H{g:02d}", "s", 0, 1))
-        for leaf in range(leaves):
-            rels.append(Relation("d", f"person/l{h:02d}-{leaf}", "leaderOf", f"country/H{h:02d}", "s", 0, 1))
-    for p in range(pairs):
-        rels.append(Relation("d", f"person/p{p:03d}", "accuse", f"org/q{p:03d}", "s", 0, 1))
-    return to_networkx({}, rels)
 
 
 def test_render_first_view_fits_spread_and_labels_the_main_component(tmp_path):

@@ -10,36 +10,9 @@ from html.parser import HTMLParser
 
 
 from graphbuild.analysis import analyze, to_networkx
-from graphbuild.model import Entity, Relation
+from graphbuild.model import Relation
 from graphbuild.render.html import json_for_script, render_html, vis_assets
-
-XSS = "<img src=x onerror=document.title='pwned'>"
-BREAKOUT = "</script><script>document.title='pwned'</script>"
-HREF = "\" href=\"javascript:document.title='pwned'\" <a href=x>click</a>"
-PAYLOADS = (XSS, BREAKOUT, HREF, "<!--", "\u2028\u2029", "&amp; & \x00\x07 \ud800")
-
-
-def hostile_graph():
-    """A small graph whose names, sentences, document ids, speakers and dates carry markup payloads."""
-    ents = {
-        "country/AAA": Entity("country/AAA", "Atlantis " + XSS, "Country", "Q1", "AAA"),
-        "org/BBB": Entity("org/BBB", "Bloc " + BREAKOUT, "Organization", "Q2"),
-        "person/ccc": Entity("person/ccc", "Carol " + HREF, "Person"),
-        "country/DDD": Entity("country/DDD", "Dorado", "Country"),
-    }
-    rels = [
-        Relation("doc/" + BREAKOUT, "country/AAA", "consult", "org/BBB", "Atlantis met " + XSS, 0, 10,
-                 speaker="person/ccc", confidence=0.9, date="2024-01-10"),
-        Relation("doc/" + XSS, "country/AAA", "dependsOn", "country/DDD", "sentence " + HREF, 0, 10,
-                 confidence=0.7, date="2024-03-02"),
-        Relation("doc/3", "org/BBB", "threaten", "country/DDD", BREAKOUT, 0, 10, confidence=0.6, date="2024-02-01"),
-        Relation("doc/3", "org/BBB", "threaten", "country/DDD", "again " + XSS, 0, 10, confidence=0.6,
-                 date="2024-02-03"),
-        Relation("doc/4", "person/ccc", "leaderOf", "country/AAA", "Carol leads " + HREF, 0, 10, confidence=0.8),
-        Relation("doc/5", "country/DDD", "cooperate", "org/BBB", "refused " + XSS, 0, 10, negated=True,
-                 confidence=0.5, date="2024-04-01"),
-    ]
-    return ents, rels
+from tests.helpers import BREAKOUT, hostile_graph, XSS
 
 
 def _render(tmp_path, title="graphbuild " + XSS, **kw):

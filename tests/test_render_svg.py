@@ -11,9 +11,8 @@ from graphbuild.analysis import analyze, to_networkx
 from graphbuild.cli import main
 from graphbuild.model import Relation
 from graphbuild.render.svg import CHAR_W, HEIGHT, WIDTH, render_svg, top_actors, write_svg
-from tests.test_analysis import E, founding_relations
+from tests.helpers import E, founding_relations, hostile_graph, XSS
 from tests.conftest import FOUNDING, needs_shared
-from tests.test_render_html import XSS, hostile_graph
 
 NS = "{http://www.w3.org/2000/svg}"
 

@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 from graphbuild.analysis import analyze, dyad_timelines, to_networkx
 from graphbuild.model import Article
 from graphbuild.report import md_escape, render_report_md, write_report_html, write_report_md
-from tests.test_analysis import E, founding_relations
-from tests.test_render_html import BREAKOUT, XSS, hostile_graph
+from tests.helpers import BREAKOUT, E, founding_relations, hostile_graph, XSS
 
 
 def _founding():

@@ -18,7 +18,7 @@ import pytest
 
 from graphbuild.rdf import build_graph, write_graph
 from graphbuild.rdf.sample import sample_records
-from tests.test_serve_load import start_server, stop_server
+from tests.helpers import start_server, stop_server
 
 CROSS4 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ASK = "ASK { ?s ?p ?o }"

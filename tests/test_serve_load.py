@@ -6,100 +6,19 @@ The figures (p50/p95/p99) are printed; docs/PERFORMANCE.md records one run.
 
 from __future__ import annotations
 
-import os
-import random
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from graphbuild.model import Article, Entity, Mention, Relation
 from graphbuild.rdf import build_graph, write_graph
 from graphbuild.rdf.saved import bind_saved_query, saved_queries
+from tests.helpers import AGGREGATE, ask, records_of_200_articles, start_server, stop_server
 
-AGGREGATE = "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(?n) LIMIT 10"
 CLIENTS = 20
 PER_CLIENT = 25
-_RELATIONS = ("consult", "cooperate", "sanction", "aid", "accuse", "threaten", "memberOf", "dependsOn", "fight")
-
-
-def records_of_200_articles(seed: int = 0):
-    """A synthetic build of 200 articles, 60 actors and about 2,000 relation assertions."""
-    rng = random.Random(seed)
-    entities = {f"country/C{i:02d}": Entity(f"country/C{i:02d}", f"Country {i}", "Country", None, f"C{i:02d}")
-                for i in range(40)}
-    entities["country/BLR"] = Entity("country/BLR", "Belarus", "Country", "Q184", "BLR")
-    entities.update({f"org/org-{i}": Entity(f"org/org-{i}", f"Organisation {i}", "Organization") for i in range(20)})
-    ids = sorted(entities)
-    articles, mentions, relations = [], [], []
-    for d in range(200):
-        doc = f"article-{d:03d}"
-        articles.append(Article(doc, "", title=f"Article {d}", date=f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}"))
-        for k in range(10):
-            s, o = rng.sample(ids, 2)
-            rel = rng.choice(_RELATIONS)
-            if rel == "memberOf":
-                o = rng.choice([i for i in ids if i.startswith("org/")])
-            sentence = f"{entities[s].label} and {entities[o].label} ({rel})."
-            start = k * 100
-            relations.append(Relation(doc, s, rel, o, sentence, start, start + len(sentence),
-                                      confidence=round(rng.random(), 2), method="synthetic"))
-            mentions.append(Mention(doc, start, start + len(entities[s].label), entities[s].label, s, "exact"))
-    return articles, entities, mentions, relations
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(graph_dir: Path, *extra: str, log: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """``graphbuild serve`` as a separate process on a free loopback port; returns (process, endpoint URL).
-
-    Its output goes to a file (a pipe nobody reads would fill up and block the server's log lines).
-    """
-    port = free_port()
-    log = log or graph_dir / f"serve-{port}.log"
-    with open(log, "w") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "graphbuild", "serve", "--graph", str(graph_dir), "--port", str(port), *extra],
-            stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    deadline = time.monotonic() + 120
-    while "SPARQL endpoint" not in log.read_text() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if "SPARQL endpoint" not in log.read_text():
-        proc.kill()
-        proc.wait(timeout=10)
-        raise AssertionError(f"graphbuild serve did not start: {log.read_text()}")
-    return proc, f"http://127.0.0.1:{port}/sparql"
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-
-
-def ask(endpoint: str, query: str, timeout: float = 60.0) -> tuple[int, bytes]:
-    url = endpoint + "?" + urllib.parse.urlencode({"query": query})
-    req = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from graphbuild.analysis import analyze, find_actor, to_networkx
 from graphbuild.cli import main
 from graphbuild.config import load_config
 from graphbuild.render.html import render_html
-from tests.test_analysis import E, founding_relations
+from tests.helpers import E, founding_relations
 
 
 def _data(path: Path) -> dict:
