@@ -160,6 +160,9 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
         ("Poland deployed 10,000 troops to its border with Belarus.",
          {("country/POL", "mobilize", "country/BLR", False)}),
         ("Kazakhstan requested CSTO assistance during the unrest.", {("country/KAZ", "request", "org/CSTO", False)}),
+        # "the government": the state named just before
+        ("Belarus held a presidential election on Sunday. The government rejected criticism from the European Union.",
+         {("country/BLR", "reject", "org/EU", False)}),
         ("China is Russia's main trading partner.", {("country/CHN", "cooperate", "country/RUS", False)}),
         ("The Turkey-EU talks began on Monday.", {("country/TUR", "consult", "org/EU", False)}),
         ("The parts are the product of Israeli-Egyptian cooperation.", {("country/EGY", "cooperate", "country/ISR", False)}),

@@ -167,7 +167,7 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
     return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
 
 
-_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "country", "we"}) | frozenset(COUNT_WORDS)
+_ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "country", "we", "government"}) | frozenset(COUNT_WORDS)
 
 
 def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:

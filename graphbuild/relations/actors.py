@@ -233,7 +233,9 @@ class ActorIndex:
             n = count  # "the two countries", "both sides", "the three states"
         elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in SINGULAR_ANAPHORS:
             n = 1
-            if tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
+            if tok.lemma_.lower() == "government":
+                want = ("Country",)  # "the government": the state named just before
+            elif tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
                 want = ("Organization",)
         else:
             return []
@@ -307,7 +309,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Counted anaphors: "the two countries", "both sides", "the three states".
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization"})
+SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization",
+                               "government"})
 #: Definite descriptions that point back to actors named just before ("the two countries", "the country").
 ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "side", "government", "leader", "official", "neighbour",
                              "neighbor", "power", "bloc", "alliance", "organisation", "organization", "minister"})
