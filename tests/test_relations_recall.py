@@ -160,6 +160,11 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
         ("Poland deployed 10,000 troops to its border with Belarus.",
          {("country/POL", "mobilize", "country/BLR", False)}),
         ("Kazakhstan requested CSTO assistance during the unrest.", {("country/KAZ", "request", "org/CSTO", False)}),
+        ("Azerbaijan and Armenia exchanged accusations over the ceasefire violations.",
+         {("country/ARM", "accuse", "country/AZE", False), ("country/AZE", "accuse", "country/ARM", False)}),
+        # a titled person acts as himself, not as his state
+        ("Venezuela's President Nicolas Maduro accused Washington of plotting a coup.",
+         {("person/nicolas-maduro", "accuse", "country/USA", False)}),
         # "the government": the state named just before
         ("Belarus held a presidential election on Sunday. The government rejected criticism from the European Union.",
          {("country/BLR", "reject", "org/EU", False)}),
@@ -181,6 +186,11 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
 def test_recall_bids_reactions_borders_and_requests(relations_of, text, expected) -> None:
     got = relations_of(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_recall_blocking_anothers_funding_is_not_the_others_sanction(relations_of) -> None:
+    got = relations_of("Hungary blocked EU funding for Ukraine.")
+    assert ("org/EU", "sanction", "country/UKR", False) not in got
 
 
 def test_recall_asking_a_person_to_serve_is_no_request_of_a_state(relations_of) -> None:

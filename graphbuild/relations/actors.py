@@ -139,7 +139,12 @@ class ActorIndex:
             out.append(ActorRef(m, 0))
         else:
             lemma = tok.lemma_.lower()
-            if lemma in self.lexicon.member_nouns and any(c.lower_ == "other" for c in tok.children):
+            holders = [hm for c in tok.children if c.dep_ in ("appos", "compound")
+                       and (hm := self.by_token.get(c.i)) is not None and self.type_of(hm) == "Person"]
+            if holders and lemma in self.lexicon.leader_titles | self.lexicon.affiliated_titles:
+                # "Venezuela's President Nicolas Maduro accused ...": the person acts, not the state he leads
+                out.append(ActorRef(holders[0], 0))
+            elif lemma in self.lexicon.member_nouns and any(c.lower_ == "other" for c in tok.children):
                 pass  # "other members of the Contact Group": unnamed fellow members, not the group itself
             elif lemma in self.lexicon.agent_nouns or lemma in self.lexicon.member_nouns:
                 for c in tok.children:

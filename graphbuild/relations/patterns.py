@@ -181,6 +181,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 #: Types whose object must be named outright ("a member of the UN", not "the UN subregion"; "sanctions
 #: against Russia were coordinated by the G7" is no cooperation with Russia).
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
+#: Verbs by which coordinated subjects direct a nominal act at each other ("exchanged accusations / threats").
+EXCHANGE_VERBS = frozenset({"exchange", "trade", "swap", "traded"})
 #: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state), or the
 #: provider of the help asked for ("requested CSTO assistance").
 ADDRESSEE_TYPES = frozenset({"request"})
@@ -200,14 +202,19 @@ def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorR
 def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | None]:
     """Apply the lexicon's retype rules ("seek to join" -> seeksMembershipIn, "lift sanctions" -> retreat,
     "threatened to shell" -> threaten).  Returns (relation, the governor that changed it or None)."""
+    own_actor = trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN") for c in trigger.children)
+    # "Hungary blocked EU funding for Ukraine": the EU's aid stays the EU's aid, not Hungary's sanction -- a
+    # governor does not retype an event named with its own actor (its modifiers still may: "defence treaty")
+    governed = not (own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
     rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
-    if not (trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in trigger.children)):
+    if not own_actor:
         # "threatened to veto the EU's aid package": an event with its own actor is not the threat itself
         rules += [r for r in lex.retype.get("*", []) if r[1] != relation]
     if not rules:
         return relation, None
     cur = trigger
-    for _ in range(4):
+    for _ in range(4 if governed else 0):
         if cur.head is cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
                                                 "ccomp", "nsubjpass", "pcomp"):
             break
@@ -571,6 +578,8 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 subjects = subjects + cosubjects
             if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
                 objects = clausal_objects(tok, index)
+            if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
+                objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
 
 
