@@ -165,6 +165,8 @@ def test_recall_parties_judgements_and_reciprocal_acts(relations_of, text, expec
         # a titled person acts as himself, not as his state
         ("Venezuela's President Nicolas Maduro accused Washington of plotting a coup.",
          {("person/nicolas-maduro", "accuse", "country/USA", False)}),
+        # an organisation's officials stand for it
+        ("The EU foreign policy chief criticised Minsk.", {("org/EU", "accuse", "country/BLR", False)}),
         # "the government": the state named just before
         ("Belarus held a presidential election on Sunday. The government rejected criticism from the European Union.",
          {("country/BLR", "reject", "org/EU", False)}),
