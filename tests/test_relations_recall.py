@@ -94,6 +94,8 @@ CASES = [
         # a titled person acts as himself, not as his state
         ("Venezuela's President Nicolas Maduro accused Washington of plotting a coup.",
          {("person/nicolas-maduro", "accuse", "country/USA", False)}),
+        # criticism of what a state leads is aimed at the state
+        ("Clare Short has criticised the US-led aid coalition.", {("person/clare-short", "accuse", "country/USA", False)}),
         # an organisation's officials stand for it
         ("The EU foreign policy chief criticised Minsk.", {("org/EU", "accuse", "country/BLR", False)}),
         # "the government": the state named just before

@@ -187,7 +187,7 @@ class ActorIndex:
                         out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
         return _unique(out)
 
-    def object_actors(self, tok: Token, _depth: int = 0) -> list[ActorRef]:
+    def object_actors(self, tok: Token, _depth: int = 0, *, leading: bool = False) -> list[ActorRef]:
         """Actors of an object slot: the phrase's own actors, else the actor that owns or qualifies it.
 
         "rejected the Philippine accusations", "condemned China's actions", "welcomed the German decision",
@@ -205,9 +205,10 @@ class ActorIndex:
         mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
                 and (m := self.by_token.get(c.i)) is not None]
         if not mods:
-            # modifiers of a modifier: "Russian gas supplies" (but a "Russian-led alliance" is not Russia)
+            # modifiers of a modifier: "Russian gas supplies" (but a "Russian-led alliance" is not Russia, unless
+            # ``leading``: criticism of "the US-led coalition" is aimed at the US)
             mods = [ActorRef(m, 2) for c in tok.children if c.dep_ in ("compound", "amod")
-                    and c.lemma_.lower() not in AGENTIVE_PARTICIPLES for g in c.children
+                    and (leading or c.lemma_.lower() not in AGENTIVE_PARTICIPLES) for g in c.children
                     if g.dep_ in MODIFIER_DEPS and (m := self.by_token.get(g.i)) is not None]
         if not mods:
             # "its decision": the possessive pronoun's antecedent

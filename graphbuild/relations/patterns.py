@@ -181,6 +181,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 #: Types whose object must be named outright ("a member of the UN", not "the UN subregion"; "sanctions
 #: against Russia were coordinated by the G7" is no cooperation with Russia).
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
+#: Types aimed at whoever leads or backs the thing criticised ("criticised the US-led coalition" -> the US).
+CRITICISM_TYPES = frozenset({"accuse", "protest"})
 #: Verbs by which coordinated subjects direct a nominal act at each other ("exchanged accusations / threats").
 EXCHANGE_VERBS = frozenset({"exchange", "trade", "swap", "traded"})
 #: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state), or the
@@ -196,6 +198,8 @@ def object_fn(index: ActorIndex, relation: str) -> Callable[[Token], list[ActorR
     if relation in ADDRESSEE_TYPES:
         return lambda tok: index.actors_at(tok) or (index.object_actors(tok) if tok.lemma_.lower() in RECEIVED_AID
                                                     else [])
+    if relation in CRITICISM_TYPES:
+        return lambda tok: index.object_actors(tok, leading=True)
     return index.actors_at if relation in STRICT_OBJECT_TYPES else index.object_actors
 
 
