@@ -171,6 +171,10 @@ class _Known:
     start: int
 
 
+#: A company noun right before a one-word name ("oil firm Yukos"): the name is an organisation, not a surname.
+_COMPANY_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|airline|maker|producer|operator|conglomerate|"
+                             r"subsidiary|unit|rival|monopoly|insurer|lender|retailer|exporter|utility|corporation)"
+                             r"(?:'s)?\s+\Z", re.IGNORECASE)
 #: Four-digit years a news text mentions ("in 2005", "2004-05"); see :func:`office_dates`.
 _YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
 
@@ -275,6 +279,10 @@ class Resolver:
                 singles.append(i)
         # Pass 3: surnames alone -> coreference; a one-word "organisation" that is a surname of the document.
         for i in singles:
+            if _COMPANY_BEFORE.search(state.text, 0, cands[i].start):
+                # "oil firm Yukos", "the energy giant Gazprom": a one-word name spaCy took for a person
+                state.resolved[i] = (self._mint(cands[i], "org", "Organization", state), "ner")
+                continue
             state.resolved[i] = self._resolve_surname(cands[i], state)
         for i in deferred_orgs:
             surname = normalize(cands[i].text)

@@ -230,6 +230,12 @@ def test_resolve_undated_office_names_the_holder_the_article_names(fixture_resol
 
 
 @pytest.mark.model
+def test_resolve_one_word_company_after_a_company_noun_is_an_organisation(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "Russian oil firm Yukos filed for bankruptcy. Yukos said the state seized its unit.")
+    assert links["Yukos"] == {"org/yukos"}
+
+
+@pytest.mark.model
 def test_resolve_bare_office_names_the_one_holder_the_article_names(shipped_resolver) -> None:
     links = _links(shipped_resolver, "Tony Blair met Jacques Chirac in Paris. The prime minister said it went well.",
                    date=None)
