@@ -236,6 +236,12 @@ def test_resolve_one_word_company_after_a_company_noun_is_an_organisation(shippe
 
 
 @pytest.mark.model
+def test_resolve_titled_hyphenated_surname_is_one_name(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "Robert Kilroy-Silk quit the party. Mr Kilroy-Silk said it was finished.")
+    assert links["Kilroy-Silk"] == {"person/robert-kilroy-silk"}
+
+
+@pytest.mark.model
 def test_resolve_bare_office_names_the_one_holder_the_article_names(shipped_resolver) -> None:
     links = _links(shipped_resolver, "Tony Blair met Jacques Chirac in Paris. The prime minister said it went well.",
                    date=None)

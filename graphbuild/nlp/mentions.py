@@ -549,8 +549,14 @@ def _titled_names(doc: Doc) -> list[Span]:
         if not _is_courtesy_title(tok):
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
-            end += 1
+        while end < len(doc) and end - tok.i <= 5:
+            if doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            elif (doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_
+                  and not doc[end - 1].whitespace_ and doc[end + 1].text[:1].isupper()):
+                end += 2  # "Mr Kilroy-Silk": a hyphenated surname is one name
+            else:
+                break
         if end > tok.i + 1:
             out.append(doc[tok.i + 1 : end])
     return out
