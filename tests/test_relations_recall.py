@@ -96,6 +96,11 @@ CASES = [
          {("person/nicolas-maduro", "accuse", "country/USA", False)}),
         # criticism of what a state leads is aimed at the state
         ("Clare Short has criticised the US-led aid coalition.", {("person/clare-short", "accuse", "country/USA", False)}),
+        # an office held "as"
+        ("George W Bush will begin his second term as US President in January.",
+         {("person/george-w-bush", "leaderOf", "country/USA", False)}),
+        ("Sergei Lavrov served as Russia's ambassador to the UN for ten years.",
+         {("person/sergei-lavrov", "affiliatedWith", "country/RUS", False)}),
         # an organisation's officials stand for it
         ("The EU foreign policy chief criticised Minsk.", {("org/EU", "accuse", "country/BLR", False)}),
         # "the government": the state named just before

@@ -46,6 +46,7 @@ from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES
 from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
     TitleMatch,
+    as_titles,
     dominant_country,
     surface_titles,
 )
@@ -671,6 +672,10 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
     The surface reading (:mod:`graphbuild.relations.titles`) wins where it finds the office's actor; the parse
     covers the rest ("President X of Y", "X is the president of Y", office mentions).
     """
+    for held in as_titles(sent, index, lex):
+        yield Candidate(held.person, held.relation, held.actor, held.title,
+                        f"title:{held.relation}:{held.title.lemma_.lower()}:as", lex.types[held.relation].prior * 0.9,
+                        held.steps, None, None)
     surface = {(t.person.start, t.person.end): t for t in surface_titles(sent, index, lex)}
     for m in index.sentence_mentions(sent):
         if index.type_of(m) != "Person":

@@ -216,3 +216,30 @@ def dominant_country(index: ActorIndex) -> Mention | None:
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return first[top] if n >= 3 and n >= 0.6 * total else None
 
+
+
+def as_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatch]:
+    """"Bush begins his second term as US President", "Lavrov served as Russia's ambassador": an office held "as"."""
+    from graphbuild.relations.patterns import clause_subjects
+
+    for tok in sent:
+        if tok.lower_ != "as" or tok.dep_ != "prep":
+            continue
+        for title in (c for c in tok.children if c.dep_ == "pobj"):
+            run = sorted([title, *(c for c in title.children if c.dep_ in ("compound", "amod")
+                                   and _is_run_word(c, index))], key=lambda t: t.i)
+            kind = office_kind(run, lex)
+            if kind is None:
+                continue
+            actors = [m for c in title.children if c.dep_ in ("compound", "poss", "nmod", "amod")
+                      and (m := index.mention_at(c)) is not None and index.type_of(m) in _ACTOR_TYPES]
+            actors += [m for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj" and (m := index.mention_at(p)) is not None
+                       and index.type_of(m) in _ACTOR_TYPES]
+            verb = tok.head
+            while verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb:
+                verb = verb.head  # "his second term as ...": the clause of the term
+            holders = [r.mention for r in clause_subjects(verb, index)[0] if index.type_of(r.mention) == "Person"]
+            for person in holders[:1]:
+                for actor in actors[:1]:
+                    yield TitleMatch(person, kind[0], actor, kind[1], 3)
