@@ -91,10 +91,21 @@ def _subjects(verb: Token, index: ActorIndex) -> list[ActorRef]:
     return clause_subjects(verb, index)[0]
 
 
+def _cross(subjects: list[ActorRef], objects: list[ActorRef], relation: str, trigger: Token, family: str,
+           prior: float, steps: int = 1, lemma: str | None = None) -> Iterator:
+    """A candidate for every (subject, object) pair of distinct actors; pattern id ``family:relation:lemma``."""
+    from graphbuild.relations.patterns import Candidate  # patterns imports this module
+
+    pattern = f"{family}:{relation}:{lemma or trigger.lemma_.lower()}"
+    for s in subjects:
+        for o in objects:
+            if s.mention.entity_id != o.mention.entity_id:
+                yield Candidate(s.mention, relation, o.mention, trigger, pattern, prior, steps + s.steps + o.steps,
+                                None, None)
+
+
 def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"The coup in Niger drew condemnation from ECOWAS" -> ECOWAS accuse NER."""
-    from graphbuild.relations.patterns import Candidate
-
     for tok in sent:
         relation = REACTION_NOUNS.get(tok.lower_) or REACTION_NOUNS.get(tok.lemma_.lower())
         if relation is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REACTION_VERBS:
@@ -109,17 +120,11 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
             targets = _subjects(verb.head, index)
         if not targets:
             targets = event_objects(events, index, {r.mention.entity_id or "" for r in reactors})
-        for s in reactors:
-            for o in targets:
-                if s.mention.entity_id != o.mention.entity_id:
-                    yield Candidate(s.mention, relation, o.mention, tok, f"reaction:{relation}:{tok.lemma_.lower()}",
-                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
+        yield from _cross(reactors, targets, relation, tok, "reaction", lex.types[relation].prior * 0.9)
 
 
 def evaluative_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"X termed Y's decision provocative", "X described the drills as dangerous" -> X accuse Y."""
-    from graphbuild.relations.patterns import Candidate
-
     for verb in sent:
         if verb.lemma_.lower() not in EVALUATIVE_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -136,25 +141,21 @@ def evaluative_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
         if relation is None or not judged:
             continue
         subjects = _subjects(verb, index)
-        if not subjects and _is_passive_by(verb):
+        if not subjects and _is_passive(verb):
             subjects = [r for c in verb.children if c.dep_ == "agent" for p in c.children for r in index.actors_at(p)]
         exclude = {r.mention.entity_id or "" for r in subjects}
         objects = [r for d in judged for r in index.object_actors(d)] or event_objects(judged, index, exclude)
-        for s in subjects:
-            for o in objects:
-                if s.mention.entity_id != o.mention.entity_id:
-                    yield Candidate(s.mention, relation, o.mention, verb, f"evaluate:{relation}:{verb.lemma_.lower()}",
-                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
+        yield from _cross(subjects, objects, relation, verb, "evaluate", lex.types[relation].prior * 0.9)
 
 
-def _is_passive_by(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
+def _is_passive(verb: Token) -> bool:
+    from graphbuild.relations.patterns import _is_passive as passive
+
+    return passive(verb)
 
 
 def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"Estonia, one of NATO's frontline states," / "Ghana and Gabon, both members of the council" -> memberOf."""
-    from graphbuild.relations.patterns import Candidate
-
     for tok in sent:
         if tok.dep_ != "appos" or index.mention_at(tok) is not None:
             continue
@@ -176,11 +177,7 @@ def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterat
         while holder.dep_ == "conj" and holder.head is not holder:
             holder = holder.head
             members += [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
-        for m in members:
-            for o in orgs:
-                if m.mention.entity_id != o.mention.entity_id:
-                    yield Candidate(m.mention, "memberOf", o.mention, noun, f"appos:memberOf:{noun.lemma_.lower()}",
-                                    lex.types["memberOf"].prior * 0.9, 1 + m.steps + o.steps, None, None)
+        yield from _cross(members, orgs, "memberOf", noun, "appos", lex.types["memberOf"].prior * 0.9)
 
 
 #: What one actor receives from another when the giver stands after "from" ("received jets from Denmark").
@@ -193,8 +190,6 @@ RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "take", "secu
 
 def receipt_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"Ukraine received F-16 jets from Denmark" -> DNK aid UKR (the giver is the subject of aid)."""
-    from graphbuild.relations.patterns import Candidate
-
     for verb in sent:
         if verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ != "VERB":
             continue
@@ -204,17 +199,11 @@ def receipt_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
         givers = [r for node in (verb, *things) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         receivers = _subjects(verb, index)
-        for g in givers:
-            for r in receivers:
-                if g.mention.entity_id != r.mention.entity_id:
-                    yield Candidate(g.mention, "aid", r.mention, things[0], f"receipt:aid:{things[0].lemma_.lower()}",
-                                    lex.types["aid"].prior * 0.9, 1 + g.steps + r.steps, None, None)
+        yield from _cross(givers, receivers, "aid", things[0], "receipt", lex.types["aid"].prior * 0.9)
 
 
 def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"Kennedy said the Conservatives were wrong" -> Kennedy accuse Conservatives (a reported negative judgement)."""
-    from graphbuild.relations.patterns import Candidate
-
     reporting = lex.cue("reporting")
     for verb in sent:
         if verb.lemma_.lower() not in reporting:
@@ -228,17 +217,11 @@ def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
                 continue
             judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.actors_at(c)]
             judges = _subjects(verb, index)
-            for s in judges:
-                for o in judged:
-                    if s.mention.entity_id != o.mention.entity_id:
-                        yield Candidate(s.mention, "accuse", o.mention, clause, "judgement:accuse:be",
-                                        lex.types["accuse"].prior * 0.85, 2 + s.steps + o.steps, None, None)
+            yield from _cross(judges, judged, "accuse", clause, "judgement", lex.types["accuse"].prior * 0.85, 2)
 
 
 def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"Airbus and Boeing accuse each other of ..." -> both directions between every two subjects."""
-    from graphbuild.relations.patterns import Candidate
-
     for tok in sent:
         marked = any(c.lower_ in ("each", "one") for c in tok.children) or (
             tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one"))
@@ -252,12 +235,7 @@ def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
             continue
         for trig in lex.verbs.get(verb.lemma_.lower(), ()):
             subjects = _subjects(verb, index)
-            for a in subjects:
-                for b in subjects:
-                    if a.mention.entity_id != b.mention.entity_id:
-                        yield Candidate(a.mention, trig.relation, b.mention, verb,
-                                        f"reciprocal:{trig.relation}:{verb.lemma_.lower()}", trig.prior * 0.9,
-                                        2 + a.steps + b.steps, None, None)
+            yield from _cross(subjects, subjects, trig.relation, verb, "reciprocal", trig.prior * 0.9, 2)
             break
 
 
@@ -270,8 +248,6 @@ MEMBERSHIP_NOUNS = frozenset({"membership", "accession", "entry", "admission"})
 
 def membership_bid_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"Moldova applied for EU membership", "Ukraine seeks NATO membership" -> seeksMembershipIn."""
-    from graphbuild.relations.patterns import Candidate
-
     for noun in sent:
         if noun.lemma_.lower() not in MEMBERSHIP_NOUNS:
             continue
@@ -287,11 +263,8 @@ def membership_bid_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
         for s in _subjects(verb, index):
             if index.type_of(s.mention) not in ("Country", "Organization"):
                 continue
-            for o in orgs:
-                if s.mention.entity_id != o.mention.entity_id:
-                    yield Candidate(s.mention, "seeksMembershipIn", o.mention, noun,
-                                    f"bid:seeksMembershipIn:{verb.lemma_.lower()}",
-                                    lex.types["seeksMembershipIn"].prior, 1 + s.steps + o.steps, None, None)
+            yield from _cross([s], orgs, "seeksMembershipIn", noun, "bid", lex.types["seeksMembershipIn"].prior,
+                              lemma=verb.lemma_.lower())
 
 
 #: "X is Y's closest ally / main trading partner": a relational noun predicated of X with Y as possessor.
@@ -302,8 +275,6 @@ COPULAS = frozenset({"be", "become", "remain", "stay"})
 
 def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"China is Russia's main trading partner" -> CHN cooperate RUS; "the US is Taiwan's arms supplier" -> aid."""
-    from graphbuild.relations.patterns import Candidate
-
     for noun in sent:
         relation = RELATIONAL_NOUNS.get(noun.lemma_.lower())
         if relation is None or noun.dep_ != "attr" or noun.head.lemma_.lower() not in COPULAS:
@@ -311,8 +282,5 @@ def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
         others = [r for c in noun.children if c.dep_ == "poss" for r in index.actors_at(c)]
         others += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                    for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
-        for s in _subjects(noun.head, index):
-            for o in others:
-                if s.mention.entity_id != o.mention.entity_id:
-                    yield Candidate(s.mention, relation, o.mention, noun, f"predicate:{relation}:{noun.lemma_.lower()}",
-                                    lex.types[relation].prior * 0.9, 1 + s.steps + o.steps, None, None)
+        yield from _cross(_subjects(noun.head, index), others, relation, noun, "predicate",
+                          lex.types[relation].prior * 0.9)
