@@ -7,7 +7,8 @@ How a candidate is resolved (the method is kept on the Mention for review):
   When one spelling names several actors equally well, an actor named elsewhere in the document decides;
   otherwise the mention stays unresolved.
 * ``office``: a role ("the Belarusian leader") -> the holder of that office at the article's date, or through
-  the latest year the text mentions (:func:`office_dates`); an undated article's roles stay with their country.
+  the latest year the text mentions (:func:`office_dates`); an undated article's roles name only a holder the
+  article itself names, else they stay with their country.
 * ``context``: a context alias ("the Alliance", "the Union", "the bloc", "Brussels") -> the actor whose
   names (``requires_any``) the document contains.  If two actors are licensed, the one named closest
   before the mention (within :data:`CONTEXT_WINDOW` characters) wins; otherwise unresolved.  A spelling
@@ -50,7 +51,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from graphbuild.gazetteer import METHOD_RANK, Gazetteer, PersonName, name_tokens, normalize
-from graphbuild.model import Article, Entity, Mention
+from graphbuild.model import ActorType, Article, Entity, Mention, entity_type
 from graphbuild.nlp.mentions import MentionCandidate, MentionFinder
 from graphbuild.text import slugify
 
@@ -185,7 +186,8 @@ def office_dates(article: Article) -> tuple[str, ...]:
     The article's date (front matter, record or dateline) when it has one.  Otherwise the latest year the text
     mentions, up to the current year: the holder must hold the office on its first and its last day, so a
     handover within that year leaves the phrase unresolved.  With neither there is no date at all, and an office
-    phrase is never resolved to a person: an undated article must not get today's office holders.
+    phrase names only a holder the article itself names (:meth:`Resolver._office_holder`): an undated article must
+    not get today's office holders.
     """
     if article.date:
         return (article.date[:10],)
@@ -397,7 +399,7 @@ class Resolver:
         for c in cands:
             if c.kind not in ("gazetteer", "ner"):
                 continue
-            out.update(x.entity_id for x in gaz.lookup(c.key) if x.entity_id.startswith("person/"))
+            out.update(x.entity_id for x in gaz.lookup(c.key) if entity_type(x.entity_id) == ActorType.PERSON)
             words = c.text.split()
             if words:
                 out.update(gaz.persons_with_surname(words[-1]))

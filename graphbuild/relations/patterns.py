@@ -39,7 +39,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, Mention
+from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, ActorType, Mention, entity_type
 from graphbuild.relations.actors import ActorIndex, ActorRef
 from graphbuild.relations.lexicon import Lexicon, Trigger, forms
 from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, RECEIVED_AID, event_objects
@@ -787,7 +787,7 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerL
     if m.method == "office" and lookup is not None:
         for tok in span:
             found = [(e, method) for e, method in lookup(tok.text)
-                     if method in ("demonym", "exact", "alias", "metonym") and not e.startswith("person/")]
+                     if method in ("demonym", "exact", "alias", "metonym") and entity_type(e) != ActorType.PERSON]
             # "The French president": France, where the holder holds office, not the French Southern Territories
             held = {e for e, _ in found} & held_in
             found = [(e, method) for e, method in found if e in held] or found
