@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_render import synthetic  # noqa: E402
 
 from graphbuild.analysis import analyze, to_networkx  # noqa: E402
-from graphbuild.render.html import render_html  # noqa: E402
+from graphbuild.outputs.html import render_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

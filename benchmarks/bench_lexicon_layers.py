@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from graphbuild.config import DEFAULT_MODEL
     from graphbuild.evaluation.relations import evaluate_relations
-    from graphbuild.extractor import Extractor, ExtractorSpec
+    from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
     from graphbuild.nlp.pipeline import load_pipeline
     from graphbuild.relations import lexicon as lexmod
 

@@ -6,7 +6,7 @@ never mix. Corpora are generated in a temporary folder outside the repository.
 
 Measured:
 1. ``graphbuild build`` (every output) on 500 and on 5,000 documents: ratio (target <= 1.5x).
-2. The extraction stage alone (``graphbuild.runner.run_extraction``) on the same corpora: ratio.
+2. The extraction stage alone (``graphbuild.orchestration.extract_corpus.run_extraction``) on the same corpora: ratio.
 3. ``graphbuild build`` on a single 5 MB document (paragraph chunks keep spaCy's memory bounded).
 
 Usage: ``python benchmarks/bench_memory.py [--copies 10] [--skip-huge]``.
@@ -34,7 +34,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 EXTRACT = """
 import sys
 from graphbuild.config import Config
-from graphbuild.runner import run_extraction
+from graphbuild.orchestration.extract_corpus import run_extraction
 run = run_extraction(Config(corpus=sys.argv[1], output=sys.argv[2]))
 print(len(run.results), file=sys.stderr)
 """

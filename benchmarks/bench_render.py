@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graphbuild.analysis import analyze, to_networkx  # noqa: E402
 from graphbuild.model import INTERACTION_RELATIONS, Entity, Relation  # noqa: E402
-from graphbuild.render.html import render_html  # noqa: E402
+from graphbuild.outputs.html import render_html  # noqa: E402
 
 
 def synthetic(nodes: int, edges: int, seed: int = 0):

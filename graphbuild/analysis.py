@@ -19,15 +19,12 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation, entity_type
 from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FACTORS, sign_of
-
-if TYPE_CHECKING:  # pragma: no cover
-    import rdflib
 
 #: Evidence items kept per edge (the strongest first); counts and dates cover all of them.  Enough for the page's
 #: claims panel to list every assertion of all but the most repeated claims.
@@ -185,15 +182,6 @@ def contested_claims(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
                 if d["speakers"]:
                     out.setdefault((u, v, k), "speakers disagree")
     return out
-
-
-def graph_from_rdf(graph: rdflib.Graph, *, background: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
-    """The actor graph of a graphbuild RDF graph (``graph.ttl``): its assertion nodes read back as records
-    (:func:`graphbuild.readback.records_from_rdf`), then :func:`to_networkx`."""
-    from graphbuild.readback import records_from_rdf
-
-    records = records_from_rdf(graph)
-    return to_networkx(records.entities, records.relations, background=background)
 
 
 def membership_facts(gazetteer: Any, actors: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -697,37 +685,3 @@ def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, 
 
 # --------------------------------------------------------------------------------------------------------------
 # RDF
-
-
-def write_metrics_to_rdf(graph: rdflib.Graph, analysis: Analysis) -> None:
-    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor,
-    and ``gb:contested true`` to each contested ``gb:AggregatedRelation`` (:func:`contested_claims`).
-
-    Actor IRIs are minted by :func:`graphbuild.rdf.namespace.iri_for` (the same percent-encoding as the graph
-    builder) and the terms come from the checked ``GB`` namespace.  Existing values of these properties are
-    replaced, so running it twice gives the same graph.
-    """
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    from graphbuild.rdf.namespace import GB as gb
-    from graphbuild.rdf.namespace import iri_for
-
-    props = (gb.pageRank, gb.degree, gb.betweenness, gb.community, gb.balancing)
-    balancing = {d["actor"] for d in analysis.balancing}
-    for v in analysis.pagerank:
-        iri = iri_for(v)
-        for p in props:
-            graph.remove((iri, p, None))
-        graph.add((iri, gb.pageRank, Literal(analysis.pagerank[v], datatype=XSD.double)))
-        graph.add((iri, gb.degree, Literal(analysis.degree.get(v, 0), datatype=XSD.integer)))
-        graph.add((iri, gb.betweenness, Literal(analysis.betweenness.get(v, 0.0), datatype=XSD.double)))
-        if v in analysis.community:
-            graph.add((iri, gb.community, Literal(analysis.community[v], datatype=XSD.integer)))
-        graph.add((iri, gb.balancing, Literal(v in balancing, datatype=XSD.boolean)))
-    from graphbuild.rdf.build import edge_iri
-
-    for c in analysis.contested:
-        node = edge_iri((c["subject"], c["relation"], c["object"], c["negated"]))
-        graph.remove((node, gb.contested, None))
-        graph.add((node, gb.contested, Literal(True, datatype=XSD.boolean)))

@@ -88,8 +88,8 @@ def _graph_arg(args: argparse.Namespace) -> Path:
 
 @command("build")
 def cmd_build(args: argparse.Namespace) -> int:
-    from graphbuild.build import build
-    from graphbuild.progress import Progress
+    from graphbuild.orchestration.build import build
+    from graphbuild.orchestration.progress import Progress
 
     config = _config(args)
     _say(args, f"graphbuild: building {config.corpus} -> {config.output}")
@@ -113,7 +113,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 @command("entities")
 def cmd_entities(args: argparse.Namespace) -> int:
-    from graphbuild.tables import entities_overview
+    from graphbuild.outputs.tables import entities_overview
 
     print(entities_overview(_config(args).output, top=args.top))
     return 0
@@ -170,7 +170,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _load_graph(args: argparse.Namespace):
     from graphbuild.analysis import membership_facts, to_networkx
     from graphbuild.gazetteer import Gazetteer
-    from graphbuild.readback import load_records
+    from graphbuild.rdf.readback import load_records
 
     config = _config(args)
     records = load_records(config.output)
@@ -204,7 +204,7 @@ def _find_actor(G, name: str) -> str:
 @command("ego")
 def cmd_ego(args: argparse.Namespace) -> int:
     from graphbuild.analysis import analyze, ego_network
-    from graphbuild.render.html import render_html
+    from graphbuild.outputs.html import render_html
 
     config, records, G = _load_graph(args)
     node = _find_actor(G, args.actor)
@@ -235,7 +235,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 @command("analyze")
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from graphbuild.report import write_report_html, write_report_md
+    from graphbuild.outputs.report import write_report_html, write_report_md
 
     config, records, G, analysis = _load_analysis(args)
     out = Path(config.output)
@@ -251,7 +251,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 @command("render")
 def cmd_render(args: argparse.Namespace) -> int:
-    from graphbuild.render.html import render_html
+    from graphbuild.outputs.html import render_html
 
     config, records, G, analysis = _load_analysis(args)
     path = Path(args.html) if args.html else Path(config.output) / "graph.html"
@@ -261,7 +261,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                 focus=focus)
     _say(args, f"wrote {path}")
     if args.svg:
-        from graphbuild.render.svg import write_svg
+        from graphbuild.outputs.svg import write_svg
 
         svg = path.with_suffix(".svg")
         write_svg(svg, G, analysis, title=config.title, seed=config.seed)
@@ -280,7 +280,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 @command("diff")
 def cmd_diff(args: argparse.Namespace) -> int:
-    from graphbuild.changelog import show
+    from graphbuild.outputs.changelog import show
 
     print(show(_config(args).output, against=args.against))
     return 0

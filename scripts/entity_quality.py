@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graphbuild import quality  # noqa: E402
 from graphbuild.gazetteer import Gazetteer  # noqa: E402
-from graphbuild.readback import load_records  # noqa: E402
+from graphbuild.rdf.readback import load_records  # noqa: E402
 
 FIXED_BY = {"junk": {"junk", "relabel"}, "generic": {"generic", "junk"}, "mistyped": {"retype", "junk", "generic"}}
 

@@ -21,7 +21,7 @@ def founding_build(tmp_path_factory: pytest.TempPathFactory):
     """Build the founding example once per session (library API, default model)."""
     if not FOUNDING.exists():
         pytest.skip(f"../shared is not present at {SHARED}")
-    from graphbuild.build import build
+    from graphbuild.orchestration.build import build
     from graphbuild.config import Config
 
     out = tmp_path_factory.mktemp("founding")
@@ -31,7 +31,7 @@ def founding_build(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory):
     """Build the shipped sample corpus once per session."""
-    from graphbuild.build import build
+    from graphbuild.orchestration.build import build
     from graphbuild.config import Config
 
     out = tmp_path_factory.mktemp("sample")
@@ -108,7 +108,7 @@ def fake_extraction(monkeypatch):
     article.  ``install`` returns a :class:`FakeExtraction`: the models the build would have loaded, and the
     doc ids extracted.
     """
-    from graphbuild.extractor import Extractor
+    from graphbuild.orchestration.extractor import Extractor
 
     record = FakeExtraction()
     record.calls = []

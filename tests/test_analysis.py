@@ -15,9 +15,9 @@ from graphbuild.analysis import (
     signed_graph,
     structural_balance,
     to_networkx,
-    write_metrics_to_rdf,
 )
 from graphbuild.model import RELATION_TYPES, Entity
+from graphbuild.rdf.from_records import write_metrics_to_rdf
 from graphbuild.signs import SIGNS, sign_of
 from tests.helpers import E, founding_relations, rel
 
@@ -230,14 +230,15 @@ def test_balancing_founding_example_with_background_memberships():
     assert [d["actor"] for d in a.balancing] == ["country/BLR"]
 
 
-def test_graph_from_rdf_matches_records():
-    from graphbuild.analysis import graph_from_rdf
+def test_network_from_read_back_records_matches_records():
     from graphbuild.model import Article
-    from graphbuild.rdf.build import build_graph
+    from graphbuild.rdf.from_records import build_graph
+    from graphbuild.rdf.readback import records_from_rdf
 
     rels = [r for r in founding_relations()]
     rdf = build_graph([Article("belarus-nato-balance", "text")], E, [], rels)
-    G1, G2 = to_networkx(E, rels), graph_from_rdf(rdf)
+    records = records_from_rdf(rdf)
+    G1, G2 = to_networkx(E, rels), to_networkx(records.entities, records.relations)
     assert sorted(G1.edges(keys=True)) == sorted(G2.edges(keys=True))
     assert G2.edges["country/BLR", "org/NATO", "consult"]["count"] == 2
     assert G2.nodes["country/BLR"]["label"] == "Belarus"

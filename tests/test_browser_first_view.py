@@ -35,7 +35,7 @@ def bbc_build(tmp_path_factory):
 
     def get(n: int) -> Path:
         if n not in builds:
-            from graphbuild.build import build
+            from graphbuild.orchestration.build import build
             from graphbuild.config import Config
 
             files = sorted(BBC.glob("*.txt"))[:n]
@@ -78,7 +78,7 @@ def _assert_first_view(view: dict) -> None:
 @needs_chromium
 def test_browser_first_view_hub_graph(tmp_path, browser):
     from graphbuild.analysis import analyze
-    from graphbuild.render.html import render_html
+    from graphbuild.outputs.html import render_html
 
     G = hub_and_fragments()
     render_html(G, analyze(G), tmp_path / "g.html")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.analysis import analyze, to_networkx
-from graphbuild.render.html import render_html
+from graphbuild.outputs.html import render_html
 from tests.helpers import CHROMIUM, E, founding_relations, hostile_graph, Page, XSS
 
 

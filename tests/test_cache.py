@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import graphbuild.cache as cache_mod
-from graphbuild.cache import CACHE_DIR, DocCache, dump_entry, load_entry, result_from_json, result_to_json
+import graphbuild.orchestration.cache as cache_mod
+from graphbuild.orchestration.cache import CACHE_DIR, DocCache, dump_entry, load_entry, result_from_json, result_to_json
 from graphbuild.config import Config
 from graphbuild.model import Article, DocResult
-from graphbuild.runner import run_extraction
+from graphbuild.orchestration.extract_corpus import run_extraction
 from tests.conftest import support_between_first_and_last_word
 
 def _corpus(root: Path, docs: dict[str, str]) -> Path:
@@ -149,7 +149,7 @@ def test_cache_unchanged_rebuild_does_not_import_spacy(tmp_path: Path) -> None:
     script = (
         "import sys, json\n"
         "from graphbuild.config import Config\n"
-        "from graphbuild.runner import run_extraction\n"
+        "from graphbuild.orchestration.extract_corpus import run_extraction\n"
         f"run = run_extraction(Config(corpus={str(corpus)!r}, output={str(tmp_path / 'out')!r}))\n"
         "print(json.dumps([run.summary.built, run.summary.from_cache, 'spacy' in sys.modules]))\n"
     )

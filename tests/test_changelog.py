@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.changelog import Snapshot, diff, load_snapshot, show, write_changelog
+from graphbuild.outputs.changelog import Snapshot, diff, load_snapshot, show, write_changelog
 from graphbuild.config import Config
 from graphbuild.errors import GraphbuildError
-from graphbuild.merge import merge_results
-from graphbuild.runner import run_extraction
+from graphbuild.orchestration.merge import merge_results
+from graphbuild.orchestration.extract_corpus import run_extraction
 
 
 def _build(config: Config):

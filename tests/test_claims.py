@@ -7,11 +7,11 @@ import re
 
 import rdflib
 
-from graphbuild.analysis import analyze, contested_claims, to_networkx, write_metrics_to_rdf
-from graphbuild.rdf.build import build_graph, edge_iri
-from graphbuild.render.html import name_spans, render_html
-from graphbuild.report import render_report_html, render_report_md
-from tests.helpers import ARTICLES, claims, ENTS
+from graphbuild.analysis import analyze, contested_claims, to_networkx
+from graphbuild.outputs.html import name_spans, render_html
+from graphbuild.outputs.report import render_report_html, render_report_md
+from graphbuild.rdf.from_records import build_graph, edge_iri, write_metrics_to_rdf
+from tests.helpers import ARTICLES, ENTS, claims
 
 
 def test_analysis_contested_claims_negation_and_disagreeing_speakers():

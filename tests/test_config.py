@@ -43,7 +43,7 @@ def test_config_flags_override_file(tmp_path: Path) -> None:
 
 
 def test_config_extraction_settings_reach_the_extractor_and_the_cache_key(tmp_path: Path) -> None:
-    from graphbuild.extractor import ExtractorSpec
+    from graphbuild.orchestration.extractor import ExtractorSpec
 
     (tmp_path / "graphbuild.toml").write_text(
         'parse = "full"\nlexicon_layers = ["curated", "petrarch"]\ncompiled_persons = false\n', encoding="utf-8")
@@ -52,7 +52,7 @@ def test_config_extraction_settings_reach_the_extractor_and_the_cache_key(tmp_pa
     # layers in load order; all layers (the default) leave the cache key as it always was
     assert (spec.parse, spec.lexicon_layers, spec.compiled_persons) == ("full", ("petrarch", "curated"), False)
     assert ExtractorSpec.from_config(Config()).lexicon_layers is None
-    from graphbuild.cache import lexicon_version
+    from graphbuild.orchestration.cache import lexicon_version
 
     assert lexicon_version(spec.lexicon_layers) != lexicon_version(None)
 

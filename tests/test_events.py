@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from graphbuild.evaluation.plover import HEADER, actor_codes, write_events_csv
+from graphbuild.outputs.events import HEADER, actor_codes, write_events_csv
 from graphbuild.model import Entity, Relation
 from graphbuild.relations.aggregate import aggregate
 

@@ -33,7 +33,7 @@ def _entity_of(build, surface: str) -> set[str]:
 def test_founding_metonyms_and_demonyms_resolve(founding_build, surfaces, entity_id, qid) -> None:
     resolved = set().union(*(_entity_of(founding_build, s) for s in surfaces))
     assert resolved == {entity_id}, f"{surfaces} resolved to {resolved}"
-    entity = founding_build.graph.entities[entity_id]
+    entity = founding_build.records.entities[entity_id]
     assert entity.qid == qid
 
 
@@ -43,11 +43,11 @@ def test_founding_spelling_variants_are_one_person(founding_build, variants) -> 
     assert all(len(i) == 1 for i in ids), ids
     assert ids[0] == ids[1]
     (entity_id,) = ids[0]
-    assert founding_build.graph.entities[entity_id].type == "Person"
+    assert founding_build.records.entities[entity_id].type == "Person"
 
 
 def _has(build, subject: str, relation: str, obj: str, *, negated: bool = False, symmetric: bool = False) -> bool:
-    for r in build.graph.relations:
+    for r in build.records.relations:
         if r.relation != relation or r.negated != negated:
             continue
         if (r.subject, r.object) == (subject, obj) or (symmetric and (r.object, r.subject) == (subject, obj)):
@@ -66,7 +66,7 @@ def _has(build, subject: str, relation: str, obj: str, *, negated: bool = False,
 )
 def test_founding_relations_are_found(founding_build, subject, relation, obj, symmetric) -> None:
     assert _has(founding_build, subject, relation, obj, symmetric=symmetric), [
-        (r.subject, r.relation, r.object, r.negated) for r in founding_build.graph.relations
+        (r.subject, r.relation, r.object, r.negated) for r in founding_build.records.relations
     ]
 
 
@@ -87,7 +87,7 @@ def test_founding_negated_cooperation_is_negated(founding_build) -> None:
 
 
 def test_founding_no_junk_persons(founding_build) -> None:
-    persons = {e.label for e in founding_build.graph.entities.values() if e.type == "Person"}
+    persons = {e.label for e in founding_build.records.entities.values() if e.type == "Person"}
     assert not persons & {"Belarus", "Trojan", "Western", "Eastern"}, persons
     for row in _rows(founding_build, "mentions.csv"):
         if row["type"] == "Person":

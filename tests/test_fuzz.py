@@ -75,7 +75,7 @@ def _check_outputs(out: Path) -> None:
 @example(docs=[("huge", "txt", ("Russia sanctioned Belarus. " * 40 + "\n\n") * 60, "")])
 @example(docs=[("empty", "txt", "", ""), ("blank", "md", " \n ", "")])
 def test_fuzz_whole_pipeline_never_crashes_and_outputs_stay_valid(docs) -> None:
-    from graphbuild.build import build
+    from graphbuild.orchestration.build import build
     from graphbuild.config import Config
 
     with tempfile.TemporaryDirectory(prefix="graphbuild-fuzz-") as tmp:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphbuild.merge import merge_results
+from graphbuild.orchestration.merge import merge_results
 from graphbuild.model import Article, DocResult, Entity, Mention, Relation
 
 

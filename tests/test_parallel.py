@@ -9,8 +9,8 @@ import pytest
 
 from graphbuild.config import Config
 from graphbuild.model import Article
-from graphbuild.parallel import chunk_size_for, chunked
-from graphbuild.runner import run_extraction
+from graphbuild.orchestration.parallel import chunk_size_for, chunked
+from graphbuild.orchestration.extract_corpus import run_extraction
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -75,8 +75,8 @@ def _killed_worker():
 
 
 def test_parallel_dask_chunk_that_killed_its_workers_becomes_failures_naming_each_document() -> None:
-    from graphbuild.extract import ExtractionFailure
-    from graphbuild.parallel import _chunk_result
+    from graphbuild.orchestration.extract_document import ExtractionFailure
+    from graphbuild.orchestration.parallel import _chunk_result
 
     chunk = [Article("a", "x", path="a.txt"), Article("b", "y", path="b.txt")]
     result = _chunk_result(_Future(_killed_worker()), chunk, "tcp://10.0.0.5:8786")
@@ -90,7 +90,7 @@ def test_parallel_dask_chunk_that_killed_its_workers_becomes_failures_naming_eac
 
 def test_parallel_dask_other_cluster_error_names_the_documents() -> None:
     from graphbuild.errors import GraphbuildError
-    from graphbuild.parallel import _chunk_result
+    from graphbuild.orchestration.parallel import _chunk_result
 
     chunk = [Article("a", "x", path="a.txt")]
     with pytest.raises(GraphbuildError) as info:
@@ -102,7 +102,7 @@ def test_parallel_dask_other_cluster_error_names_the_documents() -> None:
 
 
 def test_parallel_dask_lost_chunk_is_reported_by_the_build_not_raised(tmp_path: Path, monkeypatch, capsys) -> None:
-    import graphbuild.parallel as parallel
+    import graphbuild.orchestration.parallel as parallel
     from graphbuild.cli import main
 
     corpus = tmp_path / "c"
@@ -123,8 +123,8 @@ def test_parallel_dask_lost_chunk_is_reported_by_the_build_not_raised(tmp_path: 
 def test_parallel_dask_scheduler_without_workers_is_an_error(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed")
     from graphbuild.errors import GraphbuildError
-    from graphbuild.extractor import ExtractorSpec
-    from graphbuild.parallel import run_dask
+    from graphbuild.orchestration.extractor import ExtractorSpec
+    from graphbuild.orchestration.parallel import run_dask
 
     with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
         address = cluster.scheduler_address

@@ -9,7 +9,7 @@ from graphbuild.corpus import read_corpus
 from graphbuild.model import Article
 
 from graphbuild.config import DEFAULT_MODEL
-from graphbuild.extractor import Extractor, ExtractorSpec
+from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
 from tests.conftest import FOUNDING
 
 

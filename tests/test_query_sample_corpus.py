@@ -27,7 +27,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graphbuild.build import build
+    from graphbuild.orchestration.build import build
     from graphbuild.config import Config
 
     out = tmp_path_factory.mktemp("sample-build")

@@ -11,7 +11,7 @@ from rdflib.namespace import PROV
 
 from graphbuild.model import Relation
 from graphbuild.rdf import build_graph
-from graphbuild.rdf.build import assertion_iri, clean_text
+from graphbuild.rdf.from_records import assertion_iri, clean_text
 from graphbuild.rdf.io import serialize
 from graphbuild.rdf.namespace import GB, WD, iri_for
 from graphbuild.rdf.sample import sample_records

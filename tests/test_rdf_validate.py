@@ -8,7 +8,7 @@ from rdflib import Literal
 
 from graphbuild.model import Relation
 from graphbuild.rdf import build_graph, write_graph
-from graphbuild.rdf.build import assertion_iri
+from graphbuild.rdf.from_records import assertion_iri
 from graphbuild.rdf.namespace import GB, iri_for
 from graphbuild.rdf.sample import sample_records
 from graphbuild.rdf.validate import validate, validate_graph

@@ -322,7 +322,7 @@ def test_relations_allies_of_a_third_party_are_not_allies_of_each_other(nlp) -> 
 def test_relations_counted_anaphor_prefers_clause_subjects(nlp) -> None:
     """"Both Asian powers" points back to the two clause subjects, not to the last two names."""
     from graphbuild.config import DEFAULT_MODEL
-    from graphbuild.extractor import Extractor, ExtractorSpec
+    from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
     from graphbuild.model import Article
 
     text = ("India is a member of the Quad with the United States, Japan and Australia, and China has criticised "

@@ -8,7 +8,7 @@ import networkx as nx
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.model import Entity, Relation
-from graphbuild.render.exports import write_gexf, write_graphml, xml_safe
+from graphbuild.outputs.exports import write_gexf, write_graphml, xml_safe
 from tests.helpers import hostile_graph
 
 NASTY = "a\x00b\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800c <&> ]]> \"'"

@@ -12,8 +12,8 @@ import re
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.model import Relation
-from graphbuild.render.html import render_html
-from graphbuild.render.layout import compute_layout, main_component, spread_apart
+from graphbuild.outputs.html import render_html
+from graphbuild.outputs.layout import compute_layout, main_component, spread_apart
 from tests.first_view import simulated_first_view
 from tests.helpers import hub_and_fragments
 

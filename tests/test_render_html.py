@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.model import Relation
-from graphbuild.render.html import json_for_script, render_html, vis_assets
+from graphbuild.outputs.html import json_for_script, render_html, vis_assets
 from tests.helpers import BREAKOUT, hostile_graph, XSS
 
 
@@ -145,7 +145,7 @@ def test_render_html_layout_positions_every_node(tmp_path):
 
 
 def test_render_layout_is_deterministic_and_separates_components():
-    from graphbuild.render.layout import compute_layout
+    from graphbuild.outputs.layout import compute_layout
 
     nodes = [f"n{i}" for i in range(40)]
     edges = [(f"n{i}", f"n{i + 1}") for i in range(30)] + [("n35", "n36")]

@@ -10,7 +10,7 @@ import pytest
 from graphbuild.analysis import analyze, to_networkx
 from graphbuild.cli import main
 from graphbuild.model import Relation
-from graphbuild.render.svg import CHAR_W, HEIGHT, WIDTH, render_svg, top_actors, write_svg
+from graphbuild.outputs.svg import CHAR_W, HEIGHT, WIDTH, render_svg, top_actors, write_svg
 from tests.helpers import E, founding_relations, hostile_graph, XSS
 from tests.conftest import FOUNDING, needs_shared
 
@@ -74,7 +74,7 @@ def test_cli_render_svg_writes_graph_svg(sample_build, tmp_path):
 @pytest.mark.shared
 @needs_shared
 def test_build_writes_graph_svg_when_configured(tmp_path):
-    from graphbuild.build import build
+    from graphbuild.orchestration.build import build
     from graphbuild.config import Config
 
     result = build(Config(corpus=FOUNDING, output=tmp_path / "out", svg=True))

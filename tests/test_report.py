@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from graphbuild.analysis import analyze, dyad_timelines, to_networkx
 from graphbuild.model import Article
-from graphbuild.report import md_escape, render_report_md, write_report_html, write_report_md
+from graphbuild.outputs.report import md_escape, render_report_md, write_report_html, write_report_md
 from tests.helpers import BREAKOUT, E, founding_relations, hostile_graph, XSS
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphbuild.analysis import analyze, balancing_actors, is_state_or_igo, membership_facts, to_networkx
 from graphbuild.model import Entity, Relation
-from graphbuild.report import render_report_html, render_report_md
+from graphbuild.outputs.report import render_report_html, render_report_md
 
 ENTS = {
     "country/AAA": Entity("country/AAA", "Aland", "Country", iso3="AAA"),

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 from graphbuild import resources
-from graphbuild.evaluation.plover import load_cameo_igos
+from graphbuild.outputs.events import load_cameo_igos
 
 ROOT = Path(__file__).resolve().parent.parent
 

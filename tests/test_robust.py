@@ -11,10 +11,10 @@ import pytest
 from graphbuild.config import Config
 from graphbuild.corpus import read_corpus
 from graphbuild.errors import CorpusWarning
-from graphbuild.extract import make_doc
+from graphbuild.orchestration.extract_document import make_doc
 from graphbuild.model import Article, DocResult
 from graphbuild.nlp.pipeline import CHUNK_CHARS
-from graphbuild.runner import run_extraction
+from graphbuild.orchestration.extract_corpus import run_extraction
 
 GOOD = "Belarus and NATO held talks in Vilnius on Tuesday."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from graphbuild.errors import CorpusWarning
-from graphbuild.progress import BuildSummary, Progress
+from graphbuild.orchestration.progress import BuildSummary, Progress
 
 
 def _run(progress: Progress, total: int = 3) -> None:

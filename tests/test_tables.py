@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from graphbuild.tables import RELATIONS_HEADER, render_csv, safe_cell
+from graphbuild.outputs.tables import RELATIONS_HEADER, render_csv, safe_cell
 
 
 def test_tables_relations_header_is_the_documented_one() -> None:

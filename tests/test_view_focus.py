@@ -12,7 +12,7 @@ import pytest
 from graphbuild.analysis import analyze, find_actor, to_networkx
 from graphbuild.cli import main
 from graphbuild.config import load_config
-from graphbuild.render.html import render_html
+from graphbuild.outputs.html import render_html
 from tests.helpers import E, founding_relations
 
 

@@ -51,7 +51,7 @@ from graphbuild.model import INTERACTION_RELATIONS, SYMMETRIC_RELATIONS, Article
 from graphbuild.text import fold
 
 if TYPE_CHECKING:
-    from graphbuild.extractor import Extractor
+    from graphbuild.orchestration.extractor import Extractor
 
 __all__ = ["Score", "SetResult", "RelationEvalResults", "evaluate_relations", "format_relation_report"]
 
@@ -664,7 +664,7 @@ def evaluate_relations(shared_dir: str | Path, repo_dir: str | Path, extractor: 
     Args:
         shared_dir: The ../shared directory (eval/ and reference/ are read from it).
         repo_dir: The repository root (eval/dev/relations.jsonl and the sample corpus).
-        extractor: The :class:`graphbuild.extractor.Extractor` under test (its gazetteer gives CAMEO codes and
+        extractor: The :class:`graphbuild.orchestration.extractor.Extractor` under test (its gazetteer gives CAMEO codes and
             offices).
         sets: Which sets to run.
         redocred_limit: Score only the first N Re-DocRED documents by id (None: all 356).

@@ -31,7 +31,7 @@ def run_evaluation(shared: Path, *, sets: Sequence[str] | None = None, config: C
     """
     from graphbuild.evaluation.entities import evaluate_entities, format_entity_report
     from graphbuild.evaluation.relations import evaluate_relations, format_relation_report
-    from graphbuild.extractor import Extractor, ExtractorSpec
+    from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
 
     chosen = tuple(sets or ALL_SETS)
     unknown = [s for s in chosen if s not in ALL_SETS]

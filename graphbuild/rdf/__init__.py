@@ -3,7 +3,7 @@
 Heavy modules (pyoxigraph, pyshacl) are imported inside the functions that need them.
 """
 
-from graphbuild.rdf.build import build_graph
+from graphbuild.rdf.from_records import build_graph
 from graphbuild.rdf.io import load_graph, write_graph
 
 __all__ = ["build_graph", "load_graph", "write_graph"]

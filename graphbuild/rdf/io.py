@@ -24,8 +24,8 @@ from rdflib.namespace import PROV, XSD
 from rdflib.term import Node
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.rdf.namespace import GB, PREFIXES
 from graphbuild.fileio import atomic_write_bytes
+from graphbuild.rdf.namespace import GB, PREFIXES
 
 #: format name -> (canonical name, file suffix)
 FORMATS: dict[str, tuple[str, str]] = {

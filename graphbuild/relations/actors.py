@@ -92,9 +92,6 @@ class ActorIndex:
     def span_of(self, m: Mention) -> Span:
         return self.spans[(m.start, m.end)]
 
-    def head_of(self, m: Mention) -> Token:
-        return self.span_of(m).root
-
     def type_of(self, m: Mention) -> str | None:
         ent = self.entities.get(m.entity_id or "")
         if ent is not None:

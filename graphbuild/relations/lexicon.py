@@ -120,7 +120,7 @@ class Lexicon:
     leader_titles: frozenset[str]
     affiliated_titles: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: The layers this lexicon was read with (part of the cache key: graphbuild.cache.Versions).
+    #: The layers this lexicon was read with (part of the cache key: graphbuild.orchestration.cache.Versions).
     layers: tuple[str, ...] = LAYERS
 
     def cue(self, name: str) -> frozenset[str]:

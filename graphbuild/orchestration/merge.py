@@ -1,4 +1,4 @@
-"""Merging per-document results into one corpus-level graph of records."""
+"""Merging per-document results into the records of the whole corpus (:class:`CorpusRecords`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from graphbuild.quality import clean_results
 
 
 @dataclass
-class CorpusGraph:
+class CorpusRecords:
     """Everything extracted from a corpus, keyed for the writers.
 
     Attributes:
@@ -29,8 +29,8 @@ class CorpusGraph:
     unresolved: Counter[str] = field(default_factory=Counter)
 
 
-def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: float = 0.0) -> CorpusGraph:
-    """Merge document results in doc-id order into a :class:`CorpusGraph`.
+def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: float = 0.0) -> CorpusRecords:
+    """Merge document results in doc-id order into a :class:`CorpusRecords`.
 
     Actors outside the gazetteer that several documents mint under the same id merge into one
     entity (the first label seen wins; aliases accumulate).
@@ -38,42 +38,42 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
     results = sorted(results, key=lambda r: r.article.doc_id)
     results = _merge_minted_persons(results)
     results = clean_results(results, gazetteer)  # entity quality pass (graphbuild/quality.py)
-    graph = CorpusGraph()
+    records = CorpusRecords()
     minted: dict[str, Entity] = {}
     for result in results:
-        graph.articles.append(result.article)
+        records.articles.append(result.article)
         for entity in result.new_entities:
             if entity.id not in minted:
                 minted[entity.id] = entity
         docs_seen: set[str] = set()
         for mention in result.mentions:
-            graph.mentions.append(mention)
+            records.mentions.append(mention)
             if mention.entity_id is None:
-                graph.unresolved[mention.text] += 1
+                records.unresolved[mention.text] += 1
                 continue
-            graph.mention_counts[mention.entity_id] += 1
-            graph.surface_forms[mention.entity_id][mention.text] += 1
+            records.mention_counts[mention.entity_id] += 1
+            records.surface_forms[mention.entity_id][mention.text] += 1
             if mention.entity_id not in docs_seen:
                 docs_seen.add(mention.entity_id)
-                graph.document_counts[mention.entity_id] += 1
-        graph.relations.extend(r for r in result.relations if r.confidence >= min_confidence)
+                records.document_counts[mention.entity_id] += 1
+        records.relations.extend(r for r in result.relations if r.confidence >= min_confidence)
 
-    needed = {m.entity_id for m in graph.mentions if m.entity_id}
-    for relation in graph.relations:
+    needed = {m.entity_id for m in records.mentions if m.entity_id}
+    for relation in records.relations:
         needed.update(x for x in (relation.subject, relation.object, relation.speaker) if x)
     for entity_id in sorted(needed):
         entity = gazetteer.get(entity_id) or minted.get(entity_id)
         if entity is None:
-            # Should not happen: a stage produced an id nobody defined. Keep the graph whole.
+            # Should not happen: a stage produced an id nobody defined. Keep the records whole.
             entity = Entity(id=entity_id, label=entity_id.rsplit("/", 1)[-1], type=_type_from_id(entity_id),
                             in_gazetteer=False)
         # The names this corpus used, most frequent first: what an analyst reviews. (The
         # gazetteer's full alias lists, misspellings included, stay in the gazetteer.)
-        seen = tuple(form for form, _ in graph.surface_forms.get(entity_id, Counter()).most_common())
-        graph.entities[entity_id] = replace(entity, aliases=tuple(f for f in seen if f != entity.label))
-    graph.mentions.sort(key=lambda m: (m.doc_id, m.start, m.end))
-    graph.relations.sort(key=lambda r: (r.doc_id, r.start, r.subject, r.relation, r.object, r.negated))
-    return graph
+        seen = tuple(form for form, _ in records.surface_forms.get(entity_id, Counter()).most_common())
+        records.entities[entity_id] = replace(entity, aliases=tuple(f for f in seen if f != entity.label))
+    records.mentions.sort(key=lambda m: (m.doc_id, m.start, m.end))
+    records.relations.sort(key=lambda r: (r.doc_id, r.start, r.subject, r.relation, r.object, r.negated))
+    return records
 
 
 def _merge_minted_persons(results: list[DocResult]) -> list[DocResult]:

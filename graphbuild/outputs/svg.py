@@ -1,7 +1,7 @@
 """graph.svg: a static picture of the top actors for briefings (readable labels, a legend, no script).
 
 The ``TOP_ACTORS`` actors with the highest PageRank are laid out by the same code as graph.html
-(:func:`graphbuild.render.layout.compute_layout`: ForceAtlas2 on their largest component), scaled into a fixed
+(:func:`graphbuild.outputs.layout.compute_layout`: ForceAtlas2 on their largest component), scaled into a fixed
 canvas, and drawn with the page's colours and shapes.  Ties between two actors are merged into one line coloured
 by their net sign.  Labels are 13 px with a white halo and are placed below, above, right or left of their actor,
 whichever overlaps no label placed before (most central first; then one or two lines further out).  Every string is XML-escaped; the file holds no
@@ -18,8 +18,8 @@ import networkx as nx
 
 from graphbuild.analysis import Analysis
 from graphbuild.fileio import atomic_write_text
-from graphbuild.render.html import BALANCING_BORDER, OTHER_STYLE, SIGN_COLOURS, TYPE_STYLE
-from graphbuild.render.layout import compute_layout
+from graphbuild.outputs.html import BALANCING_BORDER, OTHER_STYLE, SIGN_COLOURS, TYPE_STYLE
+from graphbuild.outputs.layout import compute_layout
 
 TOP_ACTORS = 30
 WIDTH, HEIGHT = 1200, 800

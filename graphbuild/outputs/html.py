@@ -14,19 +14,19 @@ import hashlib
 import html
 import json
 import math
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from graphbuild.analysis import Analysis
-from graphbuild.model import SYMMETRIC_RELATIONS
-from graphbuild.render import assets
-from graphbuild.render.layout import compute_layout, main_component
 from graphbuild.fileio import atomic_write_text
+from graphbuild.model import SYMMETRIC_RELATIONS
+from graphbuild.outputs import assets
+from graphbuild.outputs.layout import compute_layout, main_component
 
 #: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
 MAX_NODES = 5000

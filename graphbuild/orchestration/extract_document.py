@@ -1,6 +1,6 @@
 """Per-document extraction steps: text -> spaCy Doc, and Doc -> mentions -> relations -> :class:`DocResult`.
 
-The unit of work that is cached and sent to worker processes; :class:`graphbuild.extractor.Extractor` owns the
+The unit of work that is cached and sent to worker processes; :class:`graphbuild.orchestration.extractor.Extractor` owns the
 components these functions take and runs them over a corpus.
 """
 

@@ -20,15 +20,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graphbuild.extract import ExtractionFailure, analyse_doc, make_doc
 from graphbuild.model import Article, DocResult
 from graphbuild.nlp.pipeline import CHUNK_CHARS, Triage, parse_selectively
+from graphbuild.orchestration.extract_document import ExtractionFailure, analyse_doc, make_doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from graphbuild.cache import Versions
     from graphbuild.config import Config
+    from graphbuild.orchestration.cache import Versions
     from graphbuild.relations.lexicon import Lexicon
     from graphbuild.resolve import Resolver
 
@@ -78,7 +78,7 @@ class Extractor:
     @cached_property
     def versions(self) -> Versions:
         """The versions a cache entry made by this extractor is keyed by (neither spaCy nor the model needed)."""
-        from graphbuild.cache import Versions
+        from graphbuild.orchestration.cache import Versions
 
         return Versions.current(self.spec.model, self.gazetteer.version, self.spec.lexicon_layers)
 

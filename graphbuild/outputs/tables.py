@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from graphbuild.merge import CorpusGraph
+from graphbuild.orchestration.merge import CorpusRecords
 
 RELATIONS_HEADER = (
     "doc_id,subject,subject_type,subject_qid,subject_iso3,relation,object,object_type,object_qid,object_iso3,"
@@ -47,36 +47,36 @@ def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def relations_rows(graph: CorpusGraph) -> Iterable[list[object]]:
-    ents = graph.entities
-    for r in graph.relations:
+def relations_rows(records: CorpusRecords) -> Iterable[list[object]]:
+    ents = records.entities
+    for r in records.relations:
         s, o = ents[r.subject], ents[r.object]
         speaker = ents[r.speaker].label if r.speaker and r.speaker in ents else ""
         yield [r.doc_id, s.label, s.type, s.qid, s.iso3, r.relation, o.label, o.type, o.qid, o.iso3,
                r.negated, r.modality, speaker, r.confidence, r.sentence, r.start, r.end]
 
 
-def entities_rows(graph: CorpusGraph) -> Iterable[list[object]]:
-    for entity_id, e in sorted(graph.entities.items()):
-        yield [e.id, e.label, e.type, e.qid, e.iso3, "|".join(e.aliases), graph.mention_counts[entity_id],
-               graph.document_counts[entity_id]]
+def entities_rows(records: CorpusRecords) -> Iterable[list[object]]:
+    for entity_id, e in sorted(records.entities.items()):
+        yield [e.id, e.label, e.type, e.qid, e.iso3, "|".join(e.aliases), records.mention_counts[entity_id],
+               records.document_counts[entity_id]]
 
 
-def mentions_rows(graph: CorpusGraph) -> Iterable[list[object]]:
-    for m in graph.mentions:
-        e = graph.entities.get(m.entity_id) if m.entity_id else None
+def mentions_rows(records: CorpusRecords) -> Iterable[list[object]]:
+    for m in records.mentions:
+        e = records.entities.get(m.entity_id) if m.entity_id else None
         yield [m.doc_id, m.start, m.end, m.text, m.entity_id or "", e.label if e else "", e.type if e else "",
                m.method]
 
 
-def write_tables(graph: CorpusGraph, directory: Path) -> dict[str, Path]:
+def write_tables(records: CorpusRecords, directory: Path) -> dict[str, Path]:
     """Write the three CSV files into ``directory``; return their paths by name."""
     from graphbuild.fileio import atomic_write_text
 
     outputs = {
-        "relations.csv": render_csv(RELATIONS_HEADER, relations_rows(graph)),
-        "entities.csv": render_csv(ENTITIES_HEADER, entities_rows(graph)),
-        "mentions.csv": render_csv(MENTIONS_HEADER, mentions_rows(graph)),
+        "relations.csv": render_csv(RELATIONS_HEADER, relations_rows(records)),
+        "entities.csv": render_csv(ENTITIES_HEADER, entities_rows(records)),
+        "mentions.csv": render_csv(MENTIONS_HEADER, mentions_rows(records)),
     }
     paths = {}
     for name, text in outputs.items():

@@ -7,7 +7,7 @@ with the snapshot the previous build left. Relations are compared by their aggre
 is not a change, a claim that no article supports any more is a removal.
 
 Example:
-    >>> from graphbuild.changelog import diff
+    >>> from graphbuild.outputs.changelog import diff
     >>> print(diff("output-monday", "output").markdown())     # doctest: +SKIP
 """
 
@@ -18,10 +18,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.fileio import atomic_write_text
+
+if TYPE_CHECKING:
+    from graphbuild.orchestration.merge import CorpusRecords
 
 SNAPSHOT_NAME = "snapshot.json"
 CHANGELOG_JSON = "changelog.json"
@@ -46,12 +49,12 @@ class Snapshot:
     created: str = ""
 
     @classmethod
-    def of(cls, graph) -> "Snapshot":
-        """Take the snapshot of a :class:`~graphbuild.merge.CorpusGraph`."""
+    def of(cls, records: CorpusRecords) -> "Snapshot":
+        """Take the snapshot of a :class:`~graphbuild.orchestration.merge.CorpusRecords`."""
         return cls(
-            actors={eid: e.label for eid, e in sorted(graph.entities.items())},
-            relations=frozenset(r.key for r in graph.relations),
-            documents=len(graph.articles),
+            actors={eid: e.label for eid, e in sorted(records.entities.items())},
+            relations=frozenset(r.key for r in records.relations),
+            documents=len(records.articles),
             created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
 
@@ -200,8 +203,8 @@ def diff(previous: Snapshot | Path | str | None, current: Snapshot | Path | str)
     )
 
 
-def write_changelog(output: Path | str, graph) -> Changelog:
-    """Compare ``graph`` with the previous build in ``output``; write changelog.json/.md and the new snapshot.
+def write_changelog(output: Path | str, records: CorpusRecords) -> Changelog:
+    """Compare ``records`` with the previous build in ``output``; write changelog.json/.md and the new snapshot.
 
     Call it after the other outputs are written (the snapshot is replaced last, atomically, so a
     build killed before it compares against the last complete build next time).
@@ -211,7 +214,7 @@ def write_changelog(output: Path | str, graph) -> Changelog:
         previous = load_snapshot(output)
     except GraphbuildError:
         previous = None  # an unreadable snapshot: report as a first build rather than fail the build
-    current = Snapshot.of(graph)
+    current = Snapshot.of(records)
     changes = diff(previous, current)
     atomic_write_text(output / CHANGELOG_JSON, json.dumps(changes.to_json(), ensure_ascii=False, indent=1) + "\n")
     atomic_write_text(output / CHANGELOG_MD, changes.markdown())

@@ -32,7 +32,7 @@ def records_from_rdf(graph) -> GraphRecords:
     """Rebuild Article, Entity and Relation records from a graphbuild RDF graph."""
     from urllib.parse import unquote
 
-    from rdflib import RDF, RDFS, OWL, URIRef
+    from rdflib import OWL, RDF, RDFS, URIRef
     from rdflib.namespace import DCTERMS, PROV, SKOS
 
     from graphbuild.rdf.namespace import GB, ID

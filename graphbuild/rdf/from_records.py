@@ -25,10 +25,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date as _date
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
+
+if TYPE_CHECKING:
+    from graphbuild.analysis import Analysis
 
 from graphbuild.model import SYMMETRIC_RELATIONS, ActorType, Article, Entity, Mention, Relation, entity_type
 from graphbuild.rdf.namespace import GB, PREFIXES, RELATION_IRIS, doc_iri, iri_for, wikidata_iri
@@ -297,3 +301,29 @@ def build_graph(
     _add_edges(g, relations, doc_dates)
     _add_actor_counts(g, relations)
     return g
+
+
+def write_metrics_to_rdf(graph: Graph, analysis: Analysis) -> None:
+    """Add ``gb:pageRank``, ``gb:degree``, ``gb:betweenness``, ``gb:community`` and ``gb:balancing`` to each actor,
+    and ``gb:contested true`` to each contested ``gb:AggregatedRelation`` (:func:`contested_claims`).
+
+    Actor IRIs are minted by :func:`graphbuild.rdf.namespace.iri_for` (the same percent-encoding as the graph
+    builder) and the terms come from the checked ``GB`` namespace.  Existing values of these properties are
+    replaced, so running it twice gives the same graph.
+    """
+    props = (GB.pageRank, GB.degree, GB.betweenness, GB.community, GB.balancing)
+    balancing = {d["actor"] for d in analysis.balancing}
+    for v in analysis.pagerank:
+        iri = iri_for(v)
+        for p in props:
+            graph.remove((iri, p, None))
+        graph.add((iri, GB.pageRank, Literal(analysis.pagerank[v], datatype=XSD.double)))
+        graph.add((iri, GB.degree, Literal(analysis.degree.get(v, 0), datatype=XSD.integer)))
+        graph.add((iri, GB.betweenness, Literal(analysis.betweenness.get(v, 0.0), datatype=XSD.double)))
+        if v in analysis.community:
+            graph.add((iri, GB.community, Literal(analysis.community[v], datatype=XSD.integer)))
+        graph.add((iri, GB.balancing, Literal(v in balancing, datatype=XSD.boolean)))
+    for c in analysis.contested:
+        node = edge_iri((c["subject"], c["relation"], c["object"], c["negated"]))
+        graph.remove((node, GB.contested, None))
+        graph.add((node, GB.contested, Literal(True, datatype=XSD.boolean)))

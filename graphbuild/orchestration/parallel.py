@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.extract import ExtractionFailure
-from graphbuild.extractor import Extractor, ExtractorSpec
 from graphbuild.model import Article, DocResult
+from graphbuild.orchestration.extract_document import ExtractionFailure
+from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
 
 Outcome = DocResult | ExtractionFailure
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning
-from graphbuild.merge import CorpusGraph, merge_results
+from graphbuild.orchestration.merge import CorpusRecords, merge_results
 
 log = logging.getLogger("graphbuild")
 
@@ -36,29 +36,29 @@ class BuildResult:
     mentions: int = 0
     warnings: list[CorpusWarning] = field(default_factory=list)
     seconds: float = 0.0
-    graph: CorpusGraph | None = None
+    records: CorpusRecords | None = None
     summary: Any = None
     changelog: Any = None
 
 
-def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) -> dict[str, Path]:
-    """Write every output of a merged corpus graph into ``config.output``; return them by file name."""
-    from graphbuild.analysis import analyze, membership_facts, to_networkx, write_metrics_to_rdf
-    from graphbuild.evaluation.plover import write_events_csv
-    from graphbuild.rdf.build import build_graph
+def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = None) -> dict[str, Path]:
+    """Write every output of the merged corpus records into ``config.output``; return them by file name."""
+    from graphbuild.analysis import analyze, membership_facts, to_networkx
+    from graphbuild.outputs.events import write_events_csv
+    from graphbuild.outputs.exports import write_gexf, write_graphml
+    from graphbuild.outputs.html import render_html
+    from graphbuild.outputs.report import write_report_html, write_report_md
+    from graphbuild.outputs.tables import write_tables
+    from graphbuild.rdf.from_records import build_graph, write_metrics_to_rdf
     from graphbuild.rdf.io import write_graph
-    from graphbuild.render.exports import write_gexf, write_graphml
-    from graphbuild.render.html import render_html
-    from graphbuild.report import write_report_html, write_report_md
-    from graphbuild.tables import write_tables
 
     out = Path(config.output)
-    files = write_tables(graph, out)
+    files = write_tables(records, out)
     # Membership facts from the gazetteer tell the balancing rule which blocs exist; they are not drawn.
-    background = membership_facts(gazetteer, graph.entities) if gazetteer is not None else ()
-    G = to_networkx(graph.entities, graph.relations, background=background)
+    background = membership_facts(gazetteer, records.entities) if gazetteer is not None else ()
+    G = to_networkx(records.entities, records.relations, background=background)
     analysis = analyze(G, seed=config.seed)
-    rdf = build_graph(graph.articles, graph.entities, graph.mentions, graph.relations)
+    rdf = build_graph(records.articles, records.entities, records.mentions, records.relations)
     write_metrics_to_rdf(rdf, analysis)
     for fmt in config.formats:
         path = out / RDF_FILE_NAMES[fmt]
@@ -79,17 +79,17 @@ def write_outputs(graph: CorpusGraph, config: Config, *, gazetteer: Any = None) 
             raise ConfigError(f"focus = {config.focus!r}: no such actor among the {G.number_of_nodes()} actors in "
                               "relations (give a label, alias, ISO3 code, QID or entity id)")
     render_html(G, analysis, target("graph.html"), title=config.title, max_nodes=config.html_max_nodes,
-                max_edges=config.html_max_edges, seed=config.seed, articles=graph.articles, focus=focus)
+                max_edges=config.html_max_edges, seed=config.seed, articles=records.articles, focus=focus)
     if config.svg:
-        from graphbuild.render.svg import write_svg
+        from graphbuild.outputs.svg import write_svg
 
         write_svg(target("graph.svg"), G, analysis, title=config.title, seed=config.seed)
-    write_report_md(target("report.md"), G, analysis, graph.relations, graph.articles)
-    write_report_html(target("report.html"), G, analysis, graph.relations, graph.articles,
+    write_report_md(target("report.md"), G, analysis, records.relations, records.articles)
+    write_report_html(target("report.html"), G, analysis, records.relations, records.articles,
                       title=f"{config.title} report")
     write_gexf(G, target("graph.gexf"), analysis)
     write_graphml(G, target("graph.graphml"), analysis)
-    write_events_csv(graph.relations, graph.entities, target("events.csv"), gazetteer=gazetteer)
+    write_events_csv(records.relations, records.entities, target("events.csv"), gazetteer=gazetteer)
     return files
 
 
@@ -98,7 +98,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
 
     Args:
         config: What to read, where to write, which model and gazetteer to use.
-        progress: A :class:`graphbuild.progress.Progress` (bar or plain lines) or None.
+        progress: A :class:`graphbuild.orchestration.progress.Progress` (bar or plain lines) or None.
         full: Re-extract every document, ignoring the cache.
         scheduler: A Dask scheduler address: extract on that cluster.
 
@@ -107,10 +107,10 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         ModelError: the spaCy pipeline cannot be loaded.
         GraphbuildError: another build holds the output directory.
     """
-    from graphbuild.changelog import write_changelog
     from graphbuild.errors import CorpusError
     from graphbuild.fileio import output_lock
-    from graphbuild.runner import run_extraction
+    from graphbuild.orchestration.extract_corpus import run_extraction
+    from graphbuild.outputs.changelog import write_changelog
 
     started = time.perf_counter()
     if not Path(config.corpus).exists():
@@ -120,22 +120,22 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
         if hasattr(progress, "finish"):
             progress.finish(run.summary)
-        graph = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
-        files = write_outputs(graph, config, gazetteer=run.gazetteer)
+        records = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
+        files = write_outputs(records, config, gazetteer=run.gazetteer)
         # Last, so a build killed before this point is diffed against the last complete build.
-        changelog = write_changelog(out, graph)
+        changelog = write_changelog(out, records)
         files["changelog.md"] = out / "changelog.md"
         files["changelog.json"] = out / "changelog.json"
     return BuildResult(
         output=out,
         files=files,
-        documents=len(graph.articles),
-        entities=len(graph.entities),
-        relations=len(graph.relations),
-        mentions=len(graph.mentions),
+        documents=len(records.articles),
+        entities=len(records.entities),
+        relations=len(records.relations),
+        mentions=len(records.mentions),
         warnings=run.warnings,
         seconds=time.perf_counter() - started,
-        graph=graph,
+        records=records,
         summary=run.summary,
         changelog=changelog,
     )

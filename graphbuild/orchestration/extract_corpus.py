@@ -1,7 +1,7 @@
 """Running extraction over a corpus: reading, the cache, and serial, multi-process or Dask extraction.
 
 ``run_extraction`` streams the corpus, takes every article whose cache entry matches its key (see
-:mod:`graphbuild.cache`) from the cache, and extracts only the rest: in this process, in
+:mod:`graphbuild.orchestration.cache`) from the cache, and extracts only the rest: in this process, in
 ``config.workers`` local processes, or on a Dask cluster (``scheduler``). The spaCy pipeline is
 loaded only when there is something to extract, so a rebuild where nothing changed never loads it.
 Results are returned in doc-id order whatever the back end, so every output is identical.
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning, GraphbuildError
-from graphbuild.extract import ExtractionFailure
-from graphbuild.extractor import Extractor, ExtractorSpec
 from graphbuild.model import Article, DocResult
-from graphbuild.progress import BuildSummary, Progress
+from graphbuild.orchestration.extract_document import ExtractionFailure
+from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
+from graphbuild.orchestration.progress import BuildSummary, Progress
 
 if TYPE_CHECKING:
     from graphbuild.gazetteer import Gazetteer
@@ -51,7 +51,7 @@ def run_extraction(
         config: corpus, output (the cache lives in ``<output>/.cache``), model, gazetteer, workers.
         full: Ignore the cache and re-extract everything (the cache is rewritten).
         scheduler: A Dask scheduler address or ``distributed.Client``: extract on that cluster.
-        progress: A :class:`~graphbuild.progress.Progress`, or None for silence.
+        progress: A :class:`~graphbuild.orchestration.progress.Progress`, or None for silence.
         use_cache: False: neither read nor write the cache (for benchmarks and tests).
 
     Raises:
@@ -59,8 +59,8 @@ def run_extraction(
         ModelError: the pipeline is needed and cannot be loaded.
         GraphbuildError: a Dask worker runs another model, gazetteer or graphbuild version.
     """
-    from graphbuild.cache import DocCache, article_key
     from graphbuild.corpus import read_corpus
+    from graphbuild.orchestration.cache import DocCache, article_key
 
     started = time.perf_counter()
     extractor = Extractor(ExtractorSpec.from_config(config))
@@ -120,7 +120,7 @@ def _extract(
     keys = [key for _, key in todo]
     workers = max(1, config.workers)
     if scheduler is not None or (workers > 1 and len(articles) >= 2 * workers):
-        from graphbuild.parallel import run_dask, run_local
+        from graphbuild.orchestration.parallel import run_dask, run_local
 
         spec, versions = extractor.spec, extractor.versions
         expected = (versions.code, versions.pipeline, versions.gazetteer, versions.lexicon)

@@ -17,8 +17,8 @@ from typing import Any
 import networkx as nx
 
 from graphbuild.analysis import Analysis, dyad_timelines, edge_key
-from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 from graphbuild.fileio import atomic_write_text
+from graphbuild.model import STRUCTURAL_RELATIONS, Article, Relation
 
 TOP_ACTORS = 10
 TOP_RELATIONS = 15

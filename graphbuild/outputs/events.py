@@ -153,7 +153,7 @@ def write_events_csv(relations: Sequence[Relation], entities: Mapping[str, Entit
         igo_table: Optional name -> IGO code table (default: the table shipped with the package).
     """
     from graphbuild.fileio import atomic_write_text
-    from graphbuild.tables import safe_cell
+    from graphbuild.outputs.tables import safe_cell
 
     rows = event_rows(relations, entities, gazetteer=gazetteer, igo_table=igo_table)
     buffer = io.StringIO()
