@@ -71,7 +71,7 @@ def date_literal(value: str) -> Literal:
 
 def content_hash(*parts: object) -> str:
     """sha1 hex of the parts joined with an ASCII unit separator (stable across runs)."""
-    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    key = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -1,11 +1,14 @@
 """Serialise and load graphs: Turtle (default), TriG, N-Triples, JSON-LD.
 
-The writers here are not rdflib's serializers, so that the bytes are a pure function of
-the set of triples: subjects, predicates and objects are sorted, prefixes are fixed
+Every writer works on N-Triples lines (:class:`TripleLines`): the lines of an rdflib Graph
+(:func:`graph_lines`, for the ontology, small graphs and tests) or the lines
+:mod:`graphbuild.rdf.stream` writes straight from the records (the build).  The writers are
+not rdflib's serializers, so that the bytes are a pure function of the set of triples:
+subjects, predicates and objects are sorted, prefixes are fixed
 (:data:`graphbuild.rdf.namespace.PREFIXES`), no blank nodes are relabelled and nothing
 depends on Python's hash seed.  Rebuild diffs are then meaningful.  Turtle is the sorted
-N-Triples serialised by pyoxigraph in the order given (faster); TriG and JSON-LD are
-written in Python.
+lines serialised by pyoxigraph in the order given (faster); TriG and JSON-LD are written in
+Python from the same lines.
 
 Files are written atomically (temporary file in the same directory, then
 ``os.replace``), so a reader never sees half a graph.
@@ -135,6 +138,7 @@ class _Terms:
         self.used: set[str] = set()
         self._ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
         self._parsed: dict[str, tuple[int, str, str, str]] = {}
+        self._keys: dict[str, tuple[int, str, str]] = {}
         self._compact: dict[str, str] = {}
 
     def parse(self, term: str) -> tuple[int, str, str, str]:
@@ -157,8 +161,12 @@ class _Terms:
         return parsed
 
     def key(self, term: str) -> tuple[int, str, str]:
-        kind, value, datatype, language = self.parse(term)
-        return (kind, value, f"{datatype}@{language}" if kind == 2 else "")
+        try:
+            return self._keys[term]
+        except KeyError:
+            kind, value, datatype, language = self.parse(term)
+            key = self._keys[term] = (kind, value, f"{datatype}@{language}" if kind == 2 else "")
+            return key
 
     def iri(self, value: str) -> str:
         """A prefixed name when a prefix covers ``value`` with a simple local name, else ``<value>``."""
@@ -201,17 +209,19 @@ def _by_subject(lines: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str
 
 def _turtle_block(lines: list[str], terms: _Terms, indent: str = "") -> list[str]:
     """Turtle statements for sorted unique lines: subjects, predicates (``a`` first) and objects sorted by value."""
+    key, compact = terms.key, terms.compact
     blocks = []
     for subject, pairs in _by_subject(lines):
         props: dict[str, list[str]] = defaultdict(list)
         for p, o in pairs:
             props[p].append(o)
         parts = []
-        for p in sorted(props, key=lambda p: (p != _RDF_TYPE, terms.key(p))):
-            objects = ", ".join(terms.compact(o) for o in sorted(props[p], key=terms.key))
-            parts.append(f"{'a' if p == _RDF_TYPE else terms.compact(p)} {objects}")
-        blocks.append((terms.key(subject), f"{indent}{terms.compact(subject)} "
-                       + f" ;\n{indent}    ".join(parts) + " .\n"))
+        for p in sorted(props, key=lambda p: (p != _RDF_TYPE, key(p))):
+            objects = props[p]
+            if len(objects) > 1:
+                objects.sort(key=key)
+            parts.append(f"{'a' if p == _RDF_TYPE else compact(p)} {', '.join(map(compact, objects))}")
+        blocks.append((key(subject), f"{indent}{compact(subject)} " + f" ;\n{indent}    ".join(parts) + " .\n"))
     blocks.sort(key=itemgetter(0))
     return [text for _, text in blocks]
 
