@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 from graphbuild.analysis import analyze, dyad_timelines, to_networkx
 from graphbuild.model import Article
-from graphbuild.outputs.report import md_escape, render_report_md, write_report_html, write_report_md
+from graphbuild.outputs.report import render_report_md, write_report_html, write_report_md
+from graphbuild.outputs.templating import md_escape
 from tests.helpers import BREAKOUT, E, founding_relations, hostile_graph, XSS
 
 
