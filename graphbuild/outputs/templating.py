@@ -20,6 +20,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from graphbuild.resources import template_text
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -34,20 +39,14 @@ def md_escape(text: Any) -> str:
 
 def _finalize(value: Any) -> Any:
     """What every ``{{ ... }}`` prints: plain strings without control characters (Markup is ours: untouched)."""
-    from markupsafe import Markup
-
     if isinstance(value, str) and not isinstance(value, Markup):
         return _CONTROL.sub("", value)
     return value
 
 
 @lru_cache(maxsize=1)
-def environment():
+def environment() -> Environment:
     """The one Jinja2 environment of the outputs (autoescape for ``*.html.j2``; undefined names are errors)."""
-    from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
-
-    from graphbuild.resources import template_text
-
     env = Environment(
         loader=FunctionLoader(template_text),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), disabled_extensions=("md.j2",), default=True),
@@ -67,10 +66,6 @@ def render(name: str, **context: Any) -> str:
     return environment().get_template(name).render(**context)
 
 
-def asset(name: str):
+def asset(name: str) -> Markup:
     """A shipped stylesheet or script (``"graph.js"``), as Markup: our own code, inlined as is."""
-    from markupsafe import Markup
-
-    from graphbuild.resources import template_text
-
     return Markup(template_text(name))
