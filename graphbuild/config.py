@@ -12,6 +12,7 @@ Example ``graphbuild.toml``::
     parse = "selective"                    # or "full": the whole pipeline on every line (for comparisons)
     lexicon_layers = ["petrarch", "petrarch-agents", "curated"]   # relation lexicon layers (all by default)
     compiled_persons = true                # the gazetteer's persons compiled from PETRARCH2 (dated offices)
+    learned_relations = true               # the learned fallback after the relation rules (docs/EVALUATION.md)
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class Config:
     lexicon_layers: tuple[str, ...] = ()
     #: Read the gazetteer's persons compiled from PETRARCH2 (dated offices).
     compiled_persons: bool = True
+    #: Run the learned fallback (graphbuild.relations.learned) over the actor pairs the relation rules leave
+    #: unrelated.
+    learned_relations: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **overrides: Any) -> "Config":
@@ -102,7 +106,7 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
                 out[key] = value
             elif key == "min_confidence":
                 out[key] = float(value)
-            elif key in ("svg", "compiled_persons"):
+            elif key in ("svg", "compiled_persons", "learned_relations"):
                 if not isinstance(value, bool):
                     raise TypeError
                 out[key] = value
