@@ -32,6 +32,7 @@ from graphbuild.config import DEFAULT_MODEL
 from graphbuild.evaluation.relations import _doc_date, _run, blank_front_matter, dev_split, load_dev_split
 from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
 from graphbuild.model import SYMMETRIC_RELATIONS, Article
+from graphbuild.relations import paragraph_units
 from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import is_negated
 from graphbuild.relations.learned import (NONE, all_labels, direction_features, label_for, model_from_json,
@@ -85,8 +86,6 @@ def examples_of(extractor: Extractor, articles: list[Article], gold: list[dict])
         rules["correct"] += sum(any(_matches(g, r.subject, r.relation, r.object, r.negated, r.start, r.end)
                                     for g in gs) for r in p.relations)
         index = ActorIndex(p.doc, p.mentions, p.entities, lex)
-        from graphbuild.relations import paragraph_units
-
         for sent in p.doc.sents:
             for unit in paragraph_units(sent):
                 for pair in pairs_in_unit(unit, p.mentions, index):

@@ -7,20 +7,25 @@ it with a multinomial logistic regression whose weights ship as data in
 ``ontologies/relations/learned_model.json`` (trained by ``scripts/train_relation_classifier.py`` on the dev
 gold's tune split only).  At run time it is plain Python: a sum of weights per class and a softmax.
 
-Classes: ``none``; a symmetric type (``consult``); an asymmetric type with its direction in text order,
-``memberOf>`` (the first actor in the sentence is the subject) or ``memberOf<`` (the second is).  A pair yields a
-relation for every class other than ``none`` whose probability reaches the model's ``threshold`` (chosen on
-the tune split by cross-validation, favouring precision), and only where the lexicon's actor types allow the
-type.  ``Relation.method`` is ``learned:<type>``; ``Relation.confidence`` is the class probability.  Negation,
-modality and speaker are read at the pair's trigger (the lowest common ancestor of the two actors, or the
-first word above it outside both names) exactly as for the rules.
+Two classifiers: the *type* model gives ``none`` or one of the 25 types; the *direction* model gives the
+probability that the first actor in the text is the subject, read only for asymmetric types whose direction the
+lexicon's actor types leave open (a person and a country under ``leaderOf`` have one possible direction).  A
+label is a type with its direction in text order -- ``memberOf>`` (the first actor is the subject),
+``memberOf<`` (the second is), ``consult`` (symmetric) -- and its probability is the type's times the
+direction's.  A pair yields a relation for every label whose probability reaches the model's ``threshold``
+(chosen on the tune split by document-grouped cross-validation, favouring precision), and only where the
+lexicon's actor types allow the type.  ``Relation.method`` is ``learned:<type>``; ``Relation.confidence`` is the
+label's probability.  Negation, modality and speaker are read at the pair's trigger (the lowest common ancestor
+of the two actors, or the first word above it outside both names) exactly as for the rules.
 
-The setting ``learned_relations = false`` in graphbuild.toml turns the stage off.
+The model was trained on what the rules of its day left over: after the rules change, retrain it
+(``pip install -e '.[train]'; python scripts/train_relation_classifier.py``, about two minutes).  The setting
+``learned_relations = false`` in graphbuild.toml turns the stage off.
 
 Example:
-    >>> model = load_model()                                            # doctest: +SKIP
-    >>> model.probabilities(["types=Country>Organization", "trigger=join"])  # doctest: +SKIP
-    {'none': 0.41, 'memberOf>': 0.52, ...}
+    >>> model = load_model()                                                      # doctest: +SKIP
+    >>> model.predict(["types=Country>Organization", "trigger=join"], all_labels())  # doctest: +SKIP
+    [('memberOf>', 0.74)]
 """
 
 from __future__ import annotations
