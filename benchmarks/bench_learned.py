@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=150, help="first N articles by name")
     args = ap.parse_args(argv)
     from graphbuild.config import DEFAULT_MODEL
-    from graphbuild.extractor import Extractor, ExtractorSpec
+    from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
     from graphbuild.model import Article
 
     paths = sorted(args.corpus.glob("*.txt"))[: args.limit]

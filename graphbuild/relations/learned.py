@@ -242,10 +242,10 @@ def pairs_in_unit(unit: Span, mentions: Sequence[Mention], index: ActorIndex) ->
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             best = min(((ma, mb) for ma in by_entity[a] for mb in by_entity[b]),
-                       key=lambda p: (_path_length(index.head_of(p[0]), index.head_of(p[1])),
+                       key=lambda p: (_path_length(index.span_of(p[0]).root, index.span_of(p[1]).root),
                                       abs(p[0].start - p[1].start), p[0].start, p[1].start))
             ma, mb = sorted(best, key=lambda m: (m.start, m.end))
-            yield Pair(ma, mb, index.head_of(ma), index.head_of(mb), unit)
+            yield Pair(ma, mb, index.span_of(ma).root, index.span_of(mb).root, unit)
 
 
 def dependency_path(a: Token, b: Token) -> tuple[Token | None, list[Token], list[Token]]:
