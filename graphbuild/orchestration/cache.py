@@ -40,10 +40,11 @@ CACHE_DIR = ".cache"
 #: Bump when the entry layout changes; old entries are then simply rebuilt.
 FORMAT = 1
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-#: Modules whose code decides what a DocResult contains; their source is part of the cache key, so
-#: editing the extractor invalidates old entries even without a version bump.
-EXTRACTION_SOURCES = ("model.py", "extract.py", "resolve.py", "gazetteer.py", "text.py", "nlp", "relations")
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Modules whose code decides what a DocResult contains (relative to the graphbuild package); their source is
+#: part of the cache key, so editing the extractor invalidates old entries even without a version bump.
+EXTRACTION_SOURCES = ("model.py", "orchestration/extract_document.py", "resolve.py", "gazetteer.py", "text.py", "nlp",
+                      "relations")
 LEXICON_DIR = resources.data_path(resources.LEXICON[0])
 
 
