@@ -17,6 +17,7 @@ table (``setting=``).  Example ``graphbuild.toml``::
     query_timeout = 30                     # graphbuild query / serve: seconds per query (0: no limit)
     max_rows = 100000                      # graphbuild query / serve: most result rows (0: no cap)
     serve_port = 7878                      # graphbuild serve: port, host, worker processes, allowed origins
+    learned_relations = true               # the learned fallback after the relation rules (docs/EVALUATION.md)
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ class Config:
     serve_port: int = 7878
     serve_workers: int = 2
     serve_allow_origins: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: Run the learned fallback (graphbuild.relations.learned) over the actor pairs the relation rules leave
+    #: unrelated.
+    learned_relations: bool = True
 
     def with_overrides(self, **overrides: Any) -> "Config":
         """Return a copy with the non-None overrides applied and validated."""
@@ -87,14 +90,14 @@ class Config:
         return validate(replace(self, **_coerce(values, source="command line")))
 
 
-_KEYS = {f.name for f in fields(Config)} - {"extra"}
+_KEYS = {f.name for f in fields(Config)}
 
 
 _PATHS = {"corpus", "output"}
 _INTS = {"workers", "max_file_bytes", "html_max_nodes", "html_max_edges", "seed", "max_rows", "serve_port",
          "serve_workers"}
 _FLOATS = {"min_confidence", "query_timeout"}
-_BOOLS = {"follow_outside_links", "svg", "compiled_persons"}
+_BOOLS = {"follow_outside_links", "svg", "compiled_persons", "learned_relations"}
 _STRING_LISTS = {"formats", "lexicon_layers", "serve_allow_origins"}
 
 

@@ -262,3 +262,9 @@ def test_cache_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path, 
     notes = {w.path: w.problem for w in run.warnings}
     assert notes[str(out)] == "the output folder of this build; not read as part of the corpus"
     assert notes[str(older)] == "a graphbuild output folder; not read as part of the corpus"
+
+
+def test_cache_code_version_hashes_every_extraction_source() -> None:
+    missing = [n for n in cache_mod.EXTRACTION_SOURCES if not (cache_mod.PACKAGE_DIR / n).exists()]
+    assert not missing, f"extraction sources not found (the cache key would ignore edits to them): {missing}"
+    assert (cache_mod.PACKAGE_DIR / "relations" / "learned.py").is_file()

@@ -40,10 +40,11 @@ CACHE_DIR = ".cache"
 #: Bump when the entry layout changes; old entries are then simply rebuilt.
 FORMAT = 1
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-#: Modules whose code decides what a DocResult contains; their source is part of the cache key, so
-#: editing the extractor invalidates old entries even without a version bump.
-EXTRACTION_SOURCES = ("model.py", "extract.py", "resolve.py", "gazetteer.py", "text.py", "nlp", "relations")
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Modules whose code decides what a DocResult contains (relative to the graphbuild package); their source is
+#: part of the cache key, so editing the extractor invalidates old entries even without a version bump.
+EXTRACTION_SOURCES = ("model.py", "orchestration/extract_document.py", "resolve.py", "gazetteer.py", "text.py", "nlp",
+                      "relations")
 LEXICON_DIR = resources.data_path(resources.LEXICON[0])
 
 
@@ -121,9 +122,12 @@ class Versions:
     lexicon: str
 
     @classmethod
-    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None) -> "Versions":
-        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use."""
-        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version(lexicon_layers))
+    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None,
+                learned: bool = True) -> "Versions":
+        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use; ``learned``: whether
+        the learned fallback runs after the rules (its model file is part of the lexicon's data)."""
+        lexicon = lexicon_version(lexicon_layers) + ("" if learned else "+no-learned")
+        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon)
 
     @property
     def digest(self) -> str:
