@@ -23,7 +23,7 @@ table (``setting=``).  Example ``graphbuild.toml``::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
