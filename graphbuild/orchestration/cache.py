@@ -143,9 +143,12 @@ class Versions:
     lexicon: str
 
     @classmethod
-    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None) -> "Versions":
-        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use."""
-        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version(lexicon_layers))
+    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None,
+                learned: bool = True) -> "Versions":
+        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use; ``learned``: whether
+        the learned fallback runs after the rules (its model file is part of the lexicon's data)."""
+        lexicon = lexicon_version(lexicon_layers) + ("" if learned else "+no-learned")
+        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon)
 
     @property
     def digest(self) -> str:

@@ -1,16 +1,17 @@
 """CSV tables: relations.csv, entities.csv, mentions.csv.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
-carriage return) are prefixed with an apostrophe (OWASP's advice against CSV injection).
+They are written by :func:`graphbuild.fileio.atomic_write_csv`, which makes cells that a spreadsheet would run as
+a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) start with an apostrophe (OWASP's
+advice against CSV injection).
 """
 
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
+from graphbuild.fileio import atomic_write_csv
 from graphbuild.orchestration.merge import CorpusRecords
 
 RELATIONS_HEADER = (
@@ -19,33 +20,6 @@ RELATIONS_HEADER = (
 ).split(",")
 ENTITIES_HEADER = "id,label,type,qid,iso3,aliases,mentions,documents".split(",")
 MENTIONS_HEADER = "doc_id,start,end,text,entity_id,label,type,method".split(",")
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """Render a cell; neutralise text a spreadsheet would evaluate as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
-
-
-def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Return CSV text (RFC 4180 quoting, ``\\n`` line ends) for the header and rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue()
-
 
 def relations_rows(records: CorpusRecords) -> Iterable[list[object]]:
     ents = records.entities
@@ -71,17 +45,14 @@ def mentions_rows(records: CorpusRecords) -> Iterable[list[object]]:
 
 def write_tables(records: CorpusRecords, directory: Path) -> dict[str, Path]:
     """Write the three CSV files into ``directory``; return their paths by name."""
-    from graphbuild.fileio import atomic_write_text
-
-    outputs = {
-        "relations.csv": render_csv(RELATIONS_HEADER, relations_rows(records)),
-        "entities.csv": render_csv(ENTITIES_HEADER, entities_rows(records)),
-        "mentions.csv": render_csv(MENTIONS_HEADER, mentions_rows(records)),
+    tables = {
+        "relations.csv": (RELATIONS_HEADER, relations_rows(records)),
+        "entities.csv": (ENTITIES_HEADER, entities_rows(records)),
+        "mentions.csv": (MENTIONS_HEADER, mentions_rows(records)),
     }
-    paths = {}
-    for name, text in outputs.items():
-        paths[name] = directory / name
-        atomic_write_text(paths[name], text)
+    paths = {name: directory / name for name in tables}
+    for name, (header, rows) in tables.items():
+        atomic_write_csv(paths[name], header, rows)
     return paths
 
 
