@@ -47,7 +47,7 @@ from graphbuild.rdf.from_records import (
     summary_iri,
     used_actors,
 )
-from graphbuild.rdf.io import TripleLines, _escape_string, graph_lines, nt_term
+from graphbuild.rdf.io import TripleLines, escape_string, graph_lines, nt_term
 from graphbuild.rdf.namespace import GB, ID_IRI, RELATION_IRIS, iri_for, wikidata_iri
 
 if TYPE_CHECKING:
@@ -64,28 +64,31 @@ def _p(term) -> str:
     return f"<{term}>"
 
 
-# Predicates and classes in N-Triples form.
-TYPE, LABEL, IDENTIFIER, SAME_AS, ALT_LABEL = _p(RDF.type), _p(RDFS.label), _p(DCTERMS.identifier), _p(
-    OWL.sameAs), _p(SKOS.altLabel)
-TITLE, DATE, SOURCE, PUBLISHER = _p(DCTERMS.title), _p(DCTERMS.date), _p(DCTERMS.source), _p(DCTERMS.publisher)
+# Predicates and classes in N-Triples form (namespace IRIs need no escaping).
+TYPE, LABEL, ALT_LABEL, SAME_AS = _p(RDF.type), _p(RDFS.label), _p(SKOS.altLabel), _p(OWL.sameAs)
+IDENTIFIER, TITLE, DATE = _p(DCTERMS.identifier), _p(DCTERMS.title), _p(DCTERMS.date)
+SOURCE, PUBLISHER = _p(DCTERMS.source), _p(DCTERMS.publisher)
 DERIVED, ATTRIBUTED = _p(PROV.wasDerivedFrom), _p(PROV.wasAttributedTo)
 G = {name: _p(GB[name]) for name in GB.__annotations__}
 
 
 def text(value: str) -> str:
     """A plain string literal, cleaned like :func:`graphbuild.rdf.from_records.text_literal`."""
-    return f'"{_escape_string(clean_text(str(value)))}"'
+    return f'"{escape_string(clean_text(str(value)))}"'
 
 
 def integer(value: int) -> str:
+    """An ``xsd:integer`` literal."""
     return f'"{int(value)}"^^{_XSD_INTEGER}'
 
 
 def double(value: float) -> str:
+    """An ``xsd:double`` literal."""
     return f'"{float(value)!r}"^^{_XSD_DOUBLE}'  # rdflib's lexical form of a float is its repr
 
 
 def boolean(value: bool) -> str:
+    """An ``xsd:boolean`` literal."""
     return _TRUE if value else _FALSE
 
 
@@ -216,7 +219,7 @@ def _actor(ent: Entity) -> list[str]:
     for alias in ent.aliases:
         alias = clean_text(alias)
         if alias and alias != ent.label:
-            lines.append(f'{node} {ALT_LABEL} "{_escape_string(alias)}" .\n')
+            lines.append(f"{node} {ALT_LABEL} {text(alias)} .\n")
     return lines
 
 
