@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from graphbuild.anaphora import resolve_anaphora
 from graphbuild.gazetteer import METHOD_RANK, Gazetteer, PersonName, name_tokens, normalize
 from graphbuild.model import ActorType, Article, Entity, Mention, entity_type
 from graphbuild.nlp.mentions import MentionCandidate, MentionFinder
@@ -227,6 +228,7 @@ class Resolver:
         self.nlp = nlp
         self.finder = MentionFinder(gazetteer, nlp)
         self._requirements: dict[str, re.Pattern[str]] = {}
+        self._person_countries: dict[str, str | None] = {}
         # gazetteer person names by the first two letters of the surname: transliteration variants share
         # them (Lukashenko/Lukashenka, Zelensky/Zelenskyy), and fuzzy matching stays cheap
         self._persons_by_prefix: dict[str, list[PersonName]] = {}
@@ -337,8 +339,27 @@ class Resolver:
                     ner_label=cand.ner_label,
                 )
             )
+        # Pass 7: pronouns and definite descriptions -> the actors they point back to (graphbuild.anaphora)
+        mentions.extend(resolve_anaphora(doc, mentions, kind_of=self._org_kind,
+                                         country_of_person=self._person_country, offset=offset))
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _org_kind(self, entity_id: str) -> str | None:
+        """``company``/``party`` (the gazetteer's ``kind``), ``igo`` for other gazetteer organisations, None for
+        organisations found by NER only."""
+        rec = self.gazetteer.record(entity_id)
+        if rec is None:
+            return None
+        return rec.get("kind") or "igo"
+
+    def _person_country(self, person_id: str) -> str | None:
+        """The one country whose office the gazetteer records ``person_id`` as holding (any time), else None."""
+        if person_id not in self._person_countries:
+            countries = {o.country_id for o in self.gazetteer.offices_held(person_id)
+                         if entity_type(o.country_id) == ActorType.COUNTRY}
+            self._person_countries[person_id] = countries.pop() if len(countries) == 1 else None
+        return self._person_countries[person_id]
 
     def _sweep_surnames(self, doc: Doc, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
         """A surname of a person named in full in the document, where spaCy tagged nothing ("Straw backs
