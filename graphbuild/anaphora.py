@@ -9,18 +9,25 @@ an anaphor that names several actors ("the two countries") gives one mention per
   denotes type-compatible actors (subjects are the salient antecedents), in the same sentence or up to
   :data:`PRONOUN_WINDOW` sentences back.  A nearer subject that could be the antecedent but is no actor
   ("Analysts said they ...", "The minister said he ...", "The deal ... it") stops the search: the pronoun then
-  stays unresolved rather than skipping to a wrong actor.  "It" counts only as a subject and not where it is
-  pleonastic ("it is likely that ...", "it was reported that ..."); "him"/"her"/"them" never corefer with the
-  subject of their own verb.  A person called "Mr"/"Mrs"/"Ms" in the document has a known gender.
+  stays unresolved rather than skipping to a wrong actor.  With no subject in reach, "he"/"she" takes the one
+  person named in the last :data:`PERSON_FALLBACK_WINDOW` sentences.  Outside a quotation, subjects inside one
+  are skipped ("“He is there ...,” he argued").  A possessive first takes a co-argument of its verb
+  ("congratulated Bush on his victory"), a plural object a coordination just named ("thanked Brussels and
+  Washington and urged them").  "It" counts only as the subject of a finite clause and not where it is
+  pleonastic ("it is likely that ...", "it was reported that ...", "wanted it to end"); "him"/"her"/"them"
+  never corefer with the subject of their own verb.  A person called "Mr"/"Mrs"/"Ms" has a known gender.
 * **Definite descriptions** -- "the country", "the kingdom", "the government", "the army" (a country), "the bloc",
   "the alliance", "the organisation", "the trade body" (an organisation from the gazetteer), "the company",
   "the firm" (a company), "the party" (a party): the nearest preceding compatible actor within
   :data:`DESCRIPTION_WINDOW` sentences.  Never after "a", and not with "other", "neighbouring", "foreign" ...
-* **Counted and plural descriptions** -- "the two countries", "both sides", "the three juntas", "the leaders":
-  a coordination of that many actors ("Mali, Burkina Faso and Niger ... the three juntas"), else (counted only)
-  the nearest clause subjects, else the nearest actors, of that kind.
+* **Counted descriptions** -- "the two countries", "both sides", "the three juntas": a coordination of that many
+  actors ("Mali, Burkina Faso and Niger ... the three juntas"), else the actors of the nearest sentence that
+  names that many, else the most salient actors of that kind: clause subjects, then the most often named, then
+  the nearest.  **Plural descriptions** -- "the leaders", "the juntas": the nearest coordination of at least
+  two actors of that kind, with the subject of its clause ("Biden hosted Kishida and Marcos").
 * **A person's state** -- "his country", "her government", "Mr Chavez's administration": the one country whose
-  office the gazetteer records the person as holding.
+  office the gazetteer records the person as holding, else the one country the document names in front of the
+  person's name ("Venezuelan president Hugo Chavez").
 
 Nothing crosses the document: the Doc is one article.  Tokens without a parse (selective parsing leaves lines
 with fewer than two actor candidates flat) are skipped, and so are tokens inside a name mention.
@@ -40,10 +47,12 @@ if TYPE_CHECKING:
 
 #: Method of an anaphora mention.
 ANAPHORA = "anaphora"
-#: How many sentences before its own a pronoun may look for its antecedent.
+#: How many sentences before its own a pronoun may look for its antecedent ...
 PRONOUN_WINDOW = 2
 #: ... and "it", which more often points to a thing than to an actor.
 IT_WINDOW = 1
+#: A person pronoun with no clause subject in reach takes the one person named within this many sentences.
+PERSON_FALLBACK_WINDOW = 3
 #: How many sentences before its own a definite description may look ("the country") ...
 DESCRIPTION_WINDOW = 2
 #: ... and a counted one ("the two countries"), which picks the most salient actors of the window.
@@ -86,6 +95,16 @@ DESCRIPTIONS: dict[str, str] = {
 #: Descriptions of a state's organs: their antecedent must be a clause's subject (or modify it).
 STATE_ORGANS = frozenset("government administration authority regime junta leadership cabinet ministry army military"
                          .split())
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")
+
+
+#: Every word that may start or head an anaphor, in lower case (the cheap pass of selective parsing counts them:
+#: graphbuild.nlp.pipeline.Triage).
+ANAPHOR_WORDS: frozenset[str] = frozenset(
+    [*PRONOUNS, *DESCRIPTIONS, *(_plural(n) for n in DESCRIPTIONS), "both"])
 #: Plural nouns that name one actor ("the authorities": the state).
 COLLECTIVE_NOUNS = frozenset({"authority"})
 #: Kinds that a singular description may have ("the leader" alone is too vague; "the side" is no actor).
@@ -123,6 +142,8 @@ PLEONASTIC_PASSIVES = frozenset("""say think believe understand expect report kn
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+#: Dependents that belong to a noun phrase (its clausal dependents -- acl, relcl -- do not).
+_NP_DEPS = frozenset({"prep", "appos", "compound", "amod", "nmod", "poss", "nummod", "det", "punct"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "baroness"})
 
@@ -151,6 +172,7 @@ class _Context:
     toks: list[int] = field(default_factory=list)  # the head token of each of ``order``
     gender: dict[str, str] = field(default_factory=dict)
     quoted: list[bool] = field(default_factory=list)  # token inside quotation marks
+    titled_states: dict[str, str] = field(default_factory=dict)  # person -> country named in front of the name
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -192,7 +214,8 @@ def resolve_anaphora(doc: Doc, mentions: Sequence[Mention], *, type_of: Callable
         type_of: entity id -> actor type ("Country", "Organization", "Person").
         kind_of: entity id -> ``"company"``, ``"party"`` or ``"igo"`` for organisations (None: unknown, which
             fits "the company" and "the party" but not "the bloc").
-        country_of_person: person id -> the country whose office the person holds ("his country"), or None.
+        country_of_person: person id -> the country whose office the person holds ("his country"), or None;
+            without one (or where it knows none), the country the document names in front of the person's name.
 
     Returns:
         New mentions (method ``anaphora``), sorted by start; several share a span when an anaphor names several
@@ -212,6 +235,7 @@ def resolve_anaphora(doc: Doc, mentions: Sequence[Mention], *, type_of: Callable
         title = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         if title in _MALE_TITLES | _FEMALE_TITLES:
             ctx.gender.setdefault(m.entity_id, "m" if title in _MALE_TITLES else "f")
+    ctx.titled_states = _titled_states(ctx)
     out: list[Mention] = []
     doc_id = mentions[0].doc_id if mentions else ""
     for tok in doc:
@@ -237,7 +261,7 @@ def _resolve(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[s
     if tok.pos_ != "NOUN":
         return None
     lemma = tok.lemma_.lower()
-    if country_of_person is not None and lemma in PERSONAL_STATE_NOUNS and tok.tag_ == "NN":
+    if lemma in PERSONAL_STATE_NOUNS and tok.tag_ == "NN":
         state = _persons_state(tok, ctx, country_of_person)
         if state is not None:
             return state
@@ -249,7 +273,8 @@ def _resolve(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[s
 
 # ------------------------------------------------------------------------------------------------ pronouns
 def _pronoun_antecedents(tok: Token, pron: _Pronoun, ctx: _Context) -> list[str]:
-    """A possessive first takes a compatible co-argument of its verb ("congratulated Bush on his victory"); else
+    """A possessive first takes a compatible co-argument of its verb ("congratulated Bush on his victory"), a plural
+    object a coordination named before in its sentence ("thanked Brussels and Washington and urged them"); else
     walk back over clause subjects: the first that denotes compatible actors is the antecedent, and a nearer
     subject that could be the antecedent but names no actor stops the search."""
     if tok.lower_ == "it" and not _referential_it(tok):
@@ -260,6 +285,12 @@ def _pronoun_antecedents(tok: Token, pron: _Pronoun, ctx: _Context) -> list[str]
         if near and not pron.plural:
             return [near[0].entity_id]
     own_verb = _governor(tok) if tok.dep_ in ("dobj", "dative", "pobj") else None
+    if pron.plural and own_verb is not None:
+        # "thanked Brussels and Washington and urged them": a coordination named before in the sentence
+        near = [o for o in ctx.before(tok, 0) if _fits(o, pron, ctx) and not _own_subject(tok, o, ctx)]
+        ids = _coordination(near, 0)
+        if ids:
+            return ids
     lo = ctx.window_start(tok, PRONOUN_WINDOW if tok.lower_ != "it" else IT_WINDOW)
     for i in range(tok.i - 1, lo - 1, -1):
         subj = ctx.doc[i]
@@ -277,6 +308,13 @@ def _pronoun_antecedents(tok: Token, pron: _Pronoun, ctx: _Context) -> list[str]
             continue
         if _could_be_antecedent(subj, pron):
             return []
+    if pron.types == PERSON:
+        # no subject in reach: the one person named in the last few sentences ("The documentary showed Mr
+        # Nattrass telling the meeting: "..." On Tuesday, he told ...")
+        persons = {o.entity_id for o in ctx.before(tok, PERSON_FALLBACK_WINDOW) if _fits(o, pron, ctx)
+                   and (ctx.quoted[tok.i] or not ctx.quoted[o.tok])}
+        if len(persons) == 1:
+            return [persons.pop()]
     return []
 
 
@@ -286,12 +324,17 @@ def _fits(occ: _Occurrence, pron: _Pronoun, ctx: _Context) -> bool:
 
 def _denoted(subj: Token, ctx: _Context, plural: bool) -> list[_Occurrence]:
     """Occurrences a subject denotes: its own and its conjuncts'; for a plural pronoun also the state that
-    modifies a plural subject without one ("Russian officials said they ...", but not "WTO members")."""
+    modifies a plural subject without one ("Russian officials said they ...", but not "WTO members"), and the
+    actors of a plural organ or office ("the governments of Mali and Niger ... they")."""
     heads = [subj, *(c for c in subj.subtree if c.dep_ == "conj" and _first_conjunct(c).i == subj.i)]
     out = [o for h in heads for o in ctx.at.get(h.i, ())]
     if not out and plural and subj.tag_ in ("NNS", "NNPS") and subj.lemma_.lower() not in MEMBER_NOUNS:
         out = [o for c in subj.children if c.dep_ in _MODIFIER_DEPS for o in ctx.at.get(c.i, ())
                if o.type == "Country"]
+        if not out and subj.lemma_.lower() in STATE_ORGANS | PERSON_NOUNS:
+            # "The military governments of Mali, Burkina Faso and Niger ... they"
+            out = [o for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" for o in _denoted(p, ctx, False)]
     return out
 
 
@@ -349,7 +392,7 @@ def _description(tok: Token, kind: str, ctx: _Context) -> tuple[Span, list[str]]
         return None  # "a country", "the leader" (too vague alone)
     first = min([tok.i, *(c.left_edge.i for c in words)])
     span = tok.doc[first : tok.i + 1]
-    if any(t.i in ctx.covered for t in tok.subtree):
+    if any(t.i in ctx.covered for c in tok.children if c.dep_ in _NP_DEPS for t in c.subtree):
         return None  # "the government in Cairo", "the two companies [Rosneft and CNPC]": named right there
     types = KIND_TYPES[kind]
     window = COUNTED_WINDOW if count else DESCRIPTION_WINDOW
@@ -358,7 +401,8 @@ def _description(tok: Token, kind: str, ctx: _Context) -> tuple[Span, list[str]]
     if not plural:
         ids = _singular(fits, ctx.sent_of(tok.i), organ=tok.lemma_.lower() in STATE_ORGANS)
     else:
-        ids = _counted(fits, count) if count else _group(fits, 0)
+        ids = (_coordination(fits, count) or _sentence_set(fits, count) or _salient(fits, count)) if count \
+            else _participants(fits, ctx)
     return (span, ids) if ids else None
 
 
@@ -378,27 +422,46 @@ def _singular(fits: list[_Occurrence], sent: int, organ: bool) -> list[str]:
     return [pool[0].entity_id] if pool else []
 
 
-def _group(fits: list[_Occurrence], n: int) -> list[str]:
-    """The nearest coordination of actors ("Mali, Burkina Faso and Niger"): ``n`` of them, or at least two."""
-    groups: dict[int, list[str]] = {}
-    for occ in fits:  # nearest first
-        ids = groups.setdefault(occ.group, [])
+def _nearest_set(fits: list[_Occurrence], n: int, by: Callable[[_Occurrence], int]) -> list[str]:
+    """The distinct actors of the nearest bunch of occurrences (bunched ``by`` a key) that holds ``n`` of them, or
+    at least two when ``n`` is 0."""
+    bunches: dict[int, list[str]] = {}
+    for occ in fits:  # nearest first, so the bunches are in order of their nearest member
+        ids = bunches.setdefault(by(occ), [])
         if occ.entity_id not in ids:
             ids.append(occ.entity_id)
-    for ids in groups.values():  # in order of their nearest member
-        if (len(ids) == n) if n else len(ids) >= 2:
-            return ids
-    return []
+    return next((ids for ids in bunches.values() if (len(ids) == n if n else len(ids) >= 2)), [])
 
 
-def _counted(fits: list[_Occurrence], n: int) -> list[str]:
-    """"the two countries": a coordination of ``n``; else the ``n`` most salient actors of the window -- clause
-    subjects first ("India is a member of the Quad ..., and China has criticised it. Both Asian powers ..." ->
-    India and China), then those named most often ("The US filed a complaint against Brussels ... a retaliatory
-    EU complaint over US support for Boeing. However, both sides ..." -> the US and the EU), then the nearest."""
-    grouped = _group(fits, n)
-    if grouped:
-        return grouped
+def _coordination(fits: list[_Occurrence], n: int) -> list[str]:
+    """The nearest coordination of ``n`` actors ("Mali, Burkina Faso and Niger")."""
+    return _nearest_set(fits, n, lambda o: o.group)
+
+
+def _participants(fits: list[_Occurrence], ctx: _Context) -> list[str]:
+    """"the leaders", "the juntas": the nearest coordination of at least two actors, with the subject of its clause
+    ("President Joe Biden hosted Prime Minister Fumio Kishida and President Marcos ... The leaders" -> all three)."""
+    ids = _coordination(fits, 0)
+    if not ids:
+        return []
+    first = next(o for o in fits if o.entity_id == ids[0])
+    verb = _clause_verb(ctx.doc[first.group])
+    subjects = [o.entity_id for o in fits if o.sent == first.sent and ctx.doc[o.tok].dep_ in _SUBJECT_DEPS
+                and verb is not None and ctx.doc[o.tok].head.i == verb.i]
+    return list(dict.fromkeys([*ids, *subjects]))
+
+
+def _sentence_set(fits: list[_Occurrence], n: int) -> list[str]:
+    """The actors of the nearest sentence that names ``n`` of them (or at least two): "President Joe Biden hosted
+    Prime Minister Fumio Kishida and President Marcos ... The leaders agreed ..." -> all three."""
+    return _nearest_set(fits, n, lambda o: o.sent)
+
+
+def _salient(fits: list[_Occurrence], n: int) -> list[str]:
+    """The ``n`` most salient actors of the window: clause subjects first ("India is a member of the Quad ...,
+    and China has criticised it. Both Asian powers ..." -> India and China), then those named most often ("The
+    US filed a complaint against Brussels ... a retaliatory EU complaint over US support for Boeing. However,
+    both sides ..." -> the US and the EU), then the nearest."""
     stats: dict[str, list[int]] = {}  # entity -> [named as a subject, times named, -rank of the nearest]
     for rank, occ in enumerate(fits):  # nearest first
         named = stats.setdefault(occ.entity_id, [0, 0, -rank])
@@ -409,15 +472,34 @@ def _counted(fits: list[_Occurrence], n: int) -> list[str]:
 
 
 def _persons_state(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[str]] | None:
-    """"his country", "her government", "Mr Chavez's administration": the state whose office the person holds."""
+    """"his country", "her government", "Mr Chavez's administration": the state whose office the gazetteer
+    records the person as holding, else the one state the document names in front of the person's name
+    ("Venezuelan president Hugo Chavez", "Russia's foreign minister Sergei Lavrov")."""
     for c in tok.children:
         if c.dep_ != "poss":
             continue
         persons = {o.entity_id for o in ctx.at.get(c.i, ()) if o.type == "Person"}
-        country = country_of_person(persons.pop()) if len(persons) == 1 else None
+        if len(persons) != 1:
+            continue
+        person = persons.pop()
+        country = (country_of_person(person) if country_of_person is not None else None) or \
+            ctx.titled_states.get(person)
         if country is not None:
             return tok.doc[tok.i : tok.i + 1], [country]
     return None
+
+
+def _titled_states(ctx: _Context) -> dict[str, str]:
+    """Person -> the one country named inside the noun phrases that name the person ("Venezuelan president Hugo
+    Chavez"), over the whole document."""
+    found: dict[str, set[str]] = {}
+    for occ in ctx.order:
+        if occ.type != "Person":
+            continue
+        head = ctx.doc[occ.tok]
+        found.setdefault(occ.entity_id, set()).update(
+            o.entity_id for i in range(head.left_edge.i, head.i) for o in ctx.at.get(i, ()) if o.type == "Country")
+    return {person: countries.pop() for person, countries in found.items() if len(countries) == 1}
 
 
 # ------------------------------------------------------------------------------------------------ parse helpers

@@ -15,7 +15,8 @@ How a candidate is resolved (the method is kept on the Mention for review):
   with context readings whose only plain reading is a metonym ("Brussels" -> Belgium) is not resolved
   without context either: it is too ambiguous to guess.
 * ``coreference``: a surname alone -> the person introduced with a full name in the same document
-  (the nearest preceding one when several share the surname).
+  (the nearest preceding one when several share the surname); a first name alone -> the one person named
+  before with that first name.
 * ``fuzzy``: a person name that is a spelling/transliteration variant of a person in the document or the
   gazetteer (Lukashenko/Lukashenka, Andrei/Andrew Porotnikov): first names compared through
   :data:`FIRST_NAME_VARIANTS`, surnames by :func:`name_similarity` >= :data:`FUZZY_THRESHOLD`.
@@ -582,6 +583,10 @@ class Resolver:
                 before = [k for k in pool if k.start < cand.start]
                 best = max(before, key=lambda k: k.start) if before else min(pool, key=lambda k: k.start)
                 return best.entity_id, method
+        # a first name alone ("Robert has made ...", "Don't tell lies Nigel") -> the one person named before with it
+        first_named = {k.entity_id for k in state.persons if k.tokens[0] == surname and k.start < cand.start}
+        if len(first_named) == 1 and not self.gazetteer.persons_with_surname(surname):
+            return first_named.pop(), "coreference"
         known = self.gazetteer.persons_with_surname(surname)
         if len(known) == 1:
             return next(iter(known)), "alias"
