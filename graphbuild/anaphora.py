@@ -298,7 +298,8 @@ def _pronoun_antecedents(tok: Token, pron: _Pronoun, ctx: _Context) -> list[str]
             continue
         if ctx.quoted[subj.i] and not ctx.quoted[tok.i]:
             continue  # "“He is there because ...,” he argued": the speaker is not the quotation's subject
-        found = [o for o in _denoted(subj, ctx, pron.plural) if _fits(o, pron, ctx)]
+        denoted = _denoted(subj, ctx, pron.plural)
+        found = [o for o in denoted if _fits(o, pron, ctx)]
         ids = list(dict.fromkeys(o.entity_id for o in found))
         if ids:
             if not pron.plural:
@@ -306,7 +307,7 @@ def _pronoun_antecedents(tok: Token, pron: _Pronoun, ctx: _Context) -> list[str]
             if len(ids) >= 2 or found[0].type != "Person":
                 return ids  # "Mali and Niger ... they"; "the EU ... they"
             continue
-        if _could_be_antecedent(subj, pron):
+        if not denoted and _could_be_antecedent(subj, pron):
             return []
     if pron.types == PERSON:
         # no subject in reach: the one person named in the last few sentences ("The documentary showed Mr
