@@ -304,7 +304,7 @@ class ActorIndex:
 def _is_clause_subject(tok: Token) -> bool:
     """Whether ``tok`` is, or is coordinated or compounded into, the subject of a clause."""
     seen = 0
-    while tok.dep_ in ("conj", "compound", "appos", "cc") and tok.head is not tok and seen < 10:
+    while tok.dep_ in ("conj", "compound", "appos", "cc") and tok.head != tok and seen < 10:
         tok = tok.head
         seen += 1
     return tok.dep_ in ("nsubj", "nsubjpass")

@@ -115,7 +115,7 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
                     for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = [r for e in events for r in index.object_actors(e)]
-        if not events and verb.dep_ in ("advcl", "conj") and verb.head is not verb:
+        if not events and verb.dep_ in ("advcl", "conj") and verb.head != verb:
             # "Georgia's parliament passed a law, prompting criticism from Washington": the main clause's actor
             targets = _subjects(verb.head, index)
         if not targets:
@@ -174,7 +174,7 @@ def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterat
         orgs = [r for r in orgs if index.type_of(r.mention) == "Organization"]
         holder = tok.head
         members = [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
-        while holder.dep_ == "conj" and holder.head is not holder:
+        while holder.dep_ == "conj" and holder.head != holder:
             holder = holder.head
             members += [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
         yield from _cross(members, orgs, "memberOf", noun, "appos", lex.types["memberOf"].prior * 0.9)
@@ -229,7 +229,7 @@ def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
         if tok.lower_ not in ("other", "another", "one") or not marked:
             continue
         verb = tok.head if tok.dep_ in ("dobj", "pobj") else None
-        if verb is not None and tok.dep_ == "pobj" and verb.head is not verb:
+        if verb is not None and tok.dep_ == "pobj" and verb.head != verb:
             verb = verb.head  # "cooperate with each other"
         if verb is None:
             continue

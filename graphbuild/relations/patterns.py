@@ -134,13 +134,13 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
                 return actors, t, steps + 1
         if toks:
             return [], None, steps
-        if cur.dep_ in CONTROL_DEPS and cur.head is not cur:
+        if (cur.dep_ in CONTROL_DEPS or _participial_clause(cur)) and cur.head != cur:
             via_xcomp_from = cur if cur.dep_ == "xcomp" else None
             cur, steps = cur.head, steps + 1
             continue
         if cur.dep_ == "relcl":
             return index.actors_at(cur.head), cur.head, steps + 1
-        if cur.dep_ in ("acl", "appos") and cur.head is not cur:
+        if cur.dep_ in ("acl", "appos") and cur.head != cur:
             # "Belarus, seeking to join ..." / participial modifiers of an actor
             actors = index.actors_at(cur.head)
             if actors:
@@ -149,6 +149,12 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             return possessor_subjects(cur.head, index, steps + 1)
         break
     return [], None, steps
+
+
+def _participial_clause(verb: Token) -> bool:
+    """An adverbial -ing clause without a subject of its own: its subject is the main clause's ("The juntas quit
+    ECOWAS, accusing it of ...", "after meeting Putin, Lukashenko said")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX")
 
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -166,7 +172,7 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
         if c.lower_ in POSSESSIVE_PRONOUNS:
             gov = noun
             hops = 0
-            while gov.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") and gov.head is not gov and hops < 3:
+            while gov.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") and gov.head != gov and hops < 3:
                 gov = gov.head
                 hops += 1
                 if gov.pos_ in ("VERB", "AUX"):
@@ -220,7 +226,7 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
         return relation, None
     cur = trigger
     for _ in range(4 if governed else 0):
-        if cur.head is cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
+        if cur.head == cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
                                                 "ccomp", "nsubjpass", "pcomp"):
             break
         cur = cur.head
@@ -432,7 +438,7 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
     noun_hops = 0
     for _ in range(6):
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             break
         if dep == "appos":
             actors = index.actors_at(head)
@@ -504,7 +510,7 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             subj_tok = obj_tok = None
             # "its ally Manila", "Russia's ally, Belarus": the trigger names the actor it modifies
             named = []
-            if tok.dep_ in ("compound", "appos", "nmod") and tok.head is not tok:
+            if tok.dep_ in ("compound", "appos", "nmod") and tok.head != tok:
                 named = index.actors_at(tok.head)
             named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
             if named:
@@ -604,10 +610,10 @@ def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             steps = 1
             if tok.dep_ in ("acomp", "xcomp", "oprd", "ROOT", "ccomp", "conj", "advcl") or tok.pos_ == "VERB":
                 subjects, subj_tok, steps = clause_subjects(tok, index)
-                if not subjects and tok.dep_ in ("acomp", "oprd") and tok.head is not tok:
+                if not subjects and tok.dep_ in ("acomp", "oprd") and tok.head != tok:
                     subjects, subj_tok, extra = clause_subjects(tok.head, index)
                     steps += extra
-            if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head is not tok:
+            if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head != tok:
                 subjects = index.actors_at(tok.head)
                 subj_tok = tok.head
             if not subjects:
@@ -752,11 +758,11 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerL
     held_in = view.held_countries(m.entity_id) if view is not None and m.method == "office" else frozenset()
     span = index.span_of(m)
     head = span.root
-    titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
+    titles: list[tuple[Token, int]] = [(t, 0) for t in span if t != head and _title_kind(t, lex)]
     for c in head.children:
         if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
             titles.append((c, 1))
-    governor_title = head.head is not head and _title_kind(head.head, lex)
+    governor_title = head.head != head and _title_kind(head.head, lex)
     if head.dep_ in ("appos", "compound", "nsubj", "attr") and governor_title:
         # "the president, X" / "Belarusian leader X" -- unless another person stands between them
         lo, hi = sorted((head.head.i, head.i))
@@ -839,9 +845,9 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                      and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
             if tok.dep_ == "conj":
                 first = tok.head
-                while first.dep_ == "conj" and first.head is not first:
+                while first.dep_ == "conj" and first.head != first:
                     first = first.head
-                siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t is not tok]
+                siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t != tok]
                 members = {id(r.mention): r for t in siblings if (mm := index.mention_at(t)) is not None
                            for r in [ActorRef(mm, 1)] if index.type_of(mm) == "Country"}
                 for o in orgs:

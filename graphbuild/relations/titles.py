@@ -237,7 +237,7 @@ def as_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatc
                        if p.dep_ == "pobj" and (m := index.mention_at(p)) is not None
                        and index.type_of(m) in _ACTOR_TYPES]
             verb = tok.head
-            while verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb:
+            while verb.pos_ in ("NOUN", "PROPN") and verb.head != verb:
                 verb = verb.head  # "his second term as ...": the clause of the term
             holders = [r.mention for r in clause_subjects(verb, index)[0] if index.type_of(r.mention) == "Person"]
             for person in holders[:1]:
