@@ -42,7 +42,7 @@ REACTION_NOUNS = {"condemnation": "accuse", "criticism": "accuse", "rebuke": "ac
                   "welcome": "support", "rejection": "reject", "opposition": "reject"}
 #: "termed / called / described / labelled <object> <adjective>".
 EVALUATIVE_VERBS = frozenset({"term", "call", "describe", "label", "brand", "characterise", "characterize",
-                              "dub", "consider", "deem", "regard", "see", "view"})
+                              "dub", "consider", "deem", "regard", "see", "view", "hold"})
 NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "illegal", "illegitimate",
                                  "aggressive", "destabilising", "destabilizing", "irresponsible", "hostile", "reckless",
                                  "unfriendly", "absurd", "outrageous", "hypocritical", "baseless", "groundless",
@@ -52,7 +52,9 @@ NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "il
                                  "misleading", "dishonest", "incompetent", "mistaken", "naive", "arrogant",
                                  "shambles", "disgrace", "disgraceful", "scandalous", "irresponsible", "liar",
                                  "hypocrite", "complacent", "failing", "divisive", "untrustworthy", "shameful",
-                                 "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke"})
+                                 "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke",
+                                 "responsible", "accountable", "culpable", "complicit", "guilty", "propaganda", "lie",
+                                 "nonsense", "rubbish", "slander", "fabrication"})
 POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
                                  "historic", "fruitful", "encouraging", "step", "best", "reliable", "trustworthy",
                                  "friend", "partner", "ally", "hero", "visionary", "statesman"})

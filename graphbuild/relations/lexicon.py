@@ -71,6 +71,8 @@ class Trigger:
         preps: Preposition -> role ("subject" or "object") of its pobj.
         prior: Confidence before penalties.
         negates: The trigger asserts the relation's negation ("left the EAEU" -> memberOf, negated).
+        obj_noun: For a verb + object trigger ("accept/demand", "impose/restriction"): the object noun's lemma
+            that must be there; the actor is whoever owns or is named with that object.
     """
 
     relation: str
@@ -80,11 +82,13 @@ class Trigger:
     preps: tuple[tuple[str, str], ...] = ()
     prior: float = 0.7
     negates: bool = False
+    obj_noun: str | None = None
 
     @property
     def pattern_id(self) -> str:
-        """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>]``."""
-        lemma = self.lemma + (f"_{self.particle}" if self.particle else "")
+        """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>][/<object noun>]``."""
+        lemma = self.lemma + (f"_{self.particle.replace(' ', '_')}" if self.particle else "")
+        lemma += f"/{self.obj_noun}" if self.obj_noun else ""
         return f"{self.pos}:{'not-' if self.negates else ''}{self.relation}:{lemma}"
 
     def role_of(self, prep: str) -> str | None:
@@ -163,6 +167,24 @@ def _parse_noun(path: Path, where: str, entry: str, default: dict[str, str]) -> 
     return lemma.strip(), tuple(preps)
 
 
+def _verb_preps(path: Path, where: str, value: object) -> tuple[tuple[str, str], ...]:
+    """``["with", "to"]`` -> objects; ``"with=cosubject"`` names another role ("formed the Union State with Russia")."""
+    out = []
+    for entry in _str_list(path, where + " verb_preps", value):
+        prep, _, role = entry.partition("=")
+        if (role or "object") not in ROLES:
+            raise _fail(path, where, f"verb_preps entry {entry!r}: role must be one of {', '.join(ROLES)}")
+        out.append((prep, role or "object"))
+    return tuple(out)
+
+
+def _object_preps(verb_preps: tuple[tuple[str, str], ...], noun_preps: dict[str, str]
+                  ) -> tuple[tuple[str, str], ...]:
+    """Prepositions of a verb + object trigger: the type's verb prepositions and its noun prepositions that carry
+    the object ("impose restrictions on X", "express concern over X")."""
+    return verb_preps + tuple((p, r) for p, r in sorted(noun_preps.items()) if r == "object" and (p, r) not in verb_preps)
+
+
 def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         raise _fail(path, where, f"expected a table {{prep = \"subject\"|\"object\"}}, got {value!r}")
@@ -191,6 +213,7 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
     adjectives: dict[str, list[Trigger]] = defaultdict(list)
     curated_lemmas: set[str] = set()
     verb_preps_of: dict[str, tuple[tuple[str, str], ...]] = {}
+    object_preps_of: dict[str, tuple[tuple[str, str], ...]] = {}
     for name, spec in types_data.items():
         where = f"[types.{name}]"
         if name not in RELATION_TYPES:
@@ -207,20 +230,23 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
             if t not in ACTOR_TYPES:
                 raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
         types[name] = TypeInfo(name, prior, st, ot, modality)
-        verb_preps = tuple((p, "object") for p in _str_list(path, where + " verb_preps", spec.get("verb_preps", [])))
+        verb_preps = _verb_preps(path, where, spec.get("verb_preps", []))
         verb_preps_of[name] = verb_preps
+        noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
+        object_preps_of[name] = _object_preps(verb_preps, noun_default)
         for key, negates in (("verbs", False), ("negating_verbs", True)):
             for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
-                lemma, _, particle = entry.partition(":")
-                curated_lemmas.add(lemma)
+                head, _, obj_noun = entry.partition("/")
+                lemma, _, particle = head.partition(":")
+                curated_lemmas.add(f"{lemma}/{obj_noun}" if obj_noun else lemma)
                 if not curated_verbs:
                     continue
-                preps = verb_preps
+                preps = object_preps_of[name] if obj_noun else verb_preps
                 if negates:
                     preps = tuple((p, "object") for p in _str_list(path, where + " negating_verb_preps",
                                                                    spec.get("negating_verb_preps", [])))
-                verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, preps, prior, negates))
-        noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
+                verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, preps, prior, negates,
+                                            obj_noun or None))
         for key, negates in (("nouns", False), ("negating_nouns", True)):
             for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
                 lemma, preps = _parse_noun(path, where, entry, noun_default)
@@ -243,10 +269,12 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
         if name not in types:
             raise _fail(cpath, where, f"unknown relation type {name!r}")
         lemma = entry["lemma"].strip().lower()
-        if lemma in suppressed:
+        obj_noun = (entry.get("object") or "").strip().lower() or None
+        if lemma in suppressed or f"{lemma}/{obj_noun}" in suppressed:
             continue
         particle = (entry.get("particle") or "").strip().lower() or None
-        verbs[lemma].append(Trigger(name, lemma, "verb", particle, verb_preps_of[name], types[name].prior))
+        preps = object_preps_of[name] if obj_noun else verb_preps_of[name]
+        verbs[lemma].append(Trigger(name, lemma, "verb", particle, preps, types[name].prior, obj_noun=obj_noun))
 
     retype: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
     for i, rule in enumerate(data.get("retype", [])):

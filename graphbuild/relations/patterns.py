@@ -33,7 +33,7 @@ organisations) are applied in :mod:`graphbuild.relations`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from itertools import combinations
 
@@ -190,6 +190,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
 #: Types aimed at whoever leads or backs the thing criticised ("criticised the US-led coalition" -> the US).
 CRITICISM_TYPES = frozenset({"accuse", "protest"})
+#: Prepositions naming what a complaint or protest is about ("over Israeli raids").
+REASON_PREPS = frozenset({"over", "about", "against"})
 #: Verbs by which coordinated subjects direct a nominal act at each other ("exchanged accusations / threats").
 EXCHANGE_VERBS = frozenset({"exchange", "trade", "swap", "traded"})
 #: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state), or the
@@ -260,6 +262,74 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
                                 steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates, by)
 
 
+def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
+    """Objects of a phrasal trigger: the pobj of its last particle ("call on X", "pull out of X", "hit out at X",
+    "give in to X"); None when a particle is missing.  Earlier particles must hang off the verb."""
+    *first, last = particle.split()
+    kids = [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
+    if any(all(c.lower_ != w for c in kids) for w in first):
+        return None
+    parts = [c for c in kids if c.lower_ == last]
+    # "buys nearly all of its gas from Russia": the preposition hangs off the object
+    parts += [c for d in _children(verb, OBJ_DEPS) for c in d.subtree
+              if c.dep_ == "prep" and c.lower_ == last and c.i - d.i < 8]
+    if not parts:
+        return None
+    out: list[Token] = []
+    for p in parts:
+        out.extend(_pobjs(p))
+        out.extend(q for pp in p.children if pp.dep_ == "prep" for q in _pobjs(pp))  # "pull out of X"
+    return out
+
+
+def _named_object(verb: Token, trig: Trigger) -> Token | None:
+    """For a verb + object trigger ("accept/demand", "impose/restriction"): the object noun, if it is there."""
+    deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if _is_passive(verb) else OBJ_DEPS
+    return next((c for c in verb.children if c.dep_ in deps and trig.obj_noun in forms(c)), None)
+
+
+def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[ActorRef], list[Token], bool] | None:
+    """(object actors, object tokens, stative) of one verb trigger; None when a required part is missing."""
+    passive = _is_passive(tok)
+    obj_toks: list[Token] = []
+    if trig.particle:
+        found = _particle_objects(tok, trig.particle)
+        if found is None:
+            return None
+        obj_toks += found
+    if trig.obj_noun and _named_object(tok, trig) is None:
+        return None
+    if trig.particle == "to" and trig.relation in CRITICISM_TYPES and any(
+            index.object_actors(p) for c in _children(tok, {"prep"}) if c.lower_ in REASON_PREPS for p in _pobjs(c)):
+        return None  # "complained to the UN over Israeli raids": aimed at Israel, not at the UN it appealed to
+    obj_toks += _children(tok, OBJ_DEPS)
+    prep_objs: list[Token] = []
+    for c in _children(tok, {"prep", "dative"}):  # "lent billions to Venezuela": "to" parsed as dative
+        if trig.role_of(c.lower_) == "object":
+            prep_objs.extend(_pobjs(c))
+    # "discussing an agreement with France": the object noun carries the preposition
+    for d in _children(tok, OBJ_DEPS | (PASSIVE_SUBJ_DEPS if trig.obj_noun else frozenset())):
+        if index.mention_at(d) is None:
+            for c in _children(d, {"prep"}):
+                if trig.role_of(c.lower_) == "object":
+                    prep_objs.extend(_pobjs(c))
+    stative = (passive and not _children(tok, {"agent"}) and prep_objs
+               and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
+    if passive and not stative:
+        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+    obj_toks += prep_objs
+    objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
+    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+        objects = clausal_objects(tok, index)
+    if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
+        objects = complement_objects(tok, index)
+    if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
+        # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
+        named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
+        objects = event_objects(_children(tok, OBJ_DEPS), index, named, previous=trig.relation in PREVIOUS_EVENT_TYPES)
+    return objects, obj_toks, bool(stative)
+
+
 def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
     """Lexicon verbs: active and passive voice, phrasal particles, prepositional objects, control chains."""
     for tok in sent:
@@ -267,53 +337,22 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             continue
         if index.mention_at(tok) is not None:
             continue
-        for trig in lex.verbs.get(tok.lemma_.lower(), ()):
-            passive = _is_passive(tok)
-            obj_toks: list[Token] = []
-            if trig.particle:
-                parts = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == trig.particle]
-                # "buys nearly all of its gas from Russia": the preposition hangs off the object
-                parts += [c for d in _children(tok, OBJ_DEPS) for c in d.subtree
-                          if c.dep_ == "prep" and c.lower_ == trig.particle and c.i - d.i < 8]
-                if not parts:
-                    continue
-                for p in parts:
-                    obj_toks.extend(_pobjs(p))
-                    for pp in p.children:  # "pull out of X"
-                        if pp.dep_ == "prep":
-                            obj_toks.extend(_pobjs(pp))
-            obj_toks += _children(tok, OBJ_DEPS)
-            prep_objs: list[Token] = []
-            for c in _children(tok, {"prep", "dative"}):  # "lent billions to Venezuela": "to" parsed as dative
-                if trig.role_of(c.lower_) == "object":
-                    prep_objs.extend(_pobjs(c))
-            # "discussing an agreement with France": the object noun carries the preposition
-            for d in _children(tok, OBJ_DEPS):
-                if index.mention_at(d) is None:
-                    for c in _children(d, {"prep"}):
-                        if trig.role_of(c.lower_) == "object":
-                            prep_objs.extend(_pobjs(c))
-            stative = (passive and not _children(tok, {"agent"}) and prep_objs
-                       and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
-            if passive and not stative:
-                obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
-            obj_toks += prep_objs
-            objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
-            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
-                objects = clausal_objects(tok, index)
-            if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
-                objects = complement_objects(tok, index)
-            if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
-                # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
-                named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
-                objects = event_objects(_children(tok, OBJ_DEPS), index, named,
-                                        previous=trig.relation in PREVIOUS_EVENT_TYPES)
+        readings = [(trig, found) for trig in lex.verbs.get(tok.lemma_.lower(), ())
+                    if (found := _verb_objects(tok, trig, index)) is not None]
+        if any(trig.obj_noun for trig, _ in readings):
+            # the verb + object reading is the specific one: "sent troops to Iraq" is no aid
+            readings = [(trig, found) for trig, found in readings if trig.obj_noun]
+        for trig, (objects, obj_toks, stative) in readings:
             if stative:
                 # "Tokyo has been allied with Washington": a passive form used as a state, no agent
                 subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
                 subj_tok, steps = (_children(tok, PASSIVE_SUBJ_DEPS) or [None])[0], 1
             else:
                 subjects, subj_tok, steps = clause_subjects(tok, index)
+            if subjects:
+                # "Belarus forms the Union State with Russia": a co-actor does it too
+                subjects = subjects + [r for c in _children(tok, {"prep"}) if trig.role_of(c.lower_) == "cosubject"
+                                       for p in _pobjs(c) for r in index.actors_at(p)]
             obj_tok = obj_toks[0] if obj_toks else None
             if trig.relation == "assault" and verbal_attack(tok, obj_tok, subjects, index):
                 trig = replace(trig, relation="accuse")
@@ -431,9 +470,10 @@ def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
     return out
 
 
-def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False
-                            ) -> tuple[list[ActorRef], Token | None, int]:
-    """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks")."""
+def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False,
+                            any_verb: bool = False) -> tuple[list[ActorRef], Token | None, int]:
+    """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks"); with
+    ``any_verb`` also through a preposition on any verb ("spoke at a news conference with X")."""
     cur, steps = noun, 0
     noun_hops = 0
     for _ in range(6):
@@ -470,7 +510,7 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
             # (structural relations are not read through prepositions: "restrictions ... for new EU members"
             # says nothing about the restricting state's membership)
             gov = head.head
-            if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex.support_verbs:
+            if gov.pos_ in ("VERB", "AUX") and (any_verb or gov.lemma_.lower() in lex.support_verbs):
                 actors, tok, extra = clause_subjects(gov, index)
                 return actors, tok, steps + 2 + extra
             if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") and noun_hops < 2:
@@ -486,13 +526,109 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
     return [], None, steps
 
 
+@dataclass
+class _NounArgs:
+    """Arguments of a nominal trigger as they are collected."""
+
+    subjects: list[ActorRef] = field(default_factory=list)
+    objects: list[ActorRef] = field(default_factory=list)
+    pair: list[ActorRef] = field(default_factory=list)
+    cosubjects: list[ActorRef] = field(default_factory=list)
+    subj_tok: Token | None = None
+    obj_tok: Token | None = None
+
+
+def _noun_modifiers(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
+    """Actors the trigger names by modification: "its ally Manila" (object), "Russia's support", "EU sanctions"
+    (subject), "an EU member", "NATO membership" (the organisation is the object of membership-like types)."""
+    named = index.actors_at(tok.head) if tok.dep_ in ("compound", "appos", "nmod") and tok.head != tok else []
+    named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
+    args.objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
+    org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
+    for c in tok.children:
+        if c.dep_ not in ("poss", "compound", "amod", "nmod") or (cm := index.mention_at(c)) is None:
+            continue
+        if org_object and index.type_of(cm) == "Organization":
+            args.objects.extend(ActorRef(r.mention, r.steps + 1) for r in index.actors_at(c))
+            args.obj_tok = c
+            continue
+        args.subjects.extend(index.actors_at(c))
+        # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
+        args.subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
+                             if h.dep_ in ("compound", "amod") and h.i < c.i
+                             and any(t.text in HYPHENS for t in tok.doc[h.i + 1:c.i])
+                             and (hm := index.mention_at(h)) is not None and hm is not cm)
+        args.subj_tok = c
+
+
+def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
+    """Prepositional arguments: the lexicon's roles ("dependence on Moscow", "support from X") and pairs
+    ("dialogue between NATO and Russia")."""
+    for c in _children(tok, {"prep"}):
+        role = trig.role_of(c.lower_)
+        if role is None and c.lower_ in lex.pair_preps:
+            for p in _pobjs(c):
+                args.pair.extend(index.conjunct_groups(p, start=100 * len(args.pair) + 100))
+            continue
+        if role is None:
+            continue
+        found = [ActorRef(r.mention, r.steps + 1) for p in _pobjs(c) for r in
+                 (index.actors_at(p) if role != "object" else object_fn(index, trig.relation)(p))]
+        if role == "subject":
+            args.subjects.extend(found)
+            args.subj_tok = args.subj_tok or c
+        elif role == "cosubject":
+            args.cosubjects.extend(found)
+        else:
+            args.objects.extend(found)
+            args.obj_tok = args.obj_tok or c
+            # "a member of the Quad with Japan and Australia": the co-members hang off the object
+            args.cosubjects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c) for pp in _children(p, {"prep"})
+                                   if trig.role_of(pp.lower_) == "cosubject" for q in _pobjs(pp)
+                                   for r in index.actors_at(q))
+
+
+def _between_candidates(tok: Token, trig: Trigger, args: _NounArgs, lex: Lexicon) -> list[Candidate]:
+    """"dialogue between NATO and Russia": every pair across the conjuncts (and the noun's own actors)."""
+    pair = args.pair
+    if args.subjects or args.objects:
+        pair = pair + [ActorRef(r.mention, r.steps, -2 - i) for i, r in enumerate(args.subjects + args.objects)]
+    if len(pair) < 2:
+        return []
+    relation, by = retype(tok, trig.relation, lex)
+    return [Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between", trig.prior,
+                      2 + a.steps + b.steps, negates=trig.negates, retyped_by=by)
+            for a, b in combinations(pair, 2) if a.mention.entity_id != b.mention.entity_id and a.group != b.group]
+
+
+def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> int:
+    """Subjects from around the noun when it names none itself ("imposed sanctions on Russia", "its bid",
+    "Belarus and Russia held talks"); returns the dependency steps."""
+    gov = tok.head
+    if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
+        args.objects.extend(ActorRef(r.mention, r.steps + 2) for c in _children(gov, {"prep"})
+                            if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p))
+    subjects, args.subj_tok, steps = possessor_subjects(tok, index, 0)
+    if not subjects:
+        # a joint act with its partner named ("at a news conference with Li", "in conversations with Bush") is
+        # done by the subject of whatever clause it sits in
+        joint = trig.relation in JOINT_ACTS and bool(args.objects)
+        subjects, args.subj_tok, steps = _noun_governor_subjects(
+            tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS, any_verb=joint)
+    args.subjects = subjects
+    return steps + 1
+
+
 def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
     """Nominalisations: "dialogue between NATO and Russia", "cooperation with Belarus", "dependence on Moscow"."""
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ not in ("NN", "NNS"):
             continue
-        if index.mention_at(tok) is not None:
-            continue
+        own = index.mention_at(tok)
+        if own is not None and not (tok.is_lower and tok.lemma_.lower() in lex.agent_nouns
+                                    and index.span_of(own).root == tok):
+            continue  # a trigger inside a name; but "British troops in Iraq": the agent noun is the trigger
         gov = tok.head
         # the verb takes over when it claims the noun's prepositional object ("discussing an agreement with
         # France" is a consultation with France, read off the verb)
@@ -501,97 +637,47 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             t.role_of(p) == "object" for t in lex.verbs.get(gov.lemma_.lower(), ()) for p in noun_preps))
         for trig in lex.nouns.get(tok.lemma_.lower(), ()):
             if governed_by_trigger and all(t.relation != trig.relation for t in lex.verbs[gov.lemma_.lower()]):
-                # "discussing an agreement with France" is a consultation, read off the verb
                 continue
-            subjects: list[ActorRef] = []
-            objects: list[ActorRef] = []
-            pair: list[ActorRef] = []
-            cosubjects: list[ActorRef] = []
-            subj_tok = obj_tok = None
-            # "its ally Manila", "Russia's ally, Belarus": the trigger names the actor it modifies
-            named = []
-            if tok.dep_ in ("compound", "appos", "nmod") and tok.head != tok:
-                named = index.actors_at(tok.head)
-            named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
-            if named:
-                objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
-            org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
-            for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and (cm := index.mention_at(c)) is not None:
-                    if org_object and index.type_of(cm) == "Organization":
-                        # "an EU member", "NATO membership": the organisation is the object
-                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in index.actors_at(c))
-                        obj_tok = c
-                        continue
-                    subjects.extend(index.actors_at(c))
-                    # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
-                    subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
-                                    if h.dep_ in ("compound", "amod") and h.i < c.i and any(t.text in HYPHENS for t in
-                                                                                  tok.doc[h.i + 1:c.i])
-                                    and (hm := index.mention_at(h)) is not None and hm is not cm)
-                    subj_tok = c
-                elif c.dep_ == "prep":
-                    prep = c.lower_
-                    role = trig.role_of(prep)
-                    if role is None and prep in lex.pair_preps:
-                        for p in _pobjs(c):
-                            pair.extend(index.conjunct_groups(p, start=100 * len(pair) + 100))
-                        continue
-                    if role is None:
-                        continue
-                    found = [r for p in _pobjs(c) for r in
-                             (index.actors_at(p) if role != "object" else object_fn(index, trig.relation)(p))]
-                    if role == "subject":
-                        subjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                        subj_tok = subj_tok or c
-                    elif role == "cosubject":
-                        cosubjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                    else:
-                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                        obj_tok = obj_tok or c
-                        # "a member of the Quad with Japan and Australia": the co-members hang off the object
-                        for p in _pobjs(c):
-                            for pp in _children(p, {"prep"}):
-                                if trig.role_of(pp.lower_) == "cosubject":
-                                    cosubjects.extend(ActorRef(r.mention, r.steps + 2) for q in _pobjs(pp)
-                                                      for r in index.actors_at(q))
-            steps = 1
-            if pair:
-                if trig.relation in SYMMETRIC_RELATIONS:
-                    if subjects or objects:
-                        pair = pair + [ActorRef(r.mention, r.steps, -2 - i) for i, r in enumerate(subjects + objects)]
-                    if len(pair) >= 2:
-                        relation, by = retype(tok, trig.relation, lex)
-                        for a, b in combinations(pair, 2):
-                            if a.mention.entity_id != b.mention.entity_id and a.group != b.group:
-                                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between",
-                                                trig.prior, 2 + a.steps + b.steps, negates=trig.negates,
-                                                retyped_by=by)
-                        continue
-                elif not subjects and len(pair) >= 2:
+            args = _NounArgs()
+            _noun_modifiers(tok, trig, index, lex, args)
+            _noun_prepositions(tok, trig, index, lex, args)
+            if args.pair and trig.relation in SYMMETRIC_RELATIONS:
+                found = _between_candidates(tok, trig, args, lex)
+                if found:
+                    yield from found
                     continue
-            if not subjects:
-                # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
-                gov = tok.head
-                if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
-                    for c in _children(gov, {"prep"}):
-                        if trig.role_of(c.lower_) == "object":
-                            objects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c)
-                                           for r in index.actors_at(p))
-                subjects, subj_tok, steps = possessor_subjects(tok, index, 0)
-                if not subjects:
-                    subjects, subj_tok, steps = _noun_governor_subjects(
-                        tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS)
+            elif args.pair and not args.subjects and len(args.pair) >= 2:
+                continue
+            steps = 1
+            if not args.subjects:
+                steps = _noun_clause_subjects(tok, trig, index, lex, args)
+            elif trig.relation in JOINT_ACTS and not args.objects and args.subj_tok is not None \
+                    and args.subj_tok.dep_ != "prep":
+                # "Iraq and Afghanistan in WTO talks", "Turkey began EU membership talks": the noun's own actor is
+                # one side, the clause's subject the other
+                named = {r.mention.entity_id for r in args.subjects}
+                others, _, steps = _noun_governor_subjects(tok, index, lex)
+                args.objects = [r for r in others if r.mention.entity_id not in named]
                 steps += 1
-            if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
-                objects = objects + surface_list(index, objects, "Organization")
-            if cosubjects and subjects:
-                subjects = subjects + cosubjects
-            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
-                objects = clausal_objects(tok, index)
-            if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
-                objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
-            yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
+            yield from _noun_candidates(tok, trig, index, args, steps, lex)
+
+
+def _noun_candidates(tok: Token, trig: Trigger, index: ActorIndex, args: _NounArgs, steps: int, lex: Lexicon
+                     ) -> Iterator[Candidate]:
+    subjects, objects = args.subjects, args.objects
+    if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
+        objects = objects + surface_list(index, objects, "Organization")
+    if args.cosubjects and subjects:
+        subjects = subjects + args.cosubjects
+    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+        objects = clausal_objects(tok, index)
+    if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
+        objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
+    obj_tok = args.obj_tok
+    target = next(iter(_pobjs(obj_tok)), None) if obj_tok is not None and obj_tok.dep_ == "prep" else obj_tok
+    if trig.relation == "assault" and verbal_attack(tok, target, subjects, index):
+        trig = replace(trig, relation="accuse")  # "Howard's attack on Blair"
+    yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, args.subj_tok, obj_tok)
 
 
 def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -805,7 +891,15 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerL
 
 
 def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """Member lists: "<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"; "X within the <Org>"."""
+    """Member lists: "<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"; "X and other members of
+    <Org>", "X, like other <Org> members"; "X within the <Org>"."""
+    yield from _listed_members(sent, index, lex)
+    yield from _other_members(sent, index, lex)
+    yield from _within(sent, index, lex)
+
+
+def _listed_members(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"."""
     doc = sent.doc
     for tok in sent:
         if tok.lemma_.lower() not in lex.member_nouns or index.mention_at(tok) is not None:
@@ -836,24 +930,61 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
         for mm in members:
             yield Candidate(mm, "memberOf", org, tok, f"list:memberOf:{tok.lemma_.lower()}",
                             lex.types["memberOf"].prior * 0.95, 2)
+
+
+#: "more than other EU states", "like other NATO members", "unlike other members": the compared actor is one too.
+COMPARISON_WORDS = frozenset({"than", "like", "unlike"})
+
+
+def _other_members(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"the United States, Germany and other members of the Contact Group", "Britain paid more than other EU
+    states", "Poland, like other EU members, ..." -> memberOf."""
     for tok in sent:
-        # "the United States, Germany and other members of the Contact Group"
-        if tok.lemma_.lower() in lex.member_nouns and any(c.lower_ == "other" for c in tok.children):
-            orgs = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
-                    for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
-            orgs += [ActorRef(om, 1) for c in tok.children if c.dep_ == "compound"
-                     and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
-            if tok.dep_ == "conj":
-                first = tok.head
-                while first.dep_ == "conj" and first.head != first:
-                    first = first.head
-                siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t != tok]
-                members = {id(r.mention): r for t in siblings if (mm := index.mention_at(t)) is not None
-                           for r in [ActorRef(mm, 1)] if index.type_of(mm) == "Country"}
-                for o in orgs:
-                    for r in members.values():
-                        yield Candidate(r.mention, "memberOf", o.mention, tok, "list:memberOf:other-members",
-                                        lex.types["memberOf"].prior * 0.95, 2 + o.steps)
+        if tok.lemma_.lower() not in lex.member_nouns or not any(c.lower_ == "other" for c in tok.children):
+            continue
+        orgs = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+                for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
+        orgs += [ActorRef(om, 1) for c in tok.children if c.dep_ == "compound"
+                 and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
+        if not orgs:
+            continue
+        members = _listed_beside(tok, index) or _compared_with(tok, index)
+        for o in orgs:
+            for r in members:
+                yield Candidate(r.mention, "memberOf", o.mention, tok, "list:memberOf:other-members",
+                                lex.types["memberOf"].prior * 0.95, 2 + o.steps)
+
+
+def _listed_beside(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The countries coordinated with ``tok`` ("the US, Germany and other members")."""
+    if tok.dep_ != "conj":
+        return []
+    first = tok.head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t != tok]
+    members = {id(mm): ActorRef(mm, 1) for t in siblings if (mm := index.mention_at(t)) is not None
+               and index.type_of(mm) == "Country"}
+    return list(members.values())
+
+
+def _compared_with(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The actor compared with ``tok`` ("Britain paid more than other EU states", "than other members did")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in COMPARISON_WORDS:
+        anchor = tok.head.head
+    elif tok.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ in COMPARISON_WORDS for c in tok.head.children):
+        anchor = tok.head.head
+    else:
+        return []
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else next(
+        (a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    return [r for r in clause_subjects(verb, index)[0] if index.type_of(r.mention) in ("Country", "Organization")]
+
+
+def _within(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"Minsk will form a group within the EAEU" -> memberOf."""
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ == "within":
             holder = index.actors_at(tok.head)
