@@ -59,6 +59,15 @@ FINDS = [
     ("Belarus forms the Union State with Russia.",
      {("country/RUS", "memberOf", "org/union-state-of-russia-and-belarus", False),
       ("country/BLR", "memberOf", "org/union-state-of-russia-and-belarus", False)}),
+    # --- a person placed in an organisation without an office --------------------------------------
+    ("Growth will slow, said John Lipsky of the IMF.", {("person/john-lipsky", "affiliatedWith", "org/IMF", False)}),
+    ("Anna Berg, from Human Rights Watch, said the embargo should stay.",
+     {("person/anna-berg", "affiliatedWith", "org/human-rights-watch", False)}),
+    ("Dmitry Lukashov, an analyst at Gazprom, said prices would rise.",
+     {("person/dmitry-lukashov", "affiliatedWith", "org/gazprom", False)}),
+    # the head of a department is not the head of the organisation
+    ("Ian Smith, head of the IMF's Africa department, said growth was strong.",
+     {("person/ian-smith", "affiliatedWith", "org/IMF", False)}),
 ]
 
 
@@ -86,3 +95,32 @@ def test_classes_a_complaint_over_an_event_without_actor_stays_with_the_addresse
 def test_classes_a_persons_chair_is_no_state_membership(relations_of) -> None:
     got = relations_of("Tony Blair chairs the G8 summit.")
     assert not {t for t in got if t[1] == "memberOf"}, got
+
+
+def test_classes_a_think_tanks_analyst_is_no_affiliation(relations_of) -> None:
+    got = relations_of("Prices will rise, said Olga Sand of the Nordic Institute for Energy Studies.")
+    assert not {t for t in got if t[1] == "affiliatedWith"}, got
+
+
+def test_classes_the_head_of_a_department_does_not_lead_the_organisation(relations_of) -> None:
+    got = relations_of("Ian Smith, head of the IMF's Africa department, said growth was strong.")
+    assert ("person/ian-smith", "leaderOf", "org/IMF", False) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "UPS ordered ten Airbus jets.",                          # an order without a clause is a purchase
+    "Barack Obama ordered an investigation against Iran.",
+    "Clare Short said the UN should be leading the effort.",  # advice, not a demand
+])
+def test_classes_no_demand_or_request(relations_of, text) -> None:
+    got = relations_of(text)
+    assert not {t for t in got if t[1] in ("demand", "request")}, got
+
+
+def test_classes_an_order_with_a_clause_is_a_demand(relations_of) -> None:
+    assert ("country/RUS", "demand", "country/GEO", False) in relations_of("Russia ordered Georgia to withdraw its troops.")
+
+
+def test_classes_asking_for_weapons_against_a_third_is_no_request_of_it(relations_of) -> None:
+    got = relations_of("Ukraine asked its partners for air defence systems to protect cities from Russian missiles.")
+    assert ("country/UKR", "request", "country/RUS", False) not in got

@@ -299,6 +299,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         obj_toks += found
     if trig.obj_noun and _named_object(tok, trig) is None:
         return None
+    if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
+        return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
     if trig.particle == "to" and trig.relation in CRITICISM_TYPES and any(
             index.object_actors(p) for c in _children(tok, {"prep"}) if c.lower_ in REASON_PREPS for p in _pobjs(c)):
         return None  # "complained to the UN over Israeli raids": aimed at Israel, not at the UN it appealed to
@@ -411,9 +413,11 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
     return out
 
 
+#: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
+COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
 #: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
 #: "threatened to break relations with Russia").
-COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject", "demand", "request"})
+COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject"})
 _COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "for"})
 
 
@@ -430,7 +434,7 @@ def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 #: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
-DEONTIC = frozenset({"must", "should", "ought"})
+DEONTIC = frozenset({"must"})
 
 
 def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
