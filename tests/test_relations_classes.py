@@ -65,6 +65,18 @@ FINDS = [
      {("person/anna-berg", "affiliatedWith", "org/human-rights-watch", False)}),
     ("Dmitry Lukashov, an analyst at Gazprom, said prices would rise.",
      {("person/dmitry-lukashov", "affiliatedWith", "org/gazprom", False)}),
+    # --- asking for, pushing for, giving in, turning down ---------------------------------------------
+    ("The US called for Iran to halt enrichment.", {("country/USA", "request", "country/IRN", False)}),
+    ("Britain is pushing for India to open its markets.", {("country/GBR", "demand", "country/IND", False)}),
+    ("Syria agreed to Lebanon's demands.", {("country/SYR", "concede", "country/LBN", False)}),
+    ("Italy made concessions to Libya.", {("country/ITA", "concede", "country/LBY", False)}),
+    ("Russia turned down the American proposal.", {("country/RUS", "reject", "country/USA", False)}),
+    ("Labour said the Tories' plans were a fraud.", {("org/labour-party", "accuse", "org/conservative-party", False)}),
+    # --- travelling for talks, meeting a counterpart, a joint venture, seeking entry -----------------------
+    ("Jack Straw will travel to China for talks next week.", {("country/CHN", "consult", "person/jack-straw", False)}),
+    ("Tony Blair met his Indian counterpart in London.", {("country/IND", "consult", "person/tony-blair", False)}),
+    ("Gazprom formed a joint venture with Shell.", {("org/gazprom", "cooperate", "org/shell", False)}),
+    ("Germany supports Turkish entry into the EU.", {("country/TUR", "seeksMembershipIn", "org/EU", False)}),
     # the head of a department is not the head of the organisation
     ("Ian Smith, head of the IMF's Africa department, said growth was strong.",
      {("person/ian-smith", "affiliatedWith", "org/IMF", False)}),
@@ -124,3 +136,8 @@ def test_classes_an_order_with_a_clause_is_a_demand(relations_of) -> None:
 def test_classes_asking_for_weapons_against_a_third_is_no_request_of_it(relations_of) -> None:
     got = relations_of("Ukraine asked its partners for air defence systems to protect cities from Russian missiles.")
     assert ("country/UKR", "request", "country/RUS", False) not in got
+
+
+def test_classes_calling_for_a_thing_asks_nobody(relations_of) -> None:
+    got = relations_of("Ukraine called for more NATO weapons.")
+    assert not {t for t in got if t[1] == "request"}, got

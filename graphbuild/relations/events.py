@@ -54,7 +54,8 @@ NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "il
                                  "hypocrite", "complacent", "failing", "divisive", "untrustworthy", "shameful",
                                  "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke",
                                  "responsible", "accountable", "culpable", "complicit", "guilty", "propaganda", "lie",
-                                 "nonsense", "rubbish", "slander", "fabrication"})
+                                 "nonsense", "rubbish", "slander", "fabrication", "fraud", "con", "disaster",
+                                 "failure", "hypocrisy"})
 POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
                                  "historic", "fruitful", "encouraging", "step", "best", "reliable", "trustworthy",
                                  "friend", "partner", "ally", "hero", "visionary", "statesman"})
@@ -217,7 +218,8 @@ def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children)} | {w.lower_ for w in words}
             if not lemmas & NEGATIVE_ADJECTIVES or any(c.dep_ == "neg" for c in clause.children):
                 continue
-            judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.actors_at(c)]
+            # "the Tories' plans were a fraud": the plans' owner
+            judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.object_actors(c, leading=True)]
             judges = _subjects(verb, index)
             yield from _cross(judges, judged, "accuse", clause, "judgement", lex.types["accuse"].prior * 0.85, 2)
 

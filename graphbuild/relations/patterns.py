@@ -270,12 +270,17 @@ def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
     if any(all(c.lower_ != w for c in kids) for w in first):
         return None
     parts = [c for c in kids if c.lower_ == last]
+    # "called for Iran to halt enrichment": the particle marks an infinitive clause whose subject is the object
+    out = [n for x in _children(verb, {"advcl", "ccomp", "xcomp"}) if any(m.dep_ == "mark" and m.lower_ == last
+                                                                          for m in x.children)
+           for n in _children(x, {"nsubj"})]
     # "buys nearly all of its gas from Russia": the preposition hangs off the object
     parts += [c for d in _children(verb, OBJ_DEPS) for c in d.subtree
               if c.dep_ == "prep" and c.lower_ == last and c.i - d.i < 8]
-    if not parts:
+    if last == "for":
+        return out or None  # "called for more Patriots" names what is wanted, not whom it is asked of
+    if not parts and not out:
         return None
-    out: list[Token] = []
     for p in parts:
         out.extend(_pobjs(p))
         out.extend(q for pp in p.children if pp.dep_ == "prep" for q in _pobjs(pp))  # "pull out of X"
@@ -283,9 +288,14 @@ def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
 
 
 def _named_object(verb: Token, trig: Trigger) -> Token | None:
-    """For a verb + object trigger ("accept/demand", "impose/restriction"): the object noun, if it is there."""
+    """For a verb + object trigger ("accept/demand", "impose/restriction", "agree:to/demand"): the object noun
+    (object of the verb or of its particle), if it is there."""
     deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if _is_passive(verb) else OBJ_DEPS
-    return next((c for c in verb.children if c.dep_ in deps and trig.obj_noun in forms(c)), None)
+    cands = [c for c in verb.children if c.dep_ in deps]
+    if trig.particle:
+        cands += [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == trig.particle.split()[-1]
+                  for p in _pobjs(c)]
+    return next((c for c in cands if trig.obj_noun in forms(c)), None)
 
 
 def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[ActorRef], list[Token], bool] | None:
@@ -611,8 +621,10 @@ def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lex
     gov = tok.head
     if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
         # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
-        args.objects.extend(ActorRef(r.mention, r.steps + 2) for c in _children(gov, {"prep"})
+        args.objects.extend(ActorRef(r.mention, r.steps + 2) for c in _children(gov, {"prep", "dative"})
                             if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p))
+    if trig.relation in JOINT_ACTS and not args.objects:
+        args.objects = _destination(tok, index)
     subjects, args.subj_tok, steps = possessor_subjects(tok, index, 0)
     if not subjects:
         # a joint act with its partner named ("at a news conference with Li", "in conversations with Bush") is
@@ -622,6 +634,15 @@ def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lex
             tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS, any_verb=joint)
     args.subjects = subjects
     return steps + 1
+
+
+def _destination(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """"flew to Beijing for talks", "arrived in Jordan on a visit": the country travelled to is the other side."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "on") or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = noun.head.head
+    return [ActorRef(r.mention, r.steps + 3) for c in _children(verb, {"prep"}) if c.lower_ in ("to", "in")
+            for p in _pobjs(c) for r in index.actors_at(p) if index.type_of(r.mention) == "Country"]
 
 
 def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
