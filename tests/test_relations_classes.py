@@ -19,6 +19,12 @@ FINDS = [
      {("org/EU", "retreat", "country/CHN", False)}),
     # --- an -ing clause takes the subject of its main clause -------------------------------------
     ("Mali left the bloc last year, accusing France of meddling.", {("country/MLI", "accuse", "country/FRA", False)}),
+    # a purpose clause too ("bound by law to help Taiwan defend itself": the US helps Taiwan)
+    ("The US is bound by law to help Taiwan defend itself.", {("country/USA", "aid", "country/TWN", False)}),
+    # the accused does what the gerund says ("accused the bloc of imposing sanctions")
+    ("Mali left ECOWAS. It accused the bloc of imposing sanctions on Niger.",
+     {("org/ECOWAS", "sanction", "country/NER", False)}),
+    ("Zelensky thanked Germany for sending tanks to Ukraine.", {("country/DEU", "aid", "country/UKR", False)}),
     # --- phrasal verbs of several particles, verbs and nouns of criticism --------------------------
     ("Tony Blair hit out at the Conservatives over their plans.",
      {("person/tony-blair", "accuse", "org/conservative-party", False)}),
@@ -141,3 +147,8 @@ def test_classes_asking_for_weapons_against_a_third_is_no_request_of_it(relation
 def test_classes_calling_for_a_thing_asks_nobody(relations_of) -> None:
     got = relations_of("Ukraine called for more NATO weapons.")
     assert not {t for t in got if t[1] == "request"}, got
+
+
+def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
+    got = relations_of("Armenia criticised Russian peacekeepers for failing to protect the Armenians.")
+    assert not {t for t in got if t[1] == "reject"}, got

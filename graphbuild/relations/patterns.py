@@ -138,6 +138,10 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             via_xcomp_from = cur if cur.dep_ == "xcomp" else None
             cur, steps = cur.head, steps + 1
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
+            # "accused the bloc of imposing sanctions", "thanked Germany for sending tanks": the accused does it
+            actors, tok = _prepositional_controller(cur.head, index)
+            return actors, tok, steps + 2
         if cur.dep_ == "relcl":
             return index.actors_at(cur.head), cur.head, steps + 1
         if cur.dep_ in ("acl", "appos") and cur.head != cur:
@@ -151,10 +155,31 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
     return [], None, steps
 
 
+#: Verbs whose object does what their "of"/"for" gerund says ("accused X of attacking", "thanked X for sending").
+PREP_OBJECT_CONTROL = frozenset({"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn",
+                                 "fault", "praise", "thank", "congratulate", "commend", "punish", "sanction"})
+
+
+def _prepositional_controller(prep: Token, index: ActorIndex) -> tuple[list[ActorRef], Token | None]:
+    """The object of the verb governing ``prep`` ("of"/"for"), if that verb passes it to the gerund."""
+    head = prep.head
+    if head.dep_ in OBJ_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        verb, obj = head.head, head
+    else:
+        verb, obj = head, next(iter(_children(head, OBJ_DEPS)), None)
+    if obj is None or verb.lemma_.lower() not in PREP_OBJECT_CONTROL:
+        return [], None
+    actors = index.actors_at(obj) or (index.antecedent(obj) if obj.pos_ == "PRON" else [])
+    return actors, obj
+
+
 def _participial_clause(verb: Token) -> bool:
-    """An adverbial -ing clause without a subject of its own: its subject is the main clause's ("The juntas quit
-    ECOWAS, accusing it of ...", "after meeting Putin, Lukashenko said")."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX")
+    """An adverbial -ing or purpose clause without a subject of its own: its subject is the main clause's ("The
+    juntas quit ECOWAS, accusing it of ...", "after meeting Putin, Lukashenko said", "the US is bound by law to
+    help Taiwan")."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -469,7 +494,7 @@ def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Can
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
-CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse"})
+CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse", "aid"})
 
 
 def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
