@@ -25,6 +25,15 @@ FINDS = [
     ("Mali left ECOWAS. It accused the bloc of imposing sanctions on Niger.",
      {("org/ECOWAS", "sanction", "country/NER", False)}),
     ("Zelensky thanked Germany for sending tanks to Ukraine.", {("country/DEU", "aid", "country/UKR", False)}),
+    # --- a threat is aimed at whoever its condition names; a demand at the subject of its that-clause ----
+    ("Russia threatened to stop the talks if the United States deploys the missiles.",
+     {("country/RUS", "threaten", "country/USA", False)}),
+    ("Iran threatened to launch an offensive unless Iraq accepted its conditions.",
+     {("country/IRN", "threaten", "country/IRQ", False)}),
+    ("The UN repeated its demand today that Israel ease the restrictions.",
+     {("org/UN", "demand", "country/ISR", False)}),
+    # a quantity of aid carries the recipient ("$70m of aid for Romania")
+    ("Japan will provide 70 million dollars of aid for Romania.", {("country/JPN", "aid", "country/ROU", False)}),
     # --- phrasal verbs of several particles, verbs and nouns of criticism --------------------------
     ("Tony Blair hit out at the Conservatives over their plans.",
      {("person/tony-blair", "accuse", "org/conservative-party", False)}),

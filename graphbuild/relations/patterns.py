@@ -360,6 +360,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         objects = clausal_objects(tok, index)
     if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
         objects = complement_objects(tok, index)
+    if not objects and trig.relation == "threaten":
+        objects = conditional_objects(tok, index)
     if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
         # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
         named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
@@ -498,15 +500,34 @@ CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse", "aid"})
 
 
 def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
-    """The subject of a that-clause or infinitive complement of ``tok`` ("demanding that Mugabe abandon ...")."""
+    """The subject of a that-clause or infinitive complement of ``tok`` ("demanding that Mugabe abandon ..."); for a
+    noun, also a that-clause the parser hung on its verb right after it ("reiterated its demand today that Israel
+    ease restrictions")."""
+    clauses = list(tok.children)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head != tok:
+        clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and 0 < c.left_edge.i - tok.right_edge.i <= 3
+                    and c.left_edge.lower_ == "that"]
     out: list[ActorRef] = []
-    for c in tok.children:
+    for c in clauses:
         if c.dep_ in ("ccomp", "acl", "xcomp", "advcl") and any(g.lower_ in ("that", "for") or g.dep_ == "mark"
                                                                for g in c.children) | (c.dep_ == "ccomp"):
             for sub in c.children:
                 if sub.dep_ in ("nsubj", "nsubjpass"):
                     out.extend(ActorRef(r.mention, r.steps + 2) for r in index.actors_at(sub))
     return out
+
+
+#: Conjunctions of a condition: "threatened to stop the talks if the United States goes ahead".
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def conditional_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The subject of the condition a threat depends on: "X threatened to ban voting if Hamas ran", "... unless
+    Israel rescinded the annexation" (the condition may hang off the threat or off what is threatened)."""
+    heads = [tok, *_children(tok, {"xcomp"})]
+    return [ActorRef(r.mention, r.steps + 3) for h in heads for c in _children(h, {"advcl"})
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for sub in _children(c, {"nsubj", "nsubjpass"}) for r in index.actors_at(sub)]
 
 
 def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False,
@@ -602,8 +623,11 @@ def _noun_modifiers(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, 
 
 def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
     """Prepositional arguments: the lexicon's roles ("dependence on Moscow", "support from X") and pairs
-    ("dialogue between NATO and Russia")."""
-    for c in _children(tok, {"prep"}):
+    ("dialogue between NATO and Russia"), also on a quantity of the trigger ("$70m of aid for Romania")."""
+    preps = _children(tok, {"prep"})
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_quantity(tok.head.head):
+        preps += [c for c in _children(tok.head.head, {"prep"}) if c != tok.head]
+    for c in preps:
         role = trig.role_of(c.lower_)
         if role is None and c.lower_ in lex.pair_preps:
             for p in _pobjs(c):
@@ -627,6 +651,17 @@ def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexico
                                    for r in index.actors_at(q))
 
 
+#: Nouns that measure out their "of" noun ("tons of food aid", "a package of sanctions", "a round of talks").
+QUANTITY_NOUNS = frozenset({"ton", "tonne", "dollar", "euro", "pound", "million", "billion", "package", "round",
+                            "series", "amount", "shipment", "consignment", "batch", "tranche", "wave", "number",
+                            "worth", "barrel", "unit", "set"})
+
+
+def _is_quantity(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "NUM") and (noun.lemma_.lower() in QUANTITY_NOUNS or any(
+        c.dep_ == "nummod" for c in noun.children))
+
+
 def _between_candidates(tok: Token, trig: Trigger, args: _NounArgs, lex: Lexicon) -> list[Candidate]:
     """"dialogue between NATO and Russia": every pair across the conjuncts (and the noun's own actors)."""
     pair = args.pair
@@ -643,9 +678,11 @@ def _between_candidates(tok: Token, trig: Trigger, args: _NounArgs, lex: Lexicon
 def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> int:
     """Subjects from around the noun when it names none itself ("imposed sanctions on Russia", "its bid",
     "Belarus and Russia held talks"); returns the dependency steps."""
-    gov = tok.head
-    if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
-        # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
+    carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_quantity(tok.head.head) else tok
+    gov = carrier.head
+    if carrier.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        # the support verb's object may carry the prepositional object ("imposed sanctions on Russia", "provided
+        # $70m of aid for Romania")
         args.objects.extend(ActorRef(r.mention, r.steps + 2) for c in _children(gov, {"prep", "dative"})
                             if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p))
     if trig.relation in JOINT_ACTS and not args.objects:
