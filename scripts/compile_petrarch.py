@@ -183,30 +183,40 @@ def parse_synsets(text: str) -> dict[str, list[str]]:
     return {k: sorted(set(v)) for k, v in sets.items() if v}
 
 
+def _pattern(line: str, comment: str, synsets: dict[str, list[str]]) -> tuple[str | None, str | None, str, str | None] | str:
+    """A ``- ...`` pattern line -> (particle, object noun, code, named verb), or why it is dropped.
+
+    ``- * ON +`` / ``- * (TO)``: a particle; ``- * SANCTIONS`` / ``- * DOWN TELEVISION``: an object noun (and a
+    particle); anything else (source phrases, prepositional phrases, longer patterns) is dropped."""
+    cm = _CODE_RE.search(line)
+    code = _clean_code(cm.group(1)) if cm else None
+    if code is None:
+        return "pattern: no source->target code"
+    words = [w for w in line[1:cm.start()].replace("(", " ").replace(")", " ").split() if w not in ("+", "$")]
+    named = comment.strip().split(",")[0].strip().lower() or None
+    if len(words) == 2 and words[0] == "*" and words[1].lower() in PARTICLES:
+        return words[1].lower(), None, code, named
+    noun = words[-1] if words else ""
+    if (len(words) in (2, 3) and words[0] == "*" and "(" not in line and _OBJECT_RE.fullmatch(noun)
+            and noun.lower() not in PARTICLES and (len(words) == 2 or words[1].lower() in PARTICLES)
+            and (not noun.startswith("&") or noun in synsets)):
+        return (words[1].lower() if len(words) == 3 else None), noun, code, named
+    return "pattern: other words than the verb, one particle and one object noun"
+
+
 def parse_verbs(text: str) -> tuple[list[dict], dict[str, int]]:
-    """CAMEO.2.0.txt (the VERB PATTERNS section) -> raw entries ``{lemma, particle, code, source}`` and counts
-    of what was dropped at parse time."""
+    """CAMEO.2.0.txt (the VERB PATTERNS section) -> raw entries ``{lemma, particle, object?, code, source}`` and
+    counts of what was dropped at parse time."""
     dropped: dict[str, int] = defaultdict(int)
     entries: list[dict] = []
+    synsets = parse_synsets(text)
     section = False
     block_code: str | None = None
     block_verbs: dict[str, str | None] = {}   # lemma -> its own code (None: inherits)
     block_lemmas: list[tuple[str, str | None]] = []
-    pending_patterns: list[tuple[str, str, str | None]] = []
-
-    synsets = parse_synsets(text)
-    pending_objects: list[tuple[str | None, str, str, str | None]] = []  # (particle, noun, code, named verb)
+    pending: list[tuple[str | None, str | None, str, str | None]] = []  # (particle, object, code, named verb)
 
     def flush() -> None:
-        verbs_here = [lemma for lemma, particle in block_lemmas if particle is None]
-        for particle, noun, code, named in pending_objects:
-            if named and named not in verbs_here:
-                dropped["pattern: written for a verb outside its block"] += 1
-                continue
-            for lemma in ([named] if named else verbs_here):
-                for obj in synsets.get(noun, [noun]) if noun.startswith("&") else [_singular(noun)]:
-                    entries.append({"lemma": lemma, "particle": particle, "object": obj, "code": code,
-                                    "source": "object"})
         for lemma, particle in block_lemmas:
             own = block_verbs.get(lemma + (f"_{particle}" if particle else ""), "inherit")
             if own == "inherit":
@@ -215,13 +225,17 @@ def parse_verbs(text: str) -> tuple[list[dict], dict[str, int]]:
             elif own:
                 entries.append({"lemma": lemma, "particle": particle, "code": own, "source": "own"})
         verbs = [lemma for lemma, particle in block_lemmas if particle is None]
-        for prep, code, named in pending_patterns:
+        for particle, noun, code, named in pending:
             if named and named not in verbs:
                 dropped["pattern: written for a verb outside its block"] += 1
                 continue
-            targets = [named] if named else verbs
-            for lemma in targets:
-                entries.append({"lemma": lemma, "particle": prep, "code": code, "source": "pattern"})
+            for lemma in [named] if named else verbs:
+                if noun is None:
+                    entries.append({"lemma": lemma, "particle": particle, "code": code, "source": "pattern"})
+                    continue
+                for obj in synsets[noun] if noun.startswith("&") else [_singular(noun)]:
+                    entries.append({"lemma": lemma, "particle": particle, "object": obj, "code": code,
+                                    "source": "object"})
 
     for raw in text.splitlines():
         if raw.startswith("####### VERB PATTERNS"):
@@ -235,29 +249,17 @@ def parse_verbs(text: str) -> tuple[list[dict], dict[str, int]]:
         if m:
             flush()
             block_code = _clean_code(m.group(2))
-            block_verbs, block_lemmas, pending_patterns, pending_objects = {}, [], [], []
+            block_verbs, block_lemmas, pending = {}, [], []
             continue
         line, _, comment = raw.partition("#")
         if not line.strip():
             continue
         if line.startswith("-"):
-            cm = _CODE_RE.search(line)
-            code = _clean_code(cm.group(1)) if cm else None
-            words = line[1:cm.start() if cm else None].replace("(", " ").replace(")", " ").split()
-            if code is None:
-                dropped["pattern: no source->target code"] += 1
-                continue
-            words = [w for w in words if w not in ("+", "$")]
-            named = comment.strip().split(",")[0].strip().lower() or None
-            if len(words) == 2 and words[0] == "*" and words[1].lower() in PARTICLES:
-                pending_patterns.append((words[1].lower(), code, named))
-            elif (len(words) in (2, 3) and words[0] == "*" and _OBJECT_RE.fullmatch(words[-1]) and "(" not in line
-                  and words[-1].lower() not in PARTICLES and (len(words) == 2 or words[1].lower() in PARTICLES)
-                  and (not words[-1].startswith("&") or words[-1] in synsets)):
-                # "- * SANCTIONS", "- * DOWN TELEVISION": the verb (and a particle) with its object noun
-                pending_objects.append((words[1].lower() if len(words) == 3 else None, words[-1], code, named))
+            found = _pattern(line, comment, synsets)
+            if isinstance(found, str):
+                dropped[found] += 1
             else:
-                dropped["pattern: other words than the verb, one particle and one object noun"] += 1
+                pending.append(found)
             continue
         lemma, particle, multi = _verb_word(line)
         if lemma is None:
