@@ -70,8 +70,10 @@ def test_compile_petrarch_object_entries_trigger_with_their_object_only(compiled
 
     lex = load_lexicon(compiled_path=compiled / "relations" / "petrarch_verbs.toml")
     impose = {(t.relation, t.obj_noun) for t in lex.verbs.get("impose", ())}
-    assert ("sanction", "sanction") in impose and ("mobilize", "troop") in impose
-    assert not {t for t in lex.verbs.get("shut", ()) if t.relation == "coerce"}  # DROP_OBJECT_TYPES
+    assert ("sanction", "sanction") in impose
+    # only the measured types of verb + object entries are kept (KEEP_OBJECT_TYPES)
+    assert ("mobilize", "troop") not in impose
+    assert not {t for t in lex.verbs.get("shut", ()) if t.relation == "coerce"}
 
 
 def test_compile_petrarch_measured_drop_types_are_left_out(compiled) -> None:

@@ -246,6 +246,8 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
     # governor does not retype an event named with its own actor (its modifiers still may: "defence treaty")
     governed = not (own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
     rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
+    if trigger.lemma_.lower() in HELD_OFFICES:
+        rules = []  # "the UK wants to make Africa a priority of its G8 chairmanship": a member already
     if not own_actor:
         # "threatened to veto the EU's aid package": an event with its own actor is not the threat itself
         rules += [r for r in lex.retype.get("*", []) if r[1] != relation]
@@ -531,7 +533,7 @@ def conditional_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False,
-                            any_verb: bool = False) -> tuple[list[ActorRef], Token | None, int]:
+                            any_verb: bool = False, max_noun_hops: int = 2) -> tuple[list[ActorRef], Token | None, int]:
     """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks"); with
     ``any_verb`` also through a preposition on any verb ("spoke at a news conference with X")."""
     cur, steps = noun, 0
@@ -573,7 +575,8 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
             if gov.pos_ in ("VERB", "AUX") and (any_verb or gov.lemma_.lower() in lex.support_verbs):
                 actors, tok, extra = clause_subjects(gov, index)
                 return actors, tok, steps + 2 + extra
-            if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") and noun_hops < 2:
+            if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") \
+                    and noun_hops < max_noun_hops:
                 # "the expansion of cooperation with X", "the level of dialogue between X and Y"
                 own = [r for c in gov.children if c.dep_ in ("poss", "compound") for r in index.actors_at(c)]
                 if own:
@@ -651,6 +654,12 @@ def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexico
                                    for r in index.actors_at(q))
 
 
+#: Two-sided processes named with one side as modifier ("EU talks", "WTO membership negotiations").
+PROCESS_NOUNS = frozenset({"talk", "negotiation", "dialogue", "dialog", "consultation"})
+#: Nouns of feeling: "concern that X had ..." does not aim the feeling at X.
+FEELING_NOUNS = frozenset({"concern", "anger", "frustration", "fear", "worry"})
+#: Offices of an organisation held by a member: wanting something of one's chairmanship is no membership bid.
+HELD_OFFICES = frozenset({"presidency", "chairmanship", "chair"})
 #: Nouns that measure out their "of" noun ("tons of food aid", "a package of sanctions", "a round of talks").
 QUANTITY_NOUNS = frozenset({"ton", "tonne", "dollar", "euro", "pound", "million", "billion", "package", "round",
                             "series", "amount", "shipment", "consignment", "batch", "tranche", "wave", "number",
@@ -738,12 +747,13 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             steps = 1
             if not args.subjects:
                 steps = _noun_clause_subjects(tok, trig, index, lex, args)
-            elif trig.relation in JOINT_ACTS and not args.objects and args.subj_tok is not None \
-                    and args.subj_tok.dep_ != "prep":
-                # "Iraq and Afghanistan in WTO talks", "Turkey began EU membership talks": the noun's own actor is
-                # one side, the clause's subject the other
+            elif tok.lemma_.lower() in PROCESS_NOUNS and not args.objects and args.subj_tok is not None \
+                    and args.subj_tok.dep_ != "prep" and tok.dep_ in ("dobj", "attr", "pobj"):
+                # "Turkey began EU membership talks", "Iraq and Afghanistan in WTO talks": the noun's own actor is
+                # one side, the subject of the verb that governs it the other (not an organisation's own
+                # gathering: "attended a BNP meeting")
                 named = {r.mention.entity_id for r in args.subjects}
-                others, _, steps = _noun_governor_subjects(tok, index, lex)
+                others, _, steps = _noun_governor_subjects(tok, index, lex, max_noun_hops=0)
                 args.objects = [r for r in others if r.mention.entity_id not in named]
                 steps += 1
             yield from _noun_candidates(tok, trig, index, args, steps, lex)
@@ -756,7 +766,7 @@ def _noun_candidates(tok: Token, trig: Trigger, index: ActorIndex, args: _NounAr
         objects = objects + surface_list(index, objects, "Organization")
     if args.cosubjects and subjects:
         subjects = subjects + args.cosubjects
-    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES and tok.lemma_.lower() not in FEELING_NOUNS:
         objects = clausal_objects(tok, index)
     if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
         objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
