@@ -161,3 +161,28 @@ def test_classes_calling_for_a_thing_asks_nobody(relations_of) -> None:
 def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     got = relations_of("Armenia criticised Russian peacekeepers for failing to protect the Armenians.")
     assert not {t for t in got if t[1] == "reject"}, got
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # an organisation's own gathering: attending it consults nobody
+    ("Nick Griffin attended a BNP meeting in Leeds.", "consult"),
+    # a pact named deep inside what is called for is no agreement by the caller
+    ("Gerhard Schroeder called for reform of the EU's stability pact.", "agree"),
+    # a feeling about a that-clause aims at nobody in it
+    ("The EU expressed concern that Russia had closed the border.", "accuse"),
+])
+def test_classes_precision_guards(relations_of, text, unwanted) -> None:
+    got = relations_of(text)
+    assert not {t for t in got if t[1] == unwanted}, got
+
+
+def test_classes_wanting_something_of_a_chairmanship_is_membership(relations_of) -> None:
+    got = relations_of("Britain wants to make Africa a priority of its chairmanship of the G8.")
+    assert ("country/GBR", "memberOf", "org/G8", False) in got
+    assert not {t for t in got if t[1] == "seeksMembershipIn"}, got
+
+
+def test_classes_a_named_counterpart_acts_himself(relations_of) -> None:
+    got = relations_of("Jack Straw and his Spanish counterpart Miguel Moratinos agreed to set up a forum.")
+    assert ("person/jack-straw", "agree", "person/miguel-moratinos", False) in got
+    assert ("person/miguel-moratinos", "affiliatedWith", "country/ESP", False) in got
