@@ -56,6 +56,8 @@ FINDS = [
      {("person/tony-blair", "support", "person/george-w-bush", False)}),
     ("Armenia accepted the demands of Azerbaijan.", {("country/ARM", "concede", "country/AZE", False)}),
     ("Turkey bowed to pressure from the EU.", {("country/TUR", "concede", "org/EU", False)}),
+    ("Japan gave Indonesia $500m in aid.", {("country/JPN", "aid", "country/IDN", False)}),
+    ("Peru has granted asylum to five Panamanian officers.", {("country/PER", "aid", "country/PAN", False)}),
     # --- troops, coercion, trade, handing back -------------------------------------------------------
     ("Britain will send more troops to Iraq.", {("country/GBR", "mobilize", "country/IRQ", False)}),
     ("British troops in Iraq came under fire.", {("country/GBR", "mobilize", "country/IRQ", False)}),
@@ -170,6 +172,19 @@ def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     ("Gerhard Schroeder called for reform of the EU's stability pact.", "agree"),
     # a feeling about a that-clause aims at nobody in it
     ("The EU expressed concern that Russia had closed the border.", "accuse"),
+    # giving what is no aid
+    ("Ukraine gave the European Union a list of demands.", "aid"),
+    ("A US court granted Gazprom an injunction.", "aid"),
+    # an election, not violence
+    ("The Liberal Democrats could beat the Conservatives in Leeds.", "assault"),
+    # leaving a party with fewer seats leaves no organisation
+    ("The Liberal Democrats will win seats, leaving the Conservatives with 163 MPs.", "memberOf"),
+    # the channel of a statement, not a meeting
+    ("Speaking to the BBC, Jack Straw said the talks had failed.", "consult"),
+    # a judgement on "the Iraq war" is none on Iraq
+    ("Lord Goldsmith said the Iraq war could be illegal.", "accuse"),
+    # "insisted on BBC Radio 4": a place, not a demand
+    ("Martin Bell insisted on BBC Radio 4 that the rules were fair.", "demand"),
 ])
 def test_classes_precision_guards(relations_of, text, unwanted) -> None:
     got = relations_of(text)

@@ -218,8 +218,9 @@ def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children)} | {w.lower_ for w in words}
             if not lemmas & NEGATIVE_ADJECTIVES or any(c.dep_ == "neg" for c in clause.children):
                 continue
-            # "the Tories' plans were a fraud": the plans' owner
-            judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.object_actors(c, leading=True)]
+            # "the Tories' plans were a fraud": the plans' owner (not "the Iraq war", which Iraq did not wage)
+            judged = [r for c in clause.children if c.dep_ == "nsubj"
+                      for r in index.actors_at(c) or [r for p in c.children if p.dep_ == "poss" for r in index.actors_at(p)]]
             judges = _subjects(verb, index)
             yield from _cross(judges, judged, "accuse", clause, "judgement", lex.types["accuse"].prior * 0.85, 2)
 

@@ -338,6 +338,13 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         return None
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
+    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
+            not _gift(d) for d in _children(tok, {"dobj"}) if not index.actors_at(d)):
+        return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
+    if trig.negates and trig.lemma == "leave" and any(c.lower_ == "with" for c in _children(tok, {"prep"})):
+        return None  # "leaving the Tories with 163 MPs" leaves nobody's organisation
+    if trig.relation == "consult" and _statement_channel(tok, index.lexicon):
+        return None  # "Speaking to the BBC, Mr Kennedy said ...": the channel of a statement, not a meeting
     if trig.particle == "to" and trig.relation in CRITICISM_TYPES and any(
             index.object_actors(p) for c in _children(tok, {"prep"}) if c.lower_ in REASON_PREPS for p in _pobjs(c)):
         return None  # "complained to the UN over Israeli raids": aimed at Israel, not at the UN it appealed to
@@ -397,6 +404,8 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             obj_tok = obj_toks[0] if obj_toks else None
             if trig.relation == "assault" and verbal_attack(tok, obj_tok, subjects, index):
                 trig = replace(trig, relation="accuse")
+            elif trig.relation == "assault" and _contest(tok, subjects, objects, index):
+                continue  # "the Lib Dems could beat the Tories": an election, not violence
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
 
 
@@ -420,6 +429,17 @@ def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], inde
         return True
     return any(index.type_of(s.mention) == "Person" for s in subjects) and obj is not None and (
         index.mention_at(obj) is not None and index.type_of(index.mention_at(obj)) in ("Person", "Organization"))
+
+
+#: Verbs of violence that news also uses for winning a contest ("the Lib Dems could beat the Tories").
+CONTEST_VERBS = frozenset({"beat", "crush", "trounce", "thrash", "defeat"})
+
+
+def _contest(verb: Token, subjects: list[ActorRef], objects: list[ActorRef], index: ActorIndex) -> bool:
+    """A contest verb between persons or organisations (parties, companies, teams), not states."""
+    actors = [r.mention for r in subjects + objects]
+    return verb.lemma_.lower() in CONTEST_VERBS and bool(actors) and all(
+        index.type_of(m) in ("Person", "Organization") for m in actors)
 
 
 HYPHENS = frozenset({"-", "–", "/"})
@@ -450,6 +470,25 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
             break
         i += 1
     return out
+
+
+#: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
+GIVING_VERBS = frozenset({"give", "grant"})
+GIFTS = RECEIVED_AID | frozenset({"dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum",
+                                  "asylum", "refuge", "food", "medicine", "grain", "fuel", "oil", "gas", "debt"})
+
+
+def _gift(obj: Token) -> bool:
+    """What is given is aid: money ("£50,000", "$1bn"), arms, goods, help, asylum."""
+    return bool(forms(obj) & GIFTS) or obj.like_num or any(c.text in ("$", "£", "€") or c.like_num
+                                                           for c in obj.children)
+
+
+def _statement_channel(verb: Token, lex: Lexicon) -> bool:
+    """"Speaking to the BBC's Westminster Hour, Mr Kennedy said": an -ing clause of speaking to someone that frames
+    the main clause's statement."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in ("speak", "talk", "write")
+            and bool(forms(verb.head) & lex.cue("reporting")))
 
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
