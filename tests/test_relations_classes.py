@@ -185,6 +185,10 @@ def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     ("Lord Goldsmith said the Iraq war could be illegal.", "accuse"),
     # "insisted on BBC Radio 4": a place, not a demand
     ("Martin Bell insisted on BBC Radio 4 that the rules were fair.", "demand"),
+    # a question is no request
+    ("Michael Fallon asked Gordon Brown whether the Treasury had leaned on statisticians.", "request"),
+    # "opposition" before a party's name is a label
+    ("The UK's opposition Conservatives have unveiled plans for health checks.", "reject"),
 ])
 def test_classes_precision_guards(relations_of, text, unwanted) -> None:
     got = relations_of(text)

@@ -336,6 +336,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         obj_toks += found
     if trig.obj_noun and _named_object(tok, trig) is None:
         return None
+    if trig.relation == "request" and _question(tok):
+        return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
     if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
@@ -476,6 +478,13 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 GIVING_VERBS = frozenset({"give", "grant"})
 GIFTS = RECEIVED_AID | frozenset({"dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum",
                                   "asylum", "refuge", "food", "medicine", "grain", "fuel", "oil", "gas", "debt"})
+
+
+def _question(verb: Token) -> bool:
+    """"ask X whether/if ...", "ask X why ...": the clause is a question."""
+    return any(c.dep_ in ("ccomp", "advcl") and (c.left_edge.lower_ in ("whether", "if", "why", "how", "what", "when")
+                                                  or any(m.lower_ in ("whether", "if") for m in c.children))
+               for c in verb.children)
 
 
 def _gift(obj: Token) -> bool:
@@ -643,7 +652,8 @@ class _NounArgs:
 def _noun_modifiers(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
     """Actors the trigger names by modification: "its ally Manila" (object), "Russia's support", "EU sanctions"
     (subject), "an EU member", "NATO membership" (the organisation is the object of membership-like types)."""
-    named = index.actors_at(tok.head) if tok.dep_ in ("compound", "appos", "nmod") and tok.head != tok else []
+    named = index.actors_at(tok.head) if (tok.dep_ in ("appos", "nmod") or (
+        tok.dep_ == "compound" and tok.lemma_.lower() in ROLE_NOUNS)) and tok.head != tok else []
     named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
     args.objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
     org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
@@ -693,6 +703,10 @@ def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexico
                                    for r in index.actors_at(q))
 
 
+#: Nouns naming an actor's role towards another, also in front of the actor's name ("its ally Manila",
+#: "trading partner China"); other triggers there are labels ("the opposition Conservatives").
+ROLE_NOUNS = frozenset({"ally", "partner", "member", "rival", "supplier", "donor", "backer", "sponsor", "creditor",
+                        "signatory", "candidate", "participant", "supporter", "advocate", "champion"})
 #: Two-sided processes named with one side as modifier ("EU talks", "WTO membership negotiations").
 PROCESS_NOUNS = frozenset({"talk", "negotiation", "dialogue", "dialog", "consultation"})
 #: Nouns of feeling: "concern that X had ..." does not aim the feeling at X.
