@@ -42,6 +42,8 @@ FINDS = [
     ("France mocked the British proposal.", {("country/FRA", "accuse", "country/GBR", False)}),
     ("The EU voiced concern over China's human rights record.", {("org/EU", "accuse", "country/CHN", False)}),
     ("Germany held Russia responsible for the attack.", {("country/DEU", "accuse", "country/RUS", False)}),
+    ("Charles Kennedy will attack Tony Blair's words on Monday.",
+     {("person/charles-kennedy", "accuse", "person/tony-blair", False)}),
     ("Tony Blair's attack on Gordon Brown surprised the party.",
      {("person/tony-blair", "accuse", "person/gordon-brown", False)}),
     ("Russia complained that NATO was expanding eastwards.", {("country/RUS", "accuse", "org/NATO", False)}),
@@ -189,6 +191,13 @@ def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     ("Michael Fallon asked Gordon Brown whether the Treasury had leaned on statisticians.", "request"),
     # "opposition" before a party's name is a label
     ("The UK's opposition Conservatives have unveiled plans for health checks.", "reject"),
+    # what is sent or delivered is no aid: a budget, a speech
+    ("George W Bush will send his budget proposals to Congress.", "aid"),
+    ("Gordon Brown delivered a rousing speech to the Labour Party conference.", "aid"),
+    # persons fight in words or in court, not in arms
+    ("David Blunkett won the first round of a High Court battle with Kimberly Quinn.", "fight"),
+    # a lawyer representing clients is affiliated with no state or organisation through them
+    ("Louise Christian, who represents Feroz Abbasi, said the detention was unlawful.", "affiliatedWith"),
 ])
 def test_classes_precision_guards(relations_of, text, unwanted) -> None:
     got = relations_of(text)

@@ -417,7 +417,9 @@ VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "blast", "savage", "lash", "st
 ABSTRACT_TARGETS = frozenset({"record", "policy", "plan", "proposal", "decision", "remark", "comment", "statement",
                               "stance", "handling", "approach", "idea", "claim", "view", "speech",
                               "budget", "bill", "law", "strategy", "leadership", "government", "report", "move",
-                              "response", "failure", "attitude", "rhetoric", "conduct", "campaign", "manifesto"})
+                              "response", "failure", "attitude", "rhetoric", "conduct", "campaign", "manifesto",
+                              "word", "promise", "pledge", "cost", "tactic", "reform", "tax", "spending",
+                              "agenda", "performance", "argument"})
 
 
 def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], index: ActorIndex) -> bool:
@@ -475,9 +477,12 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 
 
 #: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
-GIVING_VERBS = frozenset({"give", "grant"})
-GIFTS = RECEIVED_AID | frozenset({"dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum",
-                                  "asylum", "refuge", "food", "medicine", "grain", "fuel", "oil", "gas", "debt"})
+GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide"})
+GIFTS = (RECEIVED_AID - {"support"}) | frozenset({
+    "dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum", "asylum", "refuge", "food",
+    "medicine", "grain", "fuel", "oil", "gas", "debt", "relief", "tank", "plane", "ship", "rocket", "artillery",
+    "munition", "material", "materiel", "supplies", "good", "water", "tent", "blanket", "doctor", "expert", "team",
+    "instructor", "adviser", "advisor", "training", "intelligence", "patriot"})
 
 
 def _question(verb: Token) -> bool:
@@ -488,9 +493,10 @@ def _question(verb: Token) -> bool:
 
 
 def _gift(obj: Token) -> bool:
-    """What is given is aid: money ("£50,000", "$1bn"), arms, goods, help, asylum."""
-    return bool(forms(obj) & GIFTS) or obj.like_num or any(c.text in ("$", "£", "€") or c.like_num
-                                                           for c in obj.children)
+    """What is given is aid: money ("£50,000", "$1bn"), arms, goods, help, asylum (or one of its conjuncts is:
+    "aerial photographs and other military intelligence")."""
+    return any(bool(forms(t) & GIFTS) or t.like_num or any(c.text in ("$", "£", "€") or c.like_num for c in t.children)
+               for t in (obj, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)))
 
 
 def _statement_channel(verb: Token, lex: Lexicon) -> bool:
