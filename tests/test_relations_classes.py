@@ -59,6 +59,8 @@ FINDS = [
     ("Armenia accepted the demands of Azerbaijan.", {("country/ARM", "concede", "country/AZE", False)}),
     ("Turkey bowed to pressure from the EU.", {("country/TUR", "concede", "org/EU", False)}),
     ("Japan gave Indonesia $500m in aid.", {("country/JPN", "aid", "country/IDN", False)}),
+    # material support is aid (docs/ANNOTATION.md: aid = economic, military or humanitarian aid)
+    ("The EU has promised financial support to Armenia.", {("org/EU", "aid", "country/ARM", False)}),
     ("Peru has granted asylum to five Panamanian officers.", {("country/PER", "aid", "country/PAN", False)}),
     # --- troops, coercion, trade, handing back -------------------------------------------------------
     ("Britain will send more troops to Iraq.", {("country/GBR", "mobilize", "country/IRQ", False)}),
