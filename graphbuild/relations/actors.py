@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.anaphora import ANAPHORA, COUNT_WORDS, PRONOUNS, resolve_anaphora
+from graphbuild.anaphora import ANAPHORA, PRONOUNS, resolve_anaphora
 from graphbuild.model import Entity, Mention, entity_type
 from graphbuild.relations.lexicon import Lexicon
 
