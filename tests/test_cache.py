@@ -264,6 +264,16 @@ def test_cache_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path, 
     assert notes[str(older)] == "a graphbuild output folder; not read as part of the corpus"
 
 
+def test_cache_source_files_lists_the_rdf_writer_and_refuses_missing_names() -> None:
+    def names(sources):
+        return {p.relative_to(cache_mod.PACKAGE_DIR).as_posix() for p in cache_mod.source_files(sources)}
+
+    assert {"orchestration/extractor.py", "relations/patterns.py"} <= names(cache_mod.EXTRACTION_SOURCES)
+    assert {"rdf/stream.py", "rdf/io.py", "model.py"} <= names(cache_mod.RDF_SOURCES)
+    with pytest.raises(ValueError, match="no such module"):
+        cache_mod.source_files(["extract.py"])  # the name before the move into orchestration/
+
+
 def test_cache_code_version_hashes_every_extraction_source() -> None:
     missing = [n for n in cache_mod.EXTRACTION_SOURCES if not (cache_mod.PACKAGE_DIR / n).exists()]
     assert not missing, f"extraction sources not found (the cache key would ignore edits to them): {missing}"
