@@ -249,11 +249,12 @@ class Resolver:
             ``entity_id=None``), and the entities minted for actors outside the gazetteer, sorted by id.
         """
         cands = self.finder(doc)
+        text = doc.text  # Doc.text joins every token on each access: read it once
         # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
         dates = office_dates(article)
         named = self._named_persons(cands)
-        cands = [self._role_or_country(c, dates, named, doc.text) for c in cands]
-        state = _DocState(text=doc.text, dates=dates, named=named)
+        cands = [self._role_or_country(c, dates, named, text) for c in cands]
+        state = _DocState(text=text, dates=dates, named=named)
         # Pass 1: everything the gazetteer settles without context; full person names.
         deferred_context: list[int] = []
         deferred_ambiguous: list[int] = []
@@ -317,7 +318,7 @@ class Resolver:
 
         # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor
         # wherever it occurs in the document, also where spaCy did not tag it.
-        cands = self._apply_acronyms(cands, state, doc.text)
+        cands = self._apply_acronyms(cands, state, text)
         cands = self._sweep_surnames(doc, cands, state)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
