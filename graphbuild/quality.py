@@ -214,14 +214,17 @@ def plan(minted: Mapping[str, Entity], given_names: Iterable[str], known: Mappin
 
 def _fix_mention(m, mapping):
     target = mapping[m.entity_id]
+    if target is None and m.method == "anaphora":
+        return None  # "he" of a dropped actor is no name left to review
     return replace(m, entity_id=target) if target else replace(m, entity_id=None, method="unresolved")
 
 
 def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
     """Apply the quality pass to the minted actors of every document (see the module doc).
 
-    Dropped actors' mentions become unresolved (``entity_id=None``) and their relations are removed (a speaker
-    that is dropped is cleared); relabelled and retyped actors are rewritten everywhere to their new id.
+    Dropped actors' mentions become unresolved (``entity_id=None``; their anaphora mentions are dropped) and their
+    relations are removed (a speaker that is dropped is cleared); relabelled and retyped actors are rewritten
+    everywhere to their new id.
     """
     minted: dict[str, Entity] = {}
     for r in results:
@@ -262,7 +265,7 @@ def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
                 new_entities.append(added[target])
         out.append(replace(
             r,
-            mentions=tuple(_fix_mention(m, mapping) if m.entity_id in mapping else m for m in r.mentions),
+            mentions=tuple(x for m in r.mentions if (x := _fix_mention(m, mapping) if m.entity_id in mapping else m)),
             relations=tuple(relations),
             new_entities=tuple(new_entities),
         ))

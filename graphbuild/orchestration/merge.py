@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from graphbuild.model import ActorType, Article, DocResult, Entity, Mention, Relation, entity_type
+from graphbuild.model import ActorType, Article, DocResult, Entity, Mention, Relation, ResolutionMethod, entity_type
 from graphbuild.quality import clean_results
 
 
@@ -16,7 +16,8 @@ class CorpusRecords:
 
     Attributes:
         entities: Every actor that has at least one resolved mention or relation, by id.
-        mention_counts / document_counts / surface_forms: Per-entity statistics for entities.csv.
+        mention_counts / document_counts / surface_forms: Per-entity statistics for entities.csv (names only:
+            anaphora mentions -- "he", "the two countries" -- are in ``mentions`` but not counted here).
     """
 
     articles: list[Article] = field(default_factory=list)
@@ -51,8 +52,9 @@ def merge_results(results: Iterable[DocResult], gazetteer, *, min_confidence: fl
             if mention.entity_id is None:
                 records.unresolved[mention.text] += 1
                 continue
-            records.mention_counts[mention.entity_id] += 1
-            records.surface_forms[mention.entity_id][mention.text] += 1
+            if mention.method != ResolutionMethod.ANAPHORA:  # the statistics count names ("he" names nobody)
+                records.mention_counts[mention.entity_id] += 1
+                records.surface_forms[mention.entity_id][mention.text] += 1
             if mention.entity_id not in docs_seen:
                 docs_seen.add(mention.entity_id)
                 records.document_counts[mention.entity_id] += 1

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation, entity_type
-from graphbuild.relations.actors import COUNT_WORDS, ActorIndex
+from graphbuild.anaphora import COUNT_WORDS
+from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.events import (
     REGIME_EVENTS,
