@@ -24,7 +24,7 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -253,6 +253,16 @@ def _entry_name(doc_id: str) -> str:
     return f"{digest[:2]}/{digest[2:34]}.json"
 
 
+
+def _read_or_report(path: Path, problem: Callable[[Path, str], None]) -> bytes | None:
+    """The bytes of the cache file at ``path``; None when there is none, or (after ``problem`` is told why) when
+    it cannot be read safely."""
+    try:
+        return read_cache_file(path)
+    except CacheEntryError as exc:
+        problem(path, str(exc))
+        return None
+
 def read_cache_file(path: Path) -> bytes | None:
     """The bytes of a cache file, or None when there is none; never through a symbolic link.
 
@@ -319,11 +329,7 @@ class DocCache:
         if self.disabled:
             return None
         path = self.path_for(article.doc_id)
-        try:
-            raw = read_cache_file(path)
-        except CacheEntryError as exc:
-            self._problem(path, str(exc))
-            return None
+        raw = _read_or_report(path, self._problem)
         if raw is None:
             return None
         try:
@@ -447,11 +453,7 @@ class FragmentStore:
         if self._key is None or self._fresh_key:
             return None  # without a key, or with a new one, nothing stored can verify
         path = self.path_for(doc_id)
-        try:
-            raw = read_cache_file(path)
-        except CacheEntryError as exc:
-            self._problem(path, str(exc))
-            return None
+        raw = _read_or_report(path, self._problem)
         if raw is None:
             return None
         head, _, body = raw.partition(b"\n")

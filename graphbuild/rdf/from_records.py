@@ -331,16 +331,14 @@ def resolution_summaries(mentions: Iterable[Mention]) -> dict[str, dict[str, int
 
 
 def _add_summaries(g: Graph, mentions: Iterable[Mention], relations: Iterable[Relation]) -> None:
-    for name, counts in relation_summaries(relations).items():
-        node = summary_iri("relation", name)
-        g.add((node, RDF.type, GB.RelationTypeSummary))
-        g.add((node, GB.summaryRelation, relation_iri(name)))
-        for prop, n in counts.items():
-            g.add((node, GB[prop], Literal(n)))
-    for method, counts in resolution_summaries(mentions).items():
-        node = summary_iri("resolution-method", method)
-        g.add((node, RDF.type, GB.ResolutionMethodSummary))
-        g.add((node, GB.summaryResolutionMethod, Literal(method)))
+    summaries = [(("relation", name), GB.RelationTypeSummary, GB.summaryRelation, relation_iri(name), counts)
+                 for name, counts in relation_summaries(relations).items()]
+    summaries += [(("resolution-method", method), GB.ResolutionMethodSummary, GB.summaryResolutionMethod,
+                   Literal(method), counts) for method, counts in resolution_summaries(mentions).items()]
+    for (kind, key), cls, key_prop, key_term, counts in summaries:
+        node = summary_iri(kind, key)
+        g.add((node, RDF.type, cls))
+        g.add((node, key_prop, key_term))
         for prop, n in counts.items():
             g.add((node, GB[prop], Literal(n)))
 
