@@ -1,26 +1,30 @@
-"""Benchmark: writing the ~1M-triple synthetic graph (benchmarks/bench_sparql.py) as Turtle and N-Triples.
+"""Benchmark: writing the ~1M-triple synthetic graph (benchmarks/bench_sparql.py), the rdflib path vs the stream.
 
-Compares, in one process on the same graph:
+Compares, in one process on the same records:
 
-* ``build_graph`` (records -> rdflib Graph), the fixed cost before any writer;
-* the Python Turtle writer (``to_turtle_python``: sorted subjects/predicates/objects, our own escaping);
-* the path graphbuild uses now (``to_turtle``): sorted N-Triples lines (each distinct term escaped once), parsed
-  and serialised as Turtle by pyoxigraph in the order given (deterministic);
-* N-Triples: the old writer (escaping every term of every triple) and ``to_ntriples`` now;
-* pyoxigraph bulk-loading the N-Triples into an in-memory Store and dumping Turtle (fast, but in the store's
-  internal order, not sorted: not used for the output files).
+* the rdflib path (graphbuild's writer until issue 15, the baseline): ``build_graph`` (records -> rdflib
+  Graph), then the graph's sorted N-Triples lines -> pyoxigraph -> Turtle;
+* the streaming path the build uses now: ``stream_graph`` (records -> N-Triples lines, no rdflib Graph) ->
+  the same Turtle writer; on a first build, where every document's fragment is made and stored in a
+  :class:`~graphbuild.orchestration.cache.FragmentStore`, and on a rebuild, where the fragments are read back
+  (MAC-checked) and only the corpus-level lines (actors, aggregated edges, summaries) are made again;
+* the other formats from the stream (TriG, N-Triples; JSON-LD with ``--jsonld``, slow: Python's JSON encoder
+  with indentation).
 
-    python benchmarks/bench_serialise.py                    # ~1M triples (several minutes)
+Every path must give the same Turtle bytes (checked). Prints wall and CPU seconds and the ratios of one run.
+
+    python benchmarks/bench_serialise.py                    # ~1M triples (a few minutes: build_graph is slow)
     python benchmarks/bench_serialise.py --triples 100000
 
-Prints seconds and ratios of one run. Not part of the test suite.
+Not part of the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,60 +33,76 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 
-def _timed(label: str, fn, results: dict[str, float]):
-    t0 = time.perf_counter()
-    value = fn()
-    results[label] = time.perf_counter() - t0
-    print(f"{label:58s} {results[label]:7.1f} s", flush=True)
-    return value
+class Clock:
+    """Wall and CPU seconds of named steps (the machine may be shared: CPU time is the steadier figure)."""
 
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
-def _old_ntriples(graph) -> str:
-    """The N-Triples writer before term memoisation (every term escaped for every triple)."""
-    from graphbuild.rdf.io import _Writer
+    def __call__(self, label: str, fn):
+        t0, c0 = time.perf_counter(), time.process_time()
+        value = fn()
+        self.wall[label], self.cpu[label] = time.perf_counter() - t0, time.process_time() - c0
+        print(f"{label:62s} {self.wall[label]:7.1f} s wall {self.cpu[label]:7.1f} s CPU", flush=True)
+        return value
 
-    w = _Writer(compact=False)
-    return "".join(sorted(f"{w.term(s)} {w.term(p)} {w.term(o)} .\n" for s, p, o in graph))
+    def total(self, *labels: str) -> tuple[float, float]:
+        return sum(self.wall[k] for k in labels), sum(self.cpu[k] for k in labels)
 
 
 def main(argv: list[str] | None = None) -> int:
-    import pyoxigraph as ox
     from bench_sparql import synthetic_records
 
+    from graphbuild.orchestration.cache import FragmentStore
     from graphbuild.rdf import build_graph
-    from graphbuild.rdf.io import to_ntriples, to_turtle, to_turtle_python
-    from graphbuild.rdf.namespace import PREFIXES
+    from graphbuild.rdf.io import serialize, serialize_lines
+    from graphbuild.rdf.stream import stream_graph
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--triples", type=int, default=1_000_000, help="approximate graph size (default 1,000,000)")
+    ap.add_argument("--jsonld", action="store_true", help="also time JSON-LD from the stream")
     args = ap.parse_args(argv)
 
-    r: dict[str, float] = {}
+    clock = Clock()
     records = synthetic_records(args.triples)
-    graph = _timed("build_graph (records -> rdflib Graph)", lambda: build_graph(*records), r)
-    print(f"graph: {len(graph):,} triples", flush=True)
-    python_ttl = _timed("Turtle, Python writer (to_turtle_python)", lambda: to_turtle_python(graph), r)
-    ox_ttl = _timed("Turtle, sorted N-Triples -> pyoxigraph (to_turtle)", lambda: to_turtle(graph), r)
-    old_nt = _timed("N-Triples, old writer", lambda: _old_ntriples(graph), r)
-    nt = _timed("N-Triples, to_ntriples (terms escaped once)", lambda: to_ntriples(graph), r)
-    assert nt == old_nt, "the N-Triples writers disagree"
+    graph = clock("rdflib path: build_graph (records -> rdflib Graph)", lambda: build_graph(*records))
+    n_triples = len(graph)
+    baseline = clock("rdflib path: Turtle (sorted lines -> pyoxigraph)", lambda: serialize(graph, "turtle"))
+    del graph
 
-    def store_dump() -> bytes:
-        store = ox.Store()
-        store.bulk_load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+    lines = clock("stream: stream_graph (records -> N-Triples lines)", lambda: stream_graph(*records))
+    turtle = clock("stream: Turtle (same writer)", lambda: serialize_lines(lines, "turtle"))
+    clock("stream: TriG (one named graph per document)", lambda: serialize_lines(lines, "trig"))
+    clock("stream: N-Triples", lambda: serialize_lines(lines, "nt"))
+    if args.jsonld:
+        clock("stream: JSON-LD", lambda: serialize_lines(lines, "json-ld"))
+    del lines
 
-    _timed("pyoxigraph Store bulk_load N-Triples + dump Turtle", store_dump, r)
-    same = set(ox.parse(ox_ttl.encode(), format=ox.RdfFormat.TURTLE)) == set(
-        ox.parse(python_ttl.encode(), format=ox.RdfFormat.TURTLE))
-    again = hashlib.sha256(to_turtle(graph).encode()).hexdigest() == hashlib.sha256(ox_ttl.encode()).hexdigest()
-    print(f"Turtle: same triples as the Python writer: {same}; same bytes when written again: {again}")
-    t_py = r["Turtle, Python writer (to_turtle_python)"]
-    t_ox = r["Turtle, sorted N-Triples -> pyoxigraph (to_turtle)"]
-    t_build = r["build_graph (records -> rdflib Graph)"]
-    print(f"Turtle writer: {t_py / t_ox:.2f}x; build_graph + Turtle: {(t_build + t_py) / (t_build + t_ox):.2f}x; "
-          f"N-Triples writer: {r['N-Triples, old writer'] / r['N-Triples, to_ntriples (terms escaped once)']:.2f}x")
-    return 0
+    with tempfile.TemporaryDirectory(prefix="bench-serialise-") as tmp:
+        first = FragmentStore(tmp)
+        lines = clock("first build: stream_graph, fragments made and stored",
+                      lambda: stream_graph(*records, fragment=first.fragment))
+        del lines
+        again = FragmentStore(tmp)
+        lines = clock("rebuild: stream_graph, fragments read from the store",
+                      lambda: stream_graph(*records, fragment=again.fragment))
+        rebuilt = clock("rebuild: Turtle", lambda: serialize_lines(lines, "turtle"))
+        print(f"fragments: {first.made} made, then {again.reused} reused and {again.made} made again; "
+              f"problems: {len(first.problems) + len(again.problems)}")
+
+    same = baseline == turtle == rebuilt
+    print(f"graph: {n_triples:,} triples; Turtle {len(turtle) / 1e6:.1f} MB, identical on every path: {same}; "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    old_wall, old_cpu = clock.total("rdflib path: build_graph (records -> rdflib Graph)",
+                                    "rdflib path: Turtle (sorted lines -> pyoxigraph)")
+    new_wall, new_cpu = clock.total("stream: stream_graph (records -> N-Triples lines)", "stream: Turtle (same writer)")
+    re_wall, re_cpu = clock.total("rebuild: stream_graph, fragments read from the store", "rebuild: Turtle")
+    print(f"records -> Turtle: rdflib path {old_wall:.1f} s wall / {old_cpu:.1f} s CPU; "
+          f"stream {new_wall:.1f} s / {new_cpu:.1f} s: {old_wall / new_wall:.1f}x wall, {old_cpu / new_cpu:.1f}x CPU; "
+          f"rebuild from cached fragments {re_wall:.1f} s / {re_cpu:.1f} s: "
+          f"{old_wall / re_wall:.1f}x wall, {old_cpu / re_cpu:.1f}x CPU")
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

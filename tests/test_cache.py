@@ -262,3 +262,16 @@ def test_cache_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path, 
     notes = {w.path: w.problem for w in run.warnings}
     assert notes[str(out)] == "the output folder of this build; not read as part of the corpus"
     assert notes[str(older)] == "a graphbuild output folder; not read as part of the corpus"
+
+
+def test_cache_code_version_hashes_the_extraction_sources() -> None:
+    # After the move into orchestration/, the names were resolved against the wrong folder and nothing was hashed
+    # (the version was the hash of no file): editing the extractor no longer invalidated the cache.
+    def names(sources):
+        return {p.relative_to(cache_mod.PACKAGE_DIR).as_posix() for p in cache_mod.source_files(sources)}
+
+    assert {"resolve.py", "model.py", "orchestration/extract_document.py", "relations/patterns.py",
+            "nlp/mentions.py"} <= names(cache_mod.EXTRACTION_SOURCES)
+    assert {"rdf/stream.py", "rdf/io.py", "model.py"} <= names(cache_mod.RDF_SOURCES)
+    with pytest.raises(ValueError, match="no such module"):
+        cache_mod.source_files(["extract.py"])

@@ -191,3 +191,21 @@ def test_query_bad_query_message(out_dir: Path) -> None:
         run_query("ASK {}", out_dir, engine="jena")
     with pytest.raises(QueryError, match="unknown result format 'xml'"):
         run_query("ASK {}", out_dir, format="xml")
+
+
+def test_query_conflictual_cooperative_ties_counts_each_assertion_once_per_actor(tmp_path: Path) -> None:
+    # The actor's name matches it twice (an alias that is also its ISO3 code); each assertion counts once, and
+    # both directions of a symmetric relation (one aggregated edge) count for the pair.
+    from graphbuild.model import Article, Entity, Relation
+
+    usa = Entity("country/USA", "United States", "Country", "Q30", "USA", ("USA", "US"))
+    fra = Entity("country/FRA", "France", "Country", "Q142", "FRA")
+    rels = [Relation("d", "country/USA", "sanction", "country/FRA", "s1", 0, 2),
+            Relation("d", "country/USA", "sanction", "country/FRA", "s2", 3, 5),
+            Relation("d", "country/FRA", "cooperate", "country/USA", "s3", 6, 8),
+            Relation("d", "country/USA", "cooperate", "country/FRA", "s4", 9, 11),
+            Relation("d", "country/FRA", "memberOf", "country/USA", "s5", 12, 14, negated=True)]
+    write_graph(build_graph([Article("d", "")], {e.id: e for e in (usa, fra)}, [], rels), tmp_path / "graph.ttl")
+    for engine in ("oxigraph", "rdflib"):
+        rows = select_saved("conflictual-cooperative-ties", {"actor": "USA"}, tmp_path, engine=engine).rows
+        assert [tuple(short(t) for t in row) for row in rows] == [("id:country/FRA", "France", "2", "2", "0")]

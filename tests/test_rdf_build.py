@@ -148,3 +148,35 @@ def test_rdf_build_actor_counts_equal_counting_the_assertions(graph: Graph) -> N
               for actor, count in graph.subject_objects(GB.assertionCount)}
     assert stored == counted
     assert (BLR, 10, 3) in stored  # as queries/README.md shows for top-actors-by-evidence
+
+
+#: The counting queries the relation-type and resolution-method summaries replace (the saved queries before).
+COUNTING_QUERIES = {
+    GB.RelationTypeSummary: ("""
+        PREFIX gb: <https://w3id.org/graphbuild/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?key (COUNT(DISTINCT ?a) AS ?n1) (COUNT(DISTINCT ?negatedAssertion) AS ?n2)
+               (COUNT(DISTINCT ?edge) AS ?n3) (COUNT(DISTINCT ?document) AS ?n4) WHERE {
+          ?a a gb:RelationAssertion ; gb:relation ?key ; prov:wasDerivedFrom ?document .
+          OPTIONAL { ?a gb:negated true . BIND (?a AS ?negatedAssertion) }
+          OPTIONAL { ?edge gb:hasAssertion ?a }
+        } GROUP BY ?key""", GB.summaryRelation,
+        (GB.assertionTotal, GB.negatedAssertionTotal, GB.edgeTotal, GB.documentTotal)),
+    GB.ResolutionMethodSummary: ("""
+        PREFIX gb: <https://w3id.org/graphbuild/ontology#>
+        SELECT ?key (COUNT(DISTINCT ?m) AS ?n1) (COUNT(DISTINCT ?actor) AS ?n2)
+               (SUM(IF(BOUND(?actor), 0, 1)) AS ?n3) WHERE {
+          ?m a gb:Mention ; gb:resolutionMethod ?key .
+          OPTIONAL { ?m gb:mentionOf ?actor }
+        } GROUP BY ?key""", GB.summaryResolutionMethod, (GB.mentionTotal, GB.actorTotal, GB.unresolvedMentionTotal)),
+}
+
+
+@pytest.mark.parametrize("cls", sorted(COUNTING_QUERIES))
+def test_rdf_build_summaries_equal_counting_the_graph(graph: Graph, cls: URIRef) -> None:
+    query, key, props = COUNTING_QUERIES[cls]
+    counted = {tuple(row) for row in graph.query(query)}
+    stored = {(graph.value(node, key), *(graph.value(node, p) for p in props))
+              for node in graph.subjects(RDF.type, cls)}
+    assert stored == counted and len(stored) > 3
+    assert all(term.datatype == XSD.integer for row in stored for term in row[1:])

@@ -30,7 +30,8 @@ def _ox_set(data: bytes, fmt: str) -> set[tuple[str, str, str]]:
     return {(str(q.subject), str(q.predicate), str(q.object)) for q in ox.parse(data, format=OX[fmt])}
 
 
-def _graph(name: str, doc: str, speaker: str) -> Graph:
+def records_named(name: str, doc: str, speaker: str):
+    """(articles, entities, mentions, relations) with ``name``, ``doc`` and ``speaker`` in every id and literal."""
     a, b, s = "person/" + name, "org/" + name + "x", "person/" + speaker
     entities = {
         a: Entity(a, name or "?", "Person", aliases=(name + " alias",)),
@@ -38,7 +39,11 @@ def _graph(name: str, doc: str, speaker: str) -> Graph:
     }
     rel = Relation(doc, a, "memberOf", b, f"{name} joined {name}x.", 0, 10, speaker=s, method=name, trigger=name)
     mention = Mention(doc, 0, 3, name, a, "ner", ner_label=name)
-    return build_graph([Article(doc, "", title=name, date=name, url=name, source=name)], entities, [mention], [rel])
+    return [Article(doc, "", title=name, date=name, url=name, source=name)], entities, [mention], [rel]
+
+
+def _graph(name: str, doc: str, speaker: str) -> Graph:
+    return build_graph(*records_named(name, doc, speaker))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -41,16 +41,47 @@ class BuildResult:
     changelog: Any = None
 
 
-def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = None) -> dict[str, Path]:
-    """Write every output of the merged corpus records into ``config.output``; return them by file name."""
+def write_rdf(records: CorpusRecords, analysis: Any, config: Config, *, reuse: bool = True,
+              warnings: list[CorpusWarning] | None = None) -> dict[str, Path]:
+    """Write the RDF graph of ``records`` (and the metrics of ``analysis``) in each of ``config.formats``.
+
+    The graph is streamed as N-Triples lines (:func:`graphbuild.rdf.stream.stream_graph`), not built as an
+    rdflib Graph. Each document's fragment comes from the cache when it was made from the same records by the
+    same writer, and is cached otherwise (:class:`graphbuild.orchestration.cache.FragmentStore`); ``reuse=False``
+    (``--full``) makes every fragment again. Problems met with cached fragments (a replaced key, a fragment that
+    does not verify) are logged and appended to ``warnings``.
+    """
+    from graphbuild.orchestration.cache import FragmentStore
+    from graphbuild.rdf.io import write_lines
+    from graphbuild.rdf.stream import stream_graph
+
+    out = Path(config.output)
+    store = FragmentStore(out, reuse=reuse)
+    graph = stream_graph(records.articles, records.entities, records.mentions, records.relations, analysis,
+                         fragment=store.fragment)
+    files = {}
+    for fmt in config.formats:
+        path = out / RDF_FILE_NAMES[fmt]
+        write_lines(graph, path, format=fmt)
+        files[path.name] = path
+    if warnings is not None:
+        warnings.extend(store.problems)
+    return files
+
+
+def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = None, full: bool = False,
+                  warnings: list[CorpusWarning] | None = None) -> dict[str, Path]:
+    """Write every output of the merged corpus records into ``config.output``; return them by file name.
+
+    ``full``: make every cached RDF fragment again (``graphbuild build --full``); ``warnings``: gets the
+    problems met with cached fragments.
+    """
     from graphbuild.analysis import analyze, membership_facts, to_networkx
     from graphbuild.outputs.events import write_events_csv
     from graphbuild.outputs.exports import write_gexf, write_graphml
     from graphbuild.outputs.html import render_html
     from graphbuild.outputs.report import write_report_html, write_report_md
     from graphbuild.outputs.tables import write_tables
-    from graphbuild.rdf.from_records import build_graph, write_metrics_to_rdf
-    from graphbuild.rdf.io import write_graph
 
     out = Path(config.output)
     files = write_tables(records, out)
@@ -58,12 +89,7 @@ def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = No
     background = membership_facts(gazetteer, records.entities) if gazetteer is not None else ()
     G = to_networkx(records.entities, records.relations, background=background)
     analysis = analyze(G, seed=config.seed)
-    rdf = build_graph(records.articles, records.entities, records.mentions, records.relations)
-    write_metrics_to_rdf(rdf, analysis)
-    for fmt in config.formats:
-        path = out / RDF_FILE_NAMES[fmt]
-        write_graph(rdf, path, format=fmt)
-        files[path.name] = path
+    files.update(write_rdf(records, analysis, config, reuse=not full, warnings=warnings))
 
     def target(name: str) -> Path:
         files[name] = out / name
@@ -121,7 +147,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         if hasattr(progress, "finish"):
             progress.finish(run.summary)
         records = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
-        files = write_outputs(records, config, gazetteer=run.gazetteer)
+        files = write_outputs(records, config, gazetteer=run.gazetteer, full=full, warnings=run.warnings)
         # Last, so a build killed before this point is diffed against the last complete build.
         changelog = write_changelog(out, records)
         files["changelog.md"] = out / "changelog.md"

@@ -19,20 +19,24 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import hmac
 import json
 import logging
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphbuild import resources
 from graphbuild.errors import CorpusWarning
-from graphbuild.fileio import atomic_write_text
+from graphbuild.fileio import atomic_write_bytes, atomic_write_text
 from graphbuild.model import Article, DocResult, Entity, Mention, Relation
+
+if TYPE_CHECKING:
+    from graphbuild.rdf.stream import Fragment
 
 log = logging.getLogger("graphbuild")
 
@@ -40,10 +44,13 @@ CACHE_DIR = ".cache"
 #: Bump when the entry layout changes; old entries are then simply rebuilt.
 FORMAT = 1
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-#: Modules whose code decides what a DocResult contains; their source is part of the cache key, so
-#: editing the extractor invalidates old entries even without a version bump.
-EXTRACTION_SOURCES = ("model.py", "extract.py", "resolve.py", "gazetteer.py", "text.py", "nlp", "relations")
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Modules whose code decides what a DocResult contains (paths in the package); their source is part of the cache
+#: key, so editing the extractor invalidates old entries even without a version bump.
+EXTRACTION_SOURCES = ("model.py", "orchestration/extract_document.py", "orchestration/extractor.py", "resolve.py",
+                      "gazetteer.py", "text.py", "nlp", "relations")
+#: Modules whose code decides what a document's RDF fragment contains (its cache entry records their hash).
+RDF_SOURCES = ("model.py", "text.py", "rdf")
 LEXICON_DIR = resources.data_path(resources.LEXICON[0])
 
 
@@ -65,16 +72,31 @@ def _hash_files(paths: Iterable[Path], base: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def source_files(names: Iterable[str]) -> list[Path]:
+    """The Python files of the package modules and folders ``names`` (ValueError for a name that is missing)."""
+    paths: list[Path] = []
+    for name in names:
+        target = PACKAGE_DIR / name
+        if not target.exists():
+            raise ValueError(f"{target}: no such module in the package (update the list of cached sources)")
+        paths.extend(target.rglob("*.py") if target.is_dir() else [target])
+    return paths
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """graphbuild's version plus a hash of the source of its extraction modules."""
     from graphbuild import __version__
 
-    paths: list[Path] = []
-    for name in EXTRACTION_SOURCES:
-        target = PACKAGE_DIR / name
-        paths.extend(target.rglob("*.py") if target.is_dir() else [target])
-    return f"{__version__}+{_hash_files(paths, PACKAGE_DIR)}"
+    return f"{__version__}+{_hash_files(source_files(EXTRACTION_SOURCES), PACKAGE_DIR)}"
+
+
+@lru_cache(maxsize=1)
+def rdf_version() -> str:
+    """graphbuild's version plus a hash of the source of the RDF writer (fragments of another writer are rebuilt)."""
+    from graphbuild import __version__
+
+    return f"{__version__}+{_hash_files(source_files(RDF_SOURCES), PACKAGE_DIR)}"
 
 
 @lru_cache(maxsize=4)
@@ -226,6 +248,35 @@ def _entry_name(doc_id: str) -> str:
     return f"{digest[:2]}/{digest[2:34]}.json"
 
 
+def read_cache_file(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when there is none; never through a symbolic link.
+
+    Raises:
+        CacheEntryError: the file or its folder is a link, it is not a regular file, or it cannot be read.
+    """
+    if path.parent.is_symlink():
+        raise CacheEntryError("lies in a folder that is a symbolic link")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CacheEntryError("is a symbolic link" if exc.errno == errno.ELOOP else f"unreadable ({exc.strerror})")
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CacheEntryError("is not a regular file")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise CacheEntryError(f"unreadable ({exc.strerror})") from None
+
+
+def _unlink_planted_shard(path: Path) -> None:
+    """Remove a link (or file) planted in place of ``path``'s shard folder: the link itself, never its target."""
+    if path.parent.is_symlink() or (path.parent.exists() and not path.parent.is_dir()):
+        os.unlink(path.parent)
+
+
 class DocCache:
     """Per-document results under ``<output>/.cache/docs``, keyed by doc id and checked by key.
 
@@ -263,25 +314,13 @@ class DocCache:
         if self.disabled:
             return None
         path = self.path_for(article.doc_id)
-        if path.parent.is_symlink():
-            self._problem(path, "lies in a folder that is a symbolic link")
-            return None
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        except FileNotFoundError:
+            raw = read_cache_file(path)
+        except CacheEntryError as exc:
+            self._problem(path, str(exc))
             return None
-        except OSError as exc:
-            self._problem(path, "is a symbolic link" if exc.errno == errno.ELOOP else f"unreadable ({exc.strerror})")
+        if raw is None:
             return None
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                self._problem(path, "is not a regular file")
-                return None
-            try:
-                raw = handle.read()
-            except OSError as exc:
-                self._problem(path, f"unreadable ({exc.strerror})")
-                return None
         try:
             entry = load_entry(raw)
         except CacheEntryError as exc:
@@ -305,8 +344,7 @@ class DocCache:
         if self.disabled:
             return
         path = self.path_for(result.article.doc_id)
-        if path.parent.is_symlink() or (path.parent.exists() and not path.parent.is_dir()):
-            os.unlink(path.parent)  # removes the link itself, never what it points to
+        _unlink_planted_shard(path)
         atomic_write_text(path, dump_entry(key, result))
 
     def prune(self, keep_doc_ids: Iterable[str]) -> int:
@@ -328,19 +366,181 @@ class DocCache:
                     continue
                 with os.scandir(shard.path) as files:
                     for entry in files:
-                        name = entry.name
-                        stale = name.endswith(".json") and f"{shard.name}/{name}" not in keep
-                        leftover = name.startswith(".") and name.endswith(".tmp")  # left by a killed build
+                        stem, _, suffix = entry.name.rpartition(".")
+                        # An extraction entry (.json) and its RDF fragment (.rdf) go together.
+                        stale = suffix in ("json", FRAGMENT_SUFFIX) and f"{shard.name}/{stem}.json" not in keep
+                        leftover = entry.name.startswith(".") and suffix == "tmp"  # left by a killed build
                         if (stale or leftover) and not entry.is_dir(follow_symlinks=False):
                             with contextlib.suppress(FileNotFoundError):
                                 os.unlink(entry.path)
-                            removed += stale
+                            removed += stale and suffix == "json"
         return removed
 
     def _problem(self, path: Path, problem: str) -> None:
         warning = CorpusWarning(str(path), f"cache entry {problem}; rebuilding it")
         log.warning("%s", warning)
         self.problems.append(warning)
+
+
+# --- RDF fragments ------------------------------------------------------------------------------
+
+FRAGMENT_SUFFIX = "rdf"
+#: Bump when the fragment file layout changes.
+FRAGMENT_FORMAT = 1
+KEY_FILE = "fragments.key"
+_KEY_BYTES = 32
+
+
+class FragmentStore:
+    """Each document's RDF fragment (:class:`graphbuild.rdf.stream.Fragment`), beside its extraction entry.
+
+    A fragment file is ``<entry>.rdf``: a JSON header line, then the fragment's N-Triples lines. The header
+    records the fragment format, the RDF writer's version (:func:`rdf_version`), a digest of the records the
+    fragment was made from, and a MAC: BLAKE2b keyed with ``.cache/fragments.key``, 32 random bytes in a file
+    that only this user can read (mode 0600, owned by the user running the build). Fragments are copied into the
+    graph files as they are, so unlike extraction entries they cannot be checked against the article: the MAC is
+    what makes them trustworthy. Someone who can write the output folder but cannot read the key cannot make a
+    fragment that verifies; a key file that is a link, not a regular file, not the user's, or readable by others is
+    replaced (with a warning), which invalidates every fragment (they are rebuilt).
+
+    Example:
+        >>> store = FragmentStore(Path("output"))                                      # doctest: +SKIP
+        >>> stream_graph(articles, entities, mentions, relations, fragment=store.fragment)  # doctest: +SKIP
+    """
+
+    def __init__(self, output: Path | str, *, reuse: bool = True) -> None:
+        """``reuse=False``: store fragments but read none (``graphbuild build --full``)."""
+        self.cache = DocCache(output)  # a linked cache folder turns fragments off too (extraction warned of it)
+        self.reuse = reuse
+        #: Problems met (a replaced key, fragments that do not verify), for the build's warnings.
+        self.problems: list[CorpusWarning] = []
+        #: Fragments taken from the store / made, in this build.
+        self.reused = self.made = 0
+        self._fresh_key = False
+        self._key = None if self.cache.disabled else self._load_key(self.cache.root.parent / KEY_FILE)
+
+    def path_for(self, doc_id: str) -> Path:
+        return self.cache.path_for(doc_id).with_suffix("." + FRAGMENT_SUFFIX)
+
+    def fragment(self, article: Article, mentions: Sequence[Mention], relations: Sequence[Relation]) -> Fragment:
+        """The document's fragment: the stored one if it was made from these records by this writer, else a new
+        one (then stored). A :data:`graphbuild.rdf.stream.FragmentMaker`."""
+        from graphbuild.rdf.stream import document_fragment, fragment_digest
+
+        digest = fragment_digest(article, mentions, relations)
+        found = self.get(article.doc_id, digest) if self.reuse else None
+        if found is not None:
+            self.reused += 1
+            return found
+        made = document_fragment(article, mentions, relations)
+        self.put(article.doc_id, digest, made)
+        self.made += 1
+        return made
+
+    def get(self, doc_id: str, digest: str) -> Fragment | None:
+        """The fragment stored for ``doc_id`` if it was made from records with ``digest`` by this writer."""
+        if self._key is None or self._fresh_key:
+            return None  # without a key, or with a new one, nothing stored can verify
+        path = self.path_for(doc_id)
+        try:
+            raw = read_cache_file(path)
+        except CacheEntryError as exc:
+            self._problem(path, str(exc))
+            return None
+        if raw is None:
+            return None
+        head, _, body = raw.partition(b"\n")
+        try:
+            header = json.loads(head)
+            expected = {"format": FRAGMENT_FORMAT, "rdf": rdf_version(), "input": digest}
+            if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
+                return None  # made by another writer or from other records: silently rebuilt
+            if not hmac.compare_digest(str(header.get("mac")), self._mac(header, body)):
+                self._problem(path, "does not verify (edited, or made with another key)")
+                return None
+            return _fragment_from(header, body.decode("utf-8", "surrogatepass"))
+        except (ValueError, TypeError, KeyError) as exc:
+            self._problem(path, f"unreadable ({exc})")
+            return None
+
+    def put(self, doc_id: str, digest: str, fragment: Fragment) -> None:
+        """Store ``fragment`` (made from records with ``digest``), atomically."""
+        if self._key is None:
+            return
+        header = {"format": FRAGMENT_FORMAT, "rdf": rdf_version(), "input": digest, "doc": fragment.doc,
+                  "default": len(fragment.default)}
+        body = "".join(fragment.default + fragment.named).encode("utf-8", "surrogatepass")
+        header["mac"] = self._mac(header, body)
+        path = self.path_for(doc_id)
+        _unlink_planted_shard(path)
+        atomic_write_bytes(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
+
+    def _mac(self, header: Mapping[str, Any], body: bytes) -> str:
+        signed = {k: v for k, v in header.items() if k != "mac"}
+        digest = hashlib.blake2b(key=self._key, digest_size=32)
+        digest.update(json.dumps(signed, sort_keys=True).encode())
+        digest.update(b"\n")
+        digest.update(body)
+        return digest.hexdigest()
+
+    def _load_key(self, path: Path) -> bytes | None:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except FileNotFoundError:
+            return self._new_key(path)
+        except OSError as exc:
+            problem = "is a symbolic link" if exc.errno == errno.ELOOP else f"is unreadable ({exc.strerror})"
+            return self._replace_key(path, problem)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                problem = "is not a regular file"
+            elif info.st_uid != os.geteuid():
+                problem = "belongs to another user"
+            elif info.st_mode & 0o077:
+                problem = "can be read or written by other users"
+            else:
+                key = handle.read(_KEY_BYTES + 1)
+                if len(key) == _KEY_BYTES:
+                    return key
+                problem = "is not a key"
+        return self._replace_key(path, problem)
+
+    def _replace_key(self, path: Path, problem: str) -> bytes | None:
+        self._problem(path, f"{problem}; a new key is made and every RDF fragment is rebuilt", what="fragment key")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)  # the name only: a link's target is untouched
+        return self._new_key(path)
+
+    def _new_key(self, path: Path) -> bytes | None:
+        key = os.urandom(_KEY_BYTES)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except OSError as exc:  # someone else created it in between, or the folder is not writable
+            self._problem(path, f"cannot be created ({exc.strerror}); RDF fragments are not cached", what="fragment key")
+            return None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+            handle.flush()
+            os.fsync(fd)
+        self._fresh_key = True
+        return key
+
+    def _problem(self, path: Path, problem: str, what: str = "cache fragment") -> None:
+        warning = CorpusWarning(str(path), f"{what} {problem}" + ("; rebuilding it" if what == "cache fragment" else ""))
+        log.warning("%s", warning)
+        self.problems.append(warning)
+
+
+def _fragment_from(header: Mapping[str, Any], text: str) -> Fragment:
+    from graphbuild.rdf.stream import Fragment
+
+    lines = [line + "\n" for line in text.split("\n")[:-1]]  # not splitlines(): literals may hold U+2028
+    split = header["default"]
+    if not isinstance(split, int) or not 0 <= split <= len(lines) or not isinstance(header["doc"], str):
+        raise ValueError("bad header")
+    return Fragment(header["doc"], tuple(lines[:split]), tuple(lines[split:]))
 
 
 def forged_span(result: DocResult) -> str | None:

@@ -37,14 +37,14 @@ if TYPE_CHECKING:
 from graphbuild.model import SYMMETRIC_RELATIONS, ActorType, Article, Entity, Mention, Relation, entity_type
 from graphbuild.rdf.namespace import GB, PREFIXES, RELATION_IRIS, doc_iri, iri_for, wikidata_iri
 
-_ACTOR_CLASSES = {"Country": GB.Country, "Organization": GB.Organization, "Person": GB.Person}
+ACTOR_CLASSES = {"Country": GB.Country, "Organization": GB.Organization, "Person": GB.Person}
 
 # Characters XML 1.0 forbids, plus the C0/C1 control characters it merely discourages
 # (tab, LF and CR are kept).  Literals are cleaned of them so every syntax round-trips.
 _BAD_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def clean_text(value: str) -> str:
@@ -60,7 +60,7 @@ def text_literal(value: str) -> Literal:
 def date_literal(value: str) -> Literal:
     """``xsd:date`` for a valid ISO ``YYYY-MM-DD`` date, else a plain (cleaned) string."""
     value = value.strip()
-    if _ISO_DATE.fullmatch(value):
+    if ISO_DATE.fullmatch(value):
         try:
             _date.fromisoformat(value)
             return Literal(value, datatype=XSD.date)
@@ -71,13 +71,18 @@ def date_literal(value: str) -> Literal:
 
 def content_hash(*parts: object) -> str:
     """sha1 hex of the parts joined with an ASCII unit separator (stable across runs)."""
-    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    key = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def mention_key(mention: Mention) -> tuple[object, ...]:
+    """The content key a mention IRI is hashed from: (doc_id, start, end, entity_id)."""
+    return (mention.doc_id, mention.start, mention.end, mention.entity_id)
+
+
 def mention_iri(mention: Mention) -> URIRef:
-    """``id/mention/<sha1>`` of (doc_id, start, end, entity_id)."""
-    return iri_for("mention/" + content_hash(mention.doc_id, mention.start, mention.end, mention.entity_id))
+    """``id/mention/<sha1>`` of :func:`mention_key`."""
+    return iri_for("mention/" + content_hash(*mention_key(mention)))
 
 
 def assertion_key(rel: Relation) -> tuple[object, ...]:
@@ -127,7 +132,7 @@ def new_graph() -> Graph:
     return g
 
 
-def _fallback_entity(entity_id: str) -> Entity:
+def fallback_entity(entity_id: str) -> Entity:
     """A minimal actor for an id that the entity table lacks (so every IRI used is described)."""
     _, _, tail = entity_id.partition("/")
     return Entity(id=entity_id, label=tail or entity_id, type=entity_type(entity_id) or ActorType.ORGANIZATION,
@@ -136,7 +141,7 @@ def _fallback_entity(entity_id: str) -> Entity:
 
 def _add_actor(g: Graph, ent: Entity) -> None:
     node = iri_for(ent.id)
-    g.add((node, RDF.type, _ACTOR_CLASSES.get(ent.type, GB.Actor)))
+    g.add((node, RDF.type, ACTOR_CLASSES.get(ent.type, GB.Actor)))
     g.add((node, RDFS.label, text_literal(ent.label)))
     g.add((node, DCTERMS.identifier, text_literal(ent.id)))
     g.add((node, GB.inGazetteer, Literal(bool(ent.in_gazetteer))))
@@ -210,11 +215,21 @@ def _add_assertion(g: Graph, rel: Relation) -> URIRef:
     return node
 
 
-def _add_edges(g: Graph, relations: Iterable[Relation], doc_dates: Mapping[str, str]) -> None:
+def edge_groups(relations: Iterable[Relation]) -> dict[tuple[str, str, str, bool], list[Relation]]:
+    """Relations by aggregation key (:func:`edge_key`): one aggregated edge each."""
     groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
     for rel in relations:
         groups[edge_key(rel)].append(rel)
-    for key, rels in groups.items():
+    return groups
+
+
+def edge_dates(rels: Iterable[Relation], doc_dates: Mapping[str, str]) -> list[str]:
+    """The ISO dates of an edge's assertions (assertion date, else its document's), sorted."""
+    return sorted(d for d in (r.date or doc_dates.get(r.doc_id) for r in rels) if d and ISO_DATE.fullmatch(d.strip()))
+
+
+def _add_edges(g: Graph, relations: Iterable[Relation], doc_dates: Mapping[str, str]) -> None:
+    for key, rels in edge_groups(relations).items():
         s, relation, o, negated = key
         node = edge_iri(key)
         g.add((node, RDF.type, GB.AggregatedRelation))
@@ -226,9 +241,7 @@ def _add_edges(g: Graph, relations: Iterable[Relation], doc_dates: Mapping[str, 
         g.add((node, GB.evidenceCount, Literal(len(assertions))))
         g.add((node, GB.documentCount, Literal(len({r.doc_id for r in rels}))))
         g.add((node, GB.maxConfidence, Literal(max(float(r.confidence) for r in rels), datatype=XSD.double)))
-        dates = sorted(
-            d for d in (r.date or doc_dates.get(r.doc_id) for r in rels) if d and _ISO_DATE.fullmatch(d.strip())
-        )
+        dates = edge_dates(rels, doc_dates)
         if dates:
             g.add((node, GB.firstSeen, date_literal(dates[0])))
             g.add((node, GB.lastSeen, date_literal(dates[-1])))
@@ -238,17 +251,84 @@ def _add_edges(g: Graph, relations: Iterable[Relation], doc_dates: Mapping[str, 
             g.add((iri_for(s), relation_iri(relation), iri_for(o)))
 
 
-def _add_actor_counts(g: Graph, relations: Iterable[Relation]) -> None:
-    assertions: dict[str, set[URIRef]] = defaultdict(set)
+def used_actors(mentions: Iterable[Mention], relations: Iterable[Relation]) -> list[str]:
+    """The actors the graph describes, sorted: every one mentioned, related or quoted as a speaker."""
+    used = {m.entity_id for m in mentions if m.entity_id}
+    for rel in relations:
+        used.update((rel.subject, rel.object))
+        if rel.speaker:
+            used.add(rel.speaker)
+    return sorted(used)
+
+
+def actor_counts(relations: Iterable[Relation]) -> dict[str, tuple[int, int]]:
+    """Actor -> (distinct assertions with it as subject or object, distinct documents of those), by actor."""
+    assertions: dict[str, set[str]] = defaultdict(set)
     documents: dict[str, set[str]] = defaultdict(set)
     for rel in relations:
-        node = assertion_iri(rel)
+        digest = content_hash(*assertion_key(rel))
         for actor in (rel.subject, rel.object):
-            assertions[actor].add(node)
+            assertions[actor].add(digest)
             documents[actor].add(rel.doc_id)
-    for actor in sorted(assertions):
-        g.add((iri_for(actor), GB.assertionCount, Literal(len(assertions[actor]))))
-        g.add((iri_for(actor), GB.assertionDocumentCount, Literal(len(documents[actor]))))
+    return {actor: (len(assertions[actor]), len(documents[actor])) for actor in sorted(assertions)}
+
+
+def _add_actor_counts(g: Graph, relations: Iterable[Relation]) -> None:
+    for actor, (n_assertions, n_documents) in actor_counts(relations).items():
+        g.add((iri_for(actor), GB.assertionCount, Literal(n_assertions)))
+        g.add((iri_for(actor), GB.assertionDocumentCount, Literal(n_documents)))
+
+
+def summary_iri(kind: str, name: str) -> URIRef:
+    """``id/summary/<kind>/<name>``: the summary node of one relation type or resolution method."""
+    return iri_for(f"summary/{kind}/{name}")
+
+
+def relation_summaries(relations: Iterable[Relation]) -> dict[str, dict[str, int]]:
+    """Relation type -> its ``gb:RelationTypeSummary`` counts: distinct assertions, negated assertions,
+    aggregated edges and documents (what ``relation-type-counts`` reports)."""
+    sets: dict[str, tuple[set[str], set[str], set[tuple], set[str]]] = defaultdict(lambda: (set(), set(), set(), set()))
+    for rel in relations:
+        assertions, negated, edges, documents = sets[rel.relation]
+        digest = content_hash(*assertion_key(rel))
+        assertions.add(digest)
+        if rel.negated:
+            negated.add(digest)
+        edges.add(edge_key(rel))
+        documents.add(rel.doc_id)
+    return {name: dict(zip(("assertionTotal", "negatedAssertionTotal", "edgeTotal", "documentTotal"),
+                           map(len, sets[name]))) for name in sorted(sets)}
+
+
+def resolution_summaries(mentions: Iterable[Mention]) -> dict[str, dict[str, int]]:
+    """Resolution method (as written) -> its ``gb:ResolutionMethodSummary`` counts: distinct mentions, distinct
+    actors, distinct unresolved mentions (what ``mentions-by-resolution-method`` reports)."""
+    sets: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
+    for m in mentions:
+        found, actors, unresolved = sets[clean_text(m.method)]
+        digest = content_hash(*mention_key(m))
+        found.add(digest)
+        if m.entity_id:
+            actors.add(m.entity_id)
+        else:
+            unresolved.add(digest)
+    return {method: dict(zip(("mentionTotal", "actorTotal", "unresolvedMentionTotal"), map(len, sets[method])))
+            for method in sorted(sets)}
+
+
+def _add_summaries(g: Graph, mentions: Iterable[Mention], relations: Iterable[Relation]) -> None:
+    for name, counts in relation_summaries(relations).items():
+        node = summary_iri("relation", name)
+        g.add((node, RDF.type, GB.RelationTypeSummary))
+        g.add((node, GB.summaryRelation, relation_iri(name)))
+        for prop, n in counts.items():
+            g.add((node, GB[prop], Literal(n)))
+    for method, counts in resolution_summaries(mentions).items():
+        node = summary_iri("resolution-method", method)
+        g.add((node, RDF.type, GB.ResolutionMethodSummary))
+        g.add((node, GB.summaryResolutionMethod, Literal(method)))
+        for prop, n in counts.items():
+            g.add((node, GB[prop], Literal(n)))
 
 
 def build_graph(
@@ -274,16 +354,8 @@ def build_graph(
         ValueError: A relation type outside ``model.RELATION_TYPES``.
     """
     g = new_graph()
-    used: set[str] = set()
-    for m in mentions:
-        if m.entity_id:
-            used.add(m.entity_id)
-    for rel in relations:
-        used.update((rel.subject, rel.object))
-        if rel.speaker:
-            used.add(rel.speaker)
-    for entity_id in sorted(used):
-        _add_actor(g, entities.get(entity_id) or _fallback_entity(entity_id))
+    for entity_id in used_actors(mentions, relations):
+        _add_actor(g, entities.get(entity_id) or fallback_entity(entity_id))
 
     doc_dates: dict[str, str] = {}
     for art in articles:
@@ -300,6 +372,7 @@ def build_graph(
         _add_assertion(g, rel)
     _add_edges(g, relations, doc_dates)
     _add_actor_counts(g, relations)
+    _add_summaries(g, mentions, relations)
     return g
 
 

@@ -1,11 +1,14 @@
 """Serialise and load graphs: Turtle (default), TriG, N-Triples, JSON-LD.
 
-The writers here are not rdflib's serializers, so that the bytes are a pure function of
-the set of triples: subjects, predicates and objects are sorted, prefixes are fixed
+Every writer works on N-Triples lines (:class:`TripleLines`): the lines of an rdflib Graph
+(:func:`graph_lines`, for the ontology, small graphs and tests) or the lines
+:mod:`graphbuild.rdf.stream` writes straight from the records (the build).  The writers are
+not rdflib's serializers, so that the bytes are a pure function of the set of triples:
+subjects, predicates and objects are sorted, prefixes are fixed
 (:data:`graphbuild.rdf.namespace.PREFIXES`), no blank nodes are relabelled and nothing
 depends on Python's hash seed.  Rebuild diffs are then meaningful.  Turtle is the sorted
-N-Triples serialised by pyoxigraph in the order given (faster); TriG and JSON-LD are
-written in Python.
+lines serialised by pyoxigraph in the order given (faster); TriG and JSON-LD are written in
+Python from the same lines.
 
 Files are written atomically (temporary file in the same directory, then
 ``os.replace``), so a reader never sees half a graph.
@@ -16,7 +19,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
@@ -47,6 +53,10 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TO_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _IRI_TO_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_UNESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "'": "'"}
+_RDF_TYPE = f"<{RDF.type}>"
+_XSD_BOOLEAN, _XSD_INTEGER, _XSD_STRING = str(XSD.boolean), str(XSD.integer), str(XSD.string)
 #: Classes whose instances belong to their document's named graph in TriG.
 _PER_DOCUMENT = (GB.RelationAssertion, GB.Mention, GB.Evidence)
 
@@ -67,111 +77,268 @@ def _iri(value: str) -> str:
     return "<" + _IRI_TO_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
 
 
-class _Writer:
-    """Renders terms; ``compact`` chooses prefixed names and Turtle shorthand literals."""
+def nt_term(node: Node) -> str:
+    """One rdflib term in N-Triples syntax (the form every line of this module uses)."""
+    if isinstance(node, URIRef):
+        return _iri(str(node))
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    if isinstance(node, Literal):
+        lex = _escape_string(str(node))
+        if node.language:
+            return f'"{lex}"@{node.language}'
+        dt = node.datatype
+        if dt is None or dt == XSD.string:
+            return f'"{lex}"'
+        return f'"{lex}"^^{_iri(str(dt))}'
+    raise TypeError(f"cannot serialise {node!r}")
 
-    def __init__(self, compact: bool):
-        self.compact = compact
+
+@dataclass
+class TripleLines:
+    """A graph as N-Triples lines (``"<s> <p> <o> .\\n"``): the default graph, and one named graph per document.
+
+    Lines may come in any order and repeat; the writers sort them and drop repeats, so the bytes are a pure
+    function of the set of triples (and of the document each per-document triple belongs to).
+
+    Attributes:
+        default: Lines of the default graph (actors, documents, aggregated edges, direct triples, summaries).
+        named: Document IRI (N-Triples form, ``<...>``) -> lines of its mentions, assertions and evidence.
+    """
+
+    default: list[str] = field(default_factory=list)
+    named: dict[str, list[str]] = field(default_factory=dict)
+
+    def sorted_lines(self) -> list[str]:
+        """Every line once, sorted (so grouped by subject, then predicate)."""
+        lines = list(self.default)
+        for part in self.named.values():
+            lines.extend(part)
+        return _unique_sorted(lines)
+
+
+def _unique_sorted(lines: list[str]) -> list[str]:
+    lines.sort()  # Timsort: concatenated sorted fragments merge in about linear time
+    return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+
+
+def _unescape(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if m.group(3) is None
+                         else _UNESCAPES[m.group(3)], text) if "\\" in text else text
+
+
+class _Terms:
+    """Reads back the N-Triples terms of :func:`nt_term`: their sort keys and their compact Turtle/TriG/JSON-LD forms.
+
+    Sort keys order IRIs before blank nodes before literals, each by value (then literals by datatype and
+    language).  ``used`` collects the prefixes a compact form used, so only those are declared.
+    """
+
+    def __init__(self) -> None:
         self.used: set[str] = set()
         self._ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+        self._parsed: dict[str, tuple[int, str, str, str]] = {}
+        self._keys: dict[str, tuple[int, str, str]] = {}
+        self._compact: dict[str, str] = {}
 
-    def iri(self, node: URIRef) -> str:
-        if self.compact:
-            value = str(node)
-            for prefix, ns in self._ns:
-                if value.startswith(ns) and _SIMPLE_LOCAL.fullmatch(value[len(ns):]):
-                    self.used.add(prefix)
-                    return f"{prefix}:{value[len(ns):]}"
-        return _iri(str(node))
+    def parse(self, term: str) -> tuple[int, str, str, str]:
+        """(kind 0 IRI / 1 blank node / 2 literal, value, datatype IRI, language) of an N-Triples term."""
+        try:
+            return self._parsed[term]
+        except KeyError:
+            pass
+        if term[0] == "<":
+            parsed = (0, _unescape(term[1:-1]), "", "")
+        elif term[0] == "_":
+            parsed = (1, term[2:], "", "")
+        else:
+            end = term.rindex('"')
+            suffix = term[end + 1:]
+            datatype = _unescape(suffix[3:-1]) if suffix.startswith("^^") else ""
+            language = suffix[1:] if suffix.startswith("@") else ""
+            parsed = (2, _unescape(term[1:end]), datatype, language)
+        self._parsed[term] = parsed
+        return parsed
 
-    def term(self, node: Node) -> str:
-        if isinstance(node, URIRef):
-            return self.iri(node)
-        if isinstance(node, BNode):
-            return f"_:{node}"
-        if isinstance(node, Literal):
-            lex = str(node)
-            if node.language:
-                return f'"{_escape_string(lex)}"@{node.language}'
-            dt = node.datatype
-            if dt is None or dt == XSD.string:
-                return f'"{_escape_string(lex)}"'
-            if self.compact and dt == XSD.boolean and lex in ("true", "false"):
-                return lex
-            if self.compact and dt == XSD.integer and _INTEGER.fullmatch(lex):
-                return lex
-            return f'"{_escape_string(lex)}"^^{self.iri(dt)}'
-        raise TypeError(f"cannot serialise {node!r}")
+    def key(self, term: str) -> tuple[int, str, str]:
+        try:
+            return self._keys[term]
+        except KeyError:
+            kind, value, datatype, language = self.parse(term)
+            key = self._keys[term] = (kind, value, f"{datatype}@{language}" if kind == 2 else "")
+            return key
+
+    def iri(self, value: str) -> str:
+        """A prefixed name when a prefix covers ``value`` with a simple local name, else ``<value>``."""
+        for prefix, ns in self._ns:
+            if value.startswith(ns) and _SIMPLE_LOCAL.fullmatch(value[len(ns):]):
+                self.used.add(prefix)
+                return f"{prefix}:{value[len(ns):]}"
+        return _iri(value)
+
+    def compact(self, term: str) -> str:
+        """The Turtle form: prefixed names, bare booleans and integers."""
+        try:
+            return self._compact[term]
+        except KeyError:
+            pass
+        kind, value, datatype, language = self.parse(term)
+        if kind == 0:
+            text = self.iri(value)
+        elif kind == 1 or language or not datatype:
+            text = term
+        elif (datatype == _XSD_BOOLEAN and value in ("true", "false")) or (
+                datatype == _XSD_INTEGER and _INTEGER.fullmatch(value)):
+            text = value
+        else:
+            text = term[:term.rindex('"') + 1] + "^^" + self.iri(datatype)
+        self._compact[term] = text
+        return text
 
 
-def _sort_key(node: Node) -> tuple[int, str, str]:
-    if isinstance(node, URIRef):
-        return (0, str(node), "")
-    if isinstance(node, BNode):
-        return (1, str(node), "")
-    assert isinstance(node, Literal)
-    return (2, str(node), f"{node.datatype or ''}@{node.language or ''}")
+def _split(line: str) -> tuple[str, str, str]:
+    s, p, o = line[:-3].split(" ", 2)  # IRIs and blank nodes hold no space; the object is the rest
+    return s, p, o
 
 
-def _turtle_block(triples: Iterable[tuple[Node, Node, Node]], w: _Writer, indent: str = "") -> list[str]:
-    by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        by_subject[s][p].append(o)
-    lines: list[str] = []
-    for s in sorted(by_subject, key=_sort_key):
-        props = by_subject[s]
-        preds = sorted(props, key=lambda p: (p != RDF.type, _sort_key(p)))
+def _by_subject(lines: Iterable[str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Sorted unique lines -> (subject, [(predicate, object), ...]) (a subject's lines are consecutive)."""
+    for subject, group in groupby(map(_split, lines), key=itemgetter(0)):
+        yield subject, [(p, o) for _, p, o in group]
+
+
+def _turtle_block(lines: list[str], terms: _Terms, indent: str = "") -> list[str]:
+    """Turtle statements for sorted unique lines: subjects, predicates (``a`` first) and objects sorted by value."""
+    key, compact = terms.key, terms.compact
+    blocks = []
+    for subject, pairs in _by_subject(lines):
+        props: dict[str, list[str]] = defaultdict(list)
+        for p, o in pairs:
+            props[p].append(o)
         parts = []
-        for p in preds:
-            pname = "a" if p == RDF.type else w.iri(p)
-            objs = ", ".join(w.term(o) for o in sorted(props[p], key=_sort_key))
-            parts.append(f"{pname} {objs}")
-        lines.append(f"{indent}{w.term(s)} " + f" ;\n{indent}    ".join(parts) + " .\n")
-    return lines
+        for p in sorted(props, key=lambda p: (p != _RDF_TYPE, key(p))):
+            objects = props[p]
+            if len(objects) > 1:
+                objects.sort(key=key)
+            parts.append(f"{'a' if p == _RDF_TYPE else compact(p)} {', '.join(map(compact, objects))}")
+        blocks.append((key(subject), f"{indent}{compact(subject)} " + f" ;\n{indent}    ".join(parts) + " .\n"))
+    blocks.sort(key=itemgetter(0))
+    return [text for _, text in blocks]
 
 
-def _prefix_lines(w: _Writer) -> list[str]:
-    return [f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(w.used)]
+def _prefix_lines(used: set[str]) -> list[str]:
+    return [f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(used)]
 
 
-def to_turtle(graph: Graph) -> str:
-    """Return sorted Turtle for ``graph`` (a pure function of its set of triples).
+def turtle_from_lines(lines: list[str]) -> bytes:
+    """Turtle for sorted unique N-Triples lines, by pyoxigraph's serialiser in the order given.
 
-    The sorted N-Triples lines of :func:`ntriples_lines` are handed to pyoxigraph's Turtle serialiser, which
-    groups consecutive triples by subject and predicate and writes them in the order given: the same bytes for
-    the same set of triples, about 1.7x faster than the Python writer (:func:`to_turtle_python`) on a
-    million-triple graph (docs/PERFORMANCE.md).
+    pyoxigraph groups consecutive triples by subject and predicate and keeps their order, so the bytes are a
+    pure function of the set of triples; it is about 2x faster than a Python writer on a million triples
+    (docs/PERFORMANCE.md).  (A pyoxigraph ``Store`` dumps in its internal order instead: not deterministic.)
     """
     import pyoxigraph as ox
 
-    data = "".join(ntriples_lines(graph)).encode("utf-8")
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    triples = ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def to_turtle_python(graph: Graph) -> str:
-    """Sorted Turtle written in Python (``rdf:type`` first, only the prefixes used); the reference writer."""
-    w = _Writer(compact=True)
-    body = _turtle_block(graph, w)
-    return "".join(_prefix_lines(w) + ["\n"] + ["\n".join(body)])
+def trig_from_lines(graph: TripleLines) -> str:
+    """TriG: the default graph, then each document's named graph in IRI order (sorted Turtle statements)."""
+    terms = _Terms()
+    body = ["{\n", "\n".join(_turtle_block(_unique_sorted(list(graph.default)), terms, "    ")), "}\n"]
+    for doc in sorted((d for d in graph.named if graph.named[d]), key=terms.key):
+        body += ["\n", f"{terms.compact(doc)} {{\n",
+                 "\n".join(_turtle_block(_unique_sorted(list(graph.named[doc])), terms, "    ")), "}\n"]
+    return "".join(_prefix_lines(terms.used) + ["\n"] + body)
 
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph's N-Triples lines, sorted (so grouped by subject, then predicate)."""
-    w = _Writer(compact=False)
-    # Graphs repeat their terms (predicates, types, actors, documents, small literals): each is escaped once.
-    written: dict[Node, str] = {}
+def _jsonld_value(term: str, terms: _Terms) -> dict[str, str]:
+    kind, value, datatype, language = terms.parse(term)
+    if kind != 2:
+        return {"@id": value if kind == 0 else f"_:{value}"}
+    item = {"@value": value}
+    if language:
+        item["@language"] = language
+    elif datatype and datatype != _XSD_STRING:
+        item["@type"] = terms.iri(datatype)
+    return item
+
+
+def _jsonld_node(subject: str, pairs: list[tuple[str, str]], terms: _Terms) -> dict[str, object]:
+    kind, value, _, _ = terms.parse(subject)
+    item: dict[str, object] = {"@id": value if kind == 0 else f"_:{value}"}
+    props: dict[str, list[str]] = defaultdict(list)
+    for p, o in pairs:
+        props[p].append(o)
+    for p, objects in props.items():
+        objects.sort(key=terms.key)
+        if p == _RDF_TYPE and all(terms.parse(o)[0] == 0 for o in objects):
+            item["@type"] = [terms.iri(terms.parse(o)[1]) for o in objects]
+        else:
+            name = terms.iri(terms.parse(p)[1])
+            item[name[1:-1] if name.startswith("<") else name] = [_jsonld_value(o, terms) for o in objects]
+    return item
+
+
+def jsonld_from_lines(lines: list[str]) -> str:
+    """Flattened JSON-LD with an inline ``@context`` of the prefixes used (never a remote one)."""
+    terms = _Terms()
+    nodes = sorted(((terms.key(s), _jsonld_node(s, pairs, terms)) for s, pairs in _by_subject(lines)),
+                   key=itemgetter(0))
+    doc = {"@context": {p: PREFIXES[p] for p in sorted(terms.used)}, "@graph": [node for _, node in nodes]}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def serialize_lines(graph: TripleLines, fmt: str = "turtle") -> bytes:
+    """The graph in ``fmt`` (turtle, trig, nt, json-ld) as UTF-8 bytes: a pure function of its lines' set."""
+    name, _ = normalize_format(fmt)
+    if name == "trig":
+        return trig_from_lines(graph).encode("utf-8")
+    lines = graph.sorted_lines()
+    if name == "turtle":
+        return turtle_from_lines(lines)
+    if name == "nt":
+        return "".join(lines).encode("utf-8")
+    return jsonld_from_lines(lines).encode("utf-8")
+
+
+def write_lines(graph: TripleLines, path: Path, format: str = "turtle") -> None:
+    """Write ``graph`` to ``path`` in ``format``, atomically (see :func:`serialize_lines`)."""
+    atomic_write_bytes(Path(path), serialize_lines(graph, format))
+
+
+def graph_lines(graph: Graph, *, by_document: bool = False) -> TripleLines:
+    """The N-Triples lines of an rdflib graph; ``by_document``: per-document triples in their named graph."""
+    written: dict[Node, str] = {}  # graphs repeat their terms: each is escaped once
 
     def term(node: Node) -> str:
         try:
             return written[node]
         except KeyError:
-            written[node] = text = w.term(node)
+            written[node] = text = nt_term(node)
             return text
 
-    lines = [f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in graph]
-    lines.sort()
-    return lines
+    owner = document_of(graph) if by_document else {}
+    result = TripleLines()
+    for s, p, o in graph:
+        line = f"{term(s)} {term(p)} {term(o)} .\n"
+        doc = owner.get(s)
+        if doc is None:
+            result.default.append(line)
+        else:
+            result.named.setdefault(term(doc), []).append(line)
+    return result
+
+
+def ntriples_lines(graph: Graph) -> list[str]:
+    """The graph's N-Triples lines, sorted (so grouped by subject, then predicate)."""
+    return graph_lines(graph).sorted_lines()
+
+
+def to_turtle(graph: Graph) -> str:
+    """Sorted Turtle for ``graph`` (see :func:`turtle_from_lines`)."""
+    return turtle_from_lines(ntriples_lines(graph)).decode("utf-8")
 
 
 def to_ntriples(graph: Graph) -> str:
@@ -194,63 +361,17 @@ def document_of(graph: Graph) -> dict[Node, URIRef]:
 def to_trig(graph: Graph) -> str:
     """Return TriG: actors, documents, aggregated edges and direct triples in the default graph;
     each document's assertions, evidence and mentions in a named graph named by the document IRI."""
-    owner = document_of(graph)
-    default: list[tuple[Node, Node, Node]] = []
-    named: dict[URIRef, list[tuple[Node, Node, Node]]] = defaultdict(list)
-    for triple in graph:
-        doc = owner.get(triple[0])
-        (named[doc] if doc is not None else default).append(triple)
-    w = _Writer(compact=True)
-    body = ["{\n"] + ["\n".join(_turtle_block(default, w, "    "))] + ["}\n"]
-    for doc in sorted(named, key=_sort_key):
-        body += ["\n", f"{w.term(doc)} {{\n", "\n".join(_turtle_block(named[doc], w, "    ")), "}\n"]
-    return "".join(_prefix_lines(w) + ["\n"] + body)
-
-
-def _jsonld_value(node: Node, w: _Writer) -> dict[str, str]:
-    if isinstance(node, URIRef):
-        return {"@id": str(node)}
-    if isinstance(node, BNode):
-        return {"@id": f"_:{node}"}
-    assert isinstance(node, Literal)
-    value: dict[str, str] = {"@value": str(node)}
-    if node.language:
-        value["@language"] = node.language
-    elif node.datatype is not None and node.datatype != XSD.string:
-        value["@type"] = w.iri(node.datatype)
-    return value
+    return trig_from_lines(graph_lines(graph, by_document=True))
 
 
 def to_jsonld(graph: Graph) -> str:
     """Return flattened JSON-LD with an inline ``@context`` of prefixes only (never a remote one)."""
-    w = _Writer(compact=True)
-    by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        by_subject[s][p].append(o)
-    nodes = []
-    for s in sorted(by_subject, key=_sort_key):
-        item: dict[str, object] = {"@id": str(s) if isinstance(s, URIRef) else f"_:{s}"}
-        for p, objs in by_subject[s].items():
-            objs = sorted(objs, key=_sort_key)
-            if p == RDF.type and all(isinstance(o, URIRef) for o in objs):
-                item["@type"] = [w.iri(o) for o in objs]
-            else:
-                item[w.iri(p).strip("<>") if not w.compact else _jsonld_key(p, w)] = [_jsonld_value(o, w) for o in objs]
-        nodes.append(item)
-    doc = {"@context": {p: PREFIXES[p] for p in sorted(w.used)}, "@graph": nodes}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def _jsonld_key(p: Node, w: _Writer) -> str:
-    name = w.iri(p)  # type: ignore[arg-type]
-    return name[1:-1] if name.startswith("<") else name
+    return jsonld_from_lines(ntriples_lines(graph))
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """Return the graph in ``fmt`` as UTF-8 bytes (deterministic)."""
-    name, _ = normalize_format(fmt)
-    text = {"turtle": to_turtle, "trig": to_trig, "nt": to_ntriples, "json-ld": to_jsonld}[name](graph)
-    return text.encode("utf-8")
+    return serialize_lines(graph_lines(graph, by_document=normalize_format(fmt)[0] == "trig"), fmt)
 
 
 def write_graph(graph: Graph, path: Path, format: str = "turtle") -> None:

@@ -43,6 +43,8 @@ class GB(DefinedNamespace):
     RelationAssertion: URIRef
     AggregatedRelation: URIRef
     RelationProperty: URIRef
+    RelationTypeSummary: URIRef
+    ResolutionMethodSummary: URIRef
 
     # Parents of the relation properties
     structuralRelation: URIRef
@@ -106,6 +108,16 @@ class GB(DefinedNamespace):
     maxConfidence: URIRef
     assertionCount: URIRef
     assertionDocumentCount: URIRef
+    # Graph-wide summaries (what the aggregate saved queries read)
+    summaryRelation: URIRef
+    assertionTotal: URIRef
+    negatedAssertionTotal: URIRef
+    edgeTotal: URIRef
+    documentTotal: URIRef
+    summaryResolutionMethod: URIRef
+    mentionTotal: URIRef
+    actorTotal: URIRef
+    unresolvedMentionTotal: URIRef
     # Metrics written back by analysis
     pageRank: URIRef
     betweenness: URIRef

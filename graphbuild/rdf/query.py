@@ -85,10 +85,9 @@ class QueryResult:
                 return json.dumps({"head": {}, "boolean": bool(self.boolean)}) + "\n"
             return ("true" if self.boolean else "false") + "\n"
         if self.kind == "graph":
-            from graphbuild.rdf.io import _Writer
+            from graphbuild.rdf.io import nt_term
 
-            w = _Writer(compact=False)
-            lines = sorted(f"{w.term(s)} {w.term(p)} {w.term(o)} ." for s, p, o in self.triples)
+            lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in self.triples)
             return json.dumps(lines, ensure_ascii=False, indent=1) + "\n" if fmt == "json" else "\n".join(lines) + "\n"
         if fmt == "csv":
             return self.to_csv()
