@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from typing import BinaryIO, TextIO
 from pathlib import Path
 
 from graphbuild.errors import GraphbuildError
@@ -15,8 +17,10 @@ from graphbuild.errors import GraphbuildError
 LOCK_NAME = ".graphbuild.lock"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a torn one.
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` when the block ends, so that readers see the old file or the new one,
+    never a torn one; if the block raises, ``path`` is untouched.
 
     The bytes go to a temporary file in the same directory, are flushed to disk, and replace the
     target with ``os.replace`` (atomic on POSIX and Windows).
@@ -30,7 +34,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -38,6 +42,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_text_writer(path: Path) -> Iterator[TextIO]:
+    """:func:`atomic_writer` for UTF-8 text written piece by piece (lone surrogates as in :func:`atomic_write_text`)."""
+    with atomic_writer(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        yield text
+        text.flush()
+        text.detach()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

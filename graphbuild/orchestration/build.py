@@ -17,7 +17,7 @@ from typing import Any
 
 from graphbuild.config import Config
 from graphbuild.errors import CorpusWarning
-from graphbuild.orchestration.merge import CorpusRecords, merge_results
+from graphbuild.orchestration.merge import CorpusRecords, merge_summaries
 
 log = logging.getLogger("graphbuild")
 
@@ -57,7 +57,8 @@ def write_rdf(records: CorpusRecords, analysis: Any, config: Config, *, reuse: b
 
     out = Path(config.output)
     store = FragmentStore(out, reuse=reuse)
-    graph = stream_graph(records.articles, records.entities, records.mentions, records.relations, analysis,
+    # The graph's lines are held until written anyway; the mentions are read once (a build streams them).
+    graph = stream_graph(records.articles, records.entities, list(records.mentions), records.relations, analysis,
                          fragment=store.fragment)
     files = {}
     for fmt in config.formats:
@@ -146,7 +147,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         run = run_extraction(config, full=full, scheduler=scheduler, progress=progress)
         if hasattr(progress, "finish"):
             progress.finish(run.summary)
-        records = merge_results(run.results, run.gazetteer, min_confidence=config.min_confidence)
+        records = merge_summaries(run.summaries, run.gazetteer, run.store.load, min_confidence=config.min_confidence)
         files = write_outputs(records, config, gazetteer=run.gazetteer, full=full, warnings=run.warnings)
         # Last, so a build killed before this point is diffed against the last complete build.
         changelog = write_changelog(out, records)

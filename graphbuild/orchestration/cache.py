@@ -339,6 +339,30 @@ class DocCache:
             return None
         return result
 
+    def load(self, doc_id: str, key: str, versions: Versions) -> DocResult | None:
+        """The result stored for ``doc_id`` under ``key``, checked without the article: the article the entry
+        holds must have that key (so it is the one the build read) and the spans must lie in it. For reading a
+        result again, after :meth:`get` or :meth:`put`, without keeping the article's text; None (a problem is
+        recorded) when the entry no longer verifies."""
+        if self.disabled:
+            return None
+        path = self.path_for(doc_id)
+        try:
+            raw = read_cache_file(path)
+            entry = load_entry(raw) if raw is not None else None
+        except CacheEntryError as exc:
+            self._problem(path, str(exc))
+            return None
+        if entry is None or entry["key"] != key:
+            return None
+        result = entry["result"]
+        problem = ("entry does not match its article" if result.article.doc_id != doc_id
+                   or article_key(result.article, versions) != key else forged_span(result))
+        if problem:
+            self._problem(path, problem)
+            return None
+        return result
+
     def put(self, key: str, result: DocResult) -> None:
         """Store ``result`` under ``key`` (atomically; a planted link in place of a shard folder is removed)."""
         if self.disabled:

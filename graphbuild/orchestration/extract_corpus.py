@@ -20,21 +20,63 @@ from graphbuild.errors import CorpusWarning, GraphbuildError
 from graphbuild.model import Article, DocResult
 from graphbuild.orchestration.extract_document import ExtractionFailure
 from graphbuild.orchestration.extractor import Extractor, ExtractorSpec
+from graphbuild.orchestration.merge import DocSummary
 from graphbuild.orchestration.progress import BuildSummary, Progress
 
 if TYPE_CHECKING:
     from graphbuild.gazetteer import Gazetteer
+    from graphbuild.orchestration.cache import DocCache, Versions
 
 log = logging.getLogger("graphbuild")
 
+class ResultStore:
+    """Each extracted document's full result, to read again after extraction (for the mention stream of
+    :class:`graphbuild.orchestration.merge.CorpusRecords`): from the cache, which verifies it again, or held here
+    when it is not in the cache (no cache, ``use_cache=False``, or made with other versions)."""
+
+    def __init__(self, cache: DocCache | None, versions: Versions) -> None:
+        self._cache, self._versions = cache, versions
+        self._keys: dict[str, str] = {}
+        self._held: dict[str, DocResult] = {}
+
+    def keep(self, result: DocResult, key: str | None) -> None:
+        """Remember where ``result`` is: in the cache under ``key``, or (``key`` None, no cache) here."""
+        if key is not None and self._cache is not None and not self._cache.disabled:
+            self._keys[result.article.doc_id] = key
+        else:
+            self._held[result.article.doc_id] = result
+
+    def load(self, doc_id: str) -> DocResult:
+        """The result of ``doc_id``.
+
+        Raises:
+            GraphbuildError: its cache entry was removed or changed since it was read or written in this build.
+        """
+        held = self._held.get(doc_id)
+        if held is not None:
+            return held
+        assert self._cache is not None
+        result = self._cache.load(doc_id, self._keys[doc_id], self._versions)
+        if result is None:
+            raise GraphbuildError(f"the cache entry of {doc_id} ({self._cache.path_for(doc_id)}) was removed or changed "
+                                  "during the build; build again")
+        return result
+
+
 @dataclass
 class ExtractionRun:
-    """The outcome of the extraction stage."""
+    """The outcome of the extraction stage: one summary per document (doc-id order) and where the full results are."""
 
-    results: list[DocResult]
+    summaries: list[DocSummary]
+    store: ResultStore
     warnings: list[CorpusWarning]
     gazetteer: Gazetteer
     summary: BuildSummary = field(default_factory=BuildSummary)
+
+    @property
+    def results(self) -> list[DocResult]:
+        """Every full result, read again (doc-id order): for tests and small corpora."""
+        return [self.store.load(s.doc_id) for s in self.summaries]
 
 
 def run_extraction(
@@ -47,12 +89,15 @@ def run_extraction(
 ) -> ExtractionRun:
     """Read the corpus and extract every article that is not already cached.
 
+    Each result is summarised (:class:`~graphbuild.orchestration.merge.DocSummary`) and let go; the merge reads
+    the full results again from the cache when it needs them, so memory does not grow with the mentions.
+
     Args:
         config: corpus, output (the cache lives in ``<output>/.cache``), model, gazetteer, workers.
         full: Ignore the cache and re-extract everything (the cache is rewritten).
         scheduler: A Dask scheduler address or ``distributed.Client``: extract on that cluster.
         progress: A :class:`~graphbuild.orchestration.progress.Progress`, or None for silence.
-        use_cache: False: neither read nor write the cache (for benchmarks and tests).
+        use_cache: False: neither read nor write the cache (for benchmarks and tests; results stay in memory).
 
     Raises:
         CorpusError: the corpus does not exist.
@@ -66,9 +111,10 @@ def run_extraction(
     extractor = Extractor(ExtractorSpec.from_config(config))
     gazetteer, versions = extractor.gazetteer, extractor.versions
     cache = DocCache(config.output)
+    store = ResultStore(cache if use_cache else None, versions)
     summary = BuildSummary()
     warnings: list[CorpusWarning] = []
-    results: list[DocResult] = []
+    summaries: list[DocSummary] = []
     todo: list[tuple[Article, str]] = []
     doc_ids: list[str] = []
     for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes,
@@ -82,13 +128,14 @@ def run_extraction(
         key = article_key(item, versions)
         hit = cache.get(item, key) if (use_cache and not full) else None
         if hit is not None:
-            results.append(hit)
+            summaries.append(DocSummary.of(hit))
+            store.keep(hit, key)
         else:
             todo.append((item, key))
-    summary.from_cache = len(results)
+    summary.from_cache = len(summaries)
     warnings.extend(cache.problems)
     if progress:
-        progress.start(len(todo), cached=len(results))
+        progress.start(len(todo), cached=len(summaries))
 
     for outcome, key in _extract(config, extractor, todo, scheduler, summary):
         if isinstance(outcome, ExtractionFailure):
@@ -97,17 +144,18 @@ def run_extraction(
             warnings.append(failure)
             summary.failed.append(failure)
         else:
-            results.append(outcome)
+            summaries.append(DocSummary.of(outcome))
             summary.built += 1
             if use_cache and key is not None:
                 cache.put(key, outcome)
+            store.keep(outcome, key if use_cache else None)
         if progress:
             progress.advance(failed=isinstance(outcome, ExtractionFailure))
     if use_cache:
         summary.removed = cache.prune(doc_ids)
-    results.sort(key=lambda r: r.article.doc_id)
+    summaries.sort(key=lambda s: s.doc_id)
     summary.seconds = time.perf_counter() - started
-    return ExtractionRun(results, warnings, gazetteer, summary)
+    return ExtractionRun(summaries, store, warnings, gazetteer, summary)
 
 
 def _extract(

@@ -17,7 +17,6 @@ Actor codes (CAMEO style):
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -152,15 +151,14 @@ def write_events_csv(relations: Sequence[Relation], entities: Mapping[str, Entit
         gazetteer: Optional :class:`graphbuild.gazetteer.Gazetteer`; its records' ``cameo`` fields win.
         igo_table: Optional name -> IGO code table (default: the table shipped with the package).
     """
-    from graphbuild.fileio import atomic_write_text
+    from graphbuild.fileio import atomic_text_writer
     from graphbuild.outputs.tables import safe_cell
 
     rows = event_rows(relations, entities, gazetteer=gazetteer, igo_table=igo_table)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HEADER)
-    writer.writeheader()
-    # doc ids, evidence and speakers come from articles: formula-safe cells, as in the other CSVs.
-    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     # The one atomic writer: a fresh temporary name (never a fixed, plantable one), then os.replace.
-    atomic_write_text(Path(path), buffer.getvalue())
+    with atomic_text_writer(Path(path)) as handle:
+        writer = csv.DictWriter(handle, fieldnames=HEADER)
+        writer.writeheader()
+        # doc ids, evidence and speakers come from articles: formula-safe cells, as in the other CSVs.
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return len(rows)

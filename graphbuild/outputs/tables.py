@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from graphbuild.orchestration.merge import CorpusRecords
 
@@ -37,13 +38,18 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Return CSV text (RFC 4180 quoting, ``\\n`` line ends) for the header and rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def write_csv(handle: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write CSV (RFC 4180 quoting, ``\\n`` line ends) for the header and rows to a text file, row by row."""
+    writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Return CSV text (RFC 4180 quoting, ``\\n`` line ends) for the header and rows."""
+    buffer = io.StringIO()
+    write_csv(buffer, header, rows)
     return buffer.getvalue()
 
 
@@ -70,18 +76,19 @@ def mentions_rows(records: CorpusRecords) -> Iterable[list[object]]:
 
 
 def write_tables(records: CorpusRecords, directory: Path) -> dict[str, Path]:
-    """Write the three CSV files into ``directory``; return their paths by name."""
-    from graphbuild.fileio import atomic_write_text
+    """Write the three CSV files into ``directory``, streaming their rows; return their paths by name."""
+    from graphbuild.fileio import atomic_text_writer
 
-    outputs = {
-        "relations.csv": render_csv(RELATIONS_HEADER, relations_rows(records)),
-        "entities.csv": render_csv(ENTITIES_HEADER, entities_rows(records)),
-        "mentions.csv": render_csv(MENTIONS_HEADER, mentions_rows(records)),
+    tables = {
+        "relations.csv": (RELATIONS_HEADER, relations_rows),
+        "entities.csv": (ENTITIES_HEADER, entities_rows),
+        "mentions.csv": (MENTIONS_HEADER, mentions_rows),
     }
     paths = {}
-    for name, text in outputs.items():
+    for name, (header, rows) in tables.items():
         paths[name] = directory / name
-        atomic_write_text(paths[name], text)
+        with atomic_text_writer(paths[name]) as handle:
+            write_csv(handle, header, rows(records))
     return paths
 
 
