@@ -186,18 +186,26 @@ def result_to_json(result: DocResult) -> dict[str, Any]:
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (float, int), "bool": (bool,)}
 
 
+@lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, tuple[str, bool]]:
+    """``{field: (declared base type, None allowed)}`` of a record class, read once from its annotations."""
+    out = {}
+    for f in fields(cls):
+        declared = str(f.type).replace(" ", "")
+        out[f.name] = (declared.split("|")[0], "None" in declared)
+    return out
+
+
 def _build(cls: type, data: Any) -> Any:
     """Make a record of ``cls`` from JSON data, checking that every field has its declared type."""
     if not isinstance(data, dict):
         raise CacheEntryError(f"{cls.__name__}: expected an object")
-    known = {f.name: f for f in fields(cls)}
-    if set(data) - set(known):
+    known = _field_types(cls)
+    if not data.keys() <= known.keys():
         raise CacheEntryError(f"{cls.__name__}: unknown fields {sorted(set(data) - set(known))}")
     values: dict[str, Any] = {}
     for name, value in data.items():
-        declared = str(known[name].type).replace(" ", "")
-        optional = "None" in declared
-        base = declared.split("|")[0]
+        base, optional = known[name]
         if value is None:
             if not optional:
                 raise CacheEntryError(f"{cls.__name__}.{name}: null not allowed")
@@ -617,8 +625,14 @@ def load_entry(raw: bytes) -> Mapping[str, Any]:
         raise CacheEntryError(f"not a format-{FORMAT} cache entry")
     if not isinstance(entry.get("key"), str) or not isinstance(entry.get("sha256"), str):
         raise CacheEntryError("missing key or checksum")
-    payload = _canonical(entry.get("result"))
-    if hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest() != entry["sha256"]:
+    # dump_entry writes the canonical payload verbatim between this prefix and "}\n": hash those bytes (the same
+    # as re-serialising the parsed payload, without doing it); a file laid out otherwise is re-serialised.
+    prefix = f'{{"format":{FORMAT},"key":{json.dumps(entry["key"])},"sha256":"{entry["sha256"]}","result":'.encode()
+    if raw.startswith(prefix) and raw.endswith(b"}\n"):
+        payload = raw[len(prefix):-2]
+    else:
+        payload = _canonical(entry.get("result")).encode("utf-8", "surrogatepass")
+    if hashlib.sha256(payload).hexdigest() != entry["sha256"]:
         raise CacheEntryError("checksum mismatch (the entry was modified or corrupted)")
     return {"key": entry["key"], "result": result_from_json(entry["result"])}
 

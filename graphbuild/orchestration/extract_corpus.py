@@ -79,6 +79,46 @@ class ExtractionRun:
         return [self.store.load(s.doc_id) for s in self.summaries]
 
 
+@dataclass
+class CorpusScan:
+    """A corpus read and keyed, before anything is extracted: enough to tell whether anything changed."""
+
+    extractor: Extractor
+    #: ``(article, cache key)`` in corpus order (:func:`run_extraction` takes them over).
+    articles: list[tuple[Article, str]]
+    warnings: list[CorpusWarning]
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def keys(self) -> list[tuple[str, str]]:
+        """``(doc id, cache key)`` of every article."""
+        return [(article.doc_id, key) for article, key in self.articles]
+
+
+def scan_corpus(config: Config) -> CorpusScan:
+    """Read the corpus and compute every article's cache key (no cache read, no model loaded).
+
+    Raises:
+        CorpusError: the corpus does not exist.
+    """
+    from graphbuild.corpus import read_corpus
+    from graphbuild.orchestration.cache import article_key
+
+    started = time.perf_counter()
+    extractor = Extractor(ExtractorSpec.from_config(config))
+    versions = extractor.versions
+    articles: list[tuple[Article, str]] = []
+    warnings: list[CorpusWarning] = []
+    for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes,
+                            follow_outside_links=config.follow_outside_links, exclude=(config.output,)):
+        if isinstance(item, CorpusWarning):
+            log.warning("%s", item)
+            warnings.append(item)
+        else:
+            articles.append((item, article_key(item, versions)))
+    return CorpusScan(extractor, articles, warnings, started)
+
+
 def run_extraction(
     config: Config,
     *,
@@ -86,6 +126,7 @@ def run_extraction(
     scheduler: Any = None,
     progress: Progress | None = None,
     use_cache: bool = True,
+    scan: CorpusScan | None = None,
 ) -> ExtractionRun:
     """Read the corpus and extract every article that is not already cached.
 
@@ -98,40 +139,34 @@ def run_extraction(
         scheduler: A Dask scheduler address or ``distributed.Client``: extract on that cluster.
         progress: A :class:`~graphbuild.orchestration.progress.Progress`, or None for silence.
         use_cache: False: neither read nor write the cache (for benchmarks and tests; results stay in memory).
+        scan: The corpus already read by :func:`scan_corpus` (its articles are taken over), or None: read it.
 
     Raises:
         CorpusError: the corpus does not exist.
         ModelError: the pipeline is needed and cannot be loaded.
         GraphbuildError: a Dask worker runs another model, gazetteer or graphbuild version.
     """
-    from graphbuild.corpus import read_corpus
-    from graphbuild.orchestration.cache import DocCache, article_key
+    from graphbuild.orchestration.cache import DocCache
 
-    started = time.perf_counter()
-    extractor = Extractor(ExtractorSpec.from_config(config))
+    scan = scan or scan_corpus(config)
+    articles, scan.articles = scan.articles, []
+    extractor = scan.extractor
     gazetteer, versions = extractor.gazetteer, extractor.versions
     cache = DocCache(config.output)
     store = ResultStore(cache if use_cache else None, versions)
-    summary = BuildSummary()
-    warnings: list[CorpusWarning] = []
+    summary = BuildSummary(skipped=list(scan.warnings))
+    warnings: list[CorpusWarning] = list(scan.warnings)
     summaries: list[DocSummary] = []
     todo: list[tuple[Article, str]] = []
-    doc_ids: list[str] = []
-    for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes,
-                            follow_outside_links=config.follow_outside_links, exclude=(config.output,)):
-        if isinstance(item, CorpusWarning):
-            log.warning("%s", item)
-            warnings.append(item)
-            summary.skipped.append(item)
-            continue
-        doc_ids.append(item.doc_id)
-        key = article_key(item, versions)
+    doc_ids = [article.doc_id for article, _ in articles]
+    for item, key in articles:
         hit = cache.get(item, key) if (use_cache and not full) else None
         if hit is not None:
             summaries.append(DocSummary.of(hit))
             store.keep(hit, key)
         else:
             todo.append((item, key))
+    del articles  # the cached articles' text is not needed any more
     summary.from_cache = len(summaries)
     warnings.extend(cache.problems)
     if progress:
@@ -148,13 +183,14 @@ def run_extraction(
             summary.built += 1
             if use_cache and key is not None:
                 cache.put(key, outcome)
+            summary.uncached += use_cache and key is None
             store.keep(outcome, key if use_cache else None)
         if progress:
             progress.advance(failed=isinstance(outcome, ExtractionFailure))
     if use_cache:
         summary.removed = cache.prune(doc_ids)
     summaries.sort(key=lambda s: s.doc_id)
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - scan.started
     return ExtractionRun(summaries, store, warnings, gazetteer, summary)
 
 
