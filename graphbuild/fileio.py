@@ -18,12 +18,13 @@ LOCK_NAME = ".graphbuild.lock"
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` when the block ends, so that readers see the old file or the new one,
     never a torn one; if the block raises, ``path`` is untouched.
 
-    The bytes go to a temporary file in the same directory, are flushed to disk, and replace the
-    target with ``os.replace`` (atomic on POSIX and Windows).
+    The bytes go to a temporary file in the same directory, are flushed to disk (``durable=False``: left to the
+    operating system -- for files that are checked when read, such as cache entries; a crash may then leave an
+    empty file, never a torn one), and replace the target with ``os.replace`` (atomic on POSIX and Windows).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +37,8 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -44,9 +46,9 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as handle:
+    with atomic_writer(path, durable=durable) as handle:
         handle.write(data)
 
 
@@ -60,12 +62,12 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
         text.detach()
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     """Atomically write UTF-8 text (see :func:`atomic_write_bytes`).
 
     Lone surrogates (JSON input can carry them) become U+FFFD instead of failing the build.
     """
-    atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
+    atomic_write_bytes(path, text.encode("utf-8", errors="replace"), durable=durable)
 
 
 @contextlib.contextmanager
