@@ -19,10 +19,12 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graphbuild.errors import GraphbuildError
 from graphbuild.model import SYMMETRIC_RELATIONS, Entity, Relation, entity_type
 from graphbuild.signs import ALIGNMENT_RELATIONS, FORMAL_ALIGNMENT, MODALITY_FACTORS, sign_of
 
@@ -72,12 +74,6 @@ def to_networkx(
         is contested, see :func:`contested_claims`, or ``""``).
     """
     G = nx.MultiDiGraph()
-    groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
-    for r in relations:
-        s, o = r.subject, r.object
-        if r.relation in SYMMETRIC_RELATIONS and o < s:
-            s, o = o, s
-        groups[(s, str(r.relation), o, r.negated)].append(r)  # plain strings in the graph (analysis returns them)
 
     def label_of(eid: str | None) -> str | None:
         if eid is None:
@@ -85,77 +81,83 @@ def to_networkx(
         ent = entities.get(eid)
         return ent.label if ent is not None else eid
 
-    def add_node(eid: str) -> None:
-        if eid in G:
-            return
-        ent = entities.get(eid)
-        if ent is None:
-            kind = str(entity_type(eid) or "")
-            G.add_node(eid, label=eid.rsplit("/", 1)[-1], type=kind, qid=None, iso3=None, in_gazetteer=False,
-                       aliases=())
-        else:
-            G.add_node(
-                eid, label=ent.label, type=str(ent.type), qid=ent.qid, iso3=ent.iso3, in_gazetteer=bool(ent.in_gazetteer),
-                aliases=tuple(ent.aliases),
-            )
-        G.nodes[eid]["mentions"] = 0
-
-    for (s, rel, o, neg), items in sorted(groups.items()):
-        add_node(s)
-        add_node(o)
+    for (s, rel, o, neg), items in sorted(_claim_groups(relations).items()):
+        for eid in (s, o):
+            if eid not in G:
+                G.add_node(eid, **_actor_attributes(eid, entities.get(eid)))
         items.sort(key=lambda r: (-r.confidence, r.date or "", r.doc_id, r.start))
-        n = len(items)
-        conf = sum(r.confidence for r in items) / n
-        sign = sign_of(rel)
-        modal = sum(MODALITY_FACTORS.get(r.modality, 1.0) * r.confidence for r in items)
-        dates = sorted(r.date for r in items if r.date)
-        months = Counter(d[:7] for d in dates if len(d) >= 7)
-        evidence, seen = [], set()
-        for r in items:
-            if (r.sentence, r.doc_id) in seen:
-                continue
-            seen.add((r.sentence, r.doc_id))
-            evidence.append(
-                {
-                    "sentence": r.sentence,
-                    "doc_id": r.doc_id,
-                    "date": r.date,
-                    "speaker": r.speaker,
-                    "speaker_label": label_of(r.speaker),
-                    "modality": str(r.modality),
-                    "confidence": float(r.confidence),
-                }
-            )
-            if len(evidence) >= MAX_EVIDENCE:
-                break
-        G.add_edge(
-            s,
-            o,
-            key=edge_key(rel, neg),
-            relation=rel,
-            negated=bool(neg),
-            count=n,
-            confidence=float(conf),
-            weight=float(n * conf),
-            sign=sign.sign,
-            intensity=float(sign.intensity),
-            signed_weight=0.0 if neg else float(sign.intensity * modal),
-            evidence=evidence,
-            doc_ids=sorted({r.doc_id for r in items}),
-            speakers=sorted({label_of(r.speaker) for r in items if r.speaker}),
-            modalities=dict(Counter(str(r.modality) for r in items)),
-            months=dict(sorted(months.items())),
-            first_seen=dates[0] if dates else None,
-            last_seen=dates[-1] if dates else None,
-        )
-        G.nodes[s]["mentions"] += n
+        G.add_edge(s, o, key=edge_key(rel, neg), **_claim_attributes(rel, neg, items, label_of))
+        G.nodes[s]["mentions"] += len(items)
         if o != s:
-            G.nodes[o]["mentions"] += n
+            G.nodes[o]["mentions"] += len(items)
     G.graph["background"] = [tuple(f) for f in background]
     reasons = contested_claims(G)
     for u, v, k, d in G.edges(keys=True, data=True):
         d["contested"] = reasons.get((u, v, k), "")
     return G
+
+
+def _claim_groups(relations: Iterable[Relation]) -> dict[tuple[str, str, str, bool], list[Relation]]:
+    """Assertions by aggregated claim ``(subject, relation, object, negated)``; a symmetric relation type is keyed
+    once per pair, subject = the smaller id."""
+    groups: dict[tuple[str, str, str, bool], list[Relation]] = defaultdict(list)
+    for r in relations:
+        s, o = r.subject, r.object
+        if r.relation in SYMMETRIC_RELATIONS and o < s:
+            s, o = o, s
+        groups[(s, str(r.relation), o, r.negated)].append(r)  # plain strings in the graph (analysis returns them)
+    return groups
+
+
+def _actor_attributes(eid: str, ent: Entity | None) -> dict[str, Any]:
+    """Node attributes of an actor (one missing from ``entities`` is labelled by its id)."""
+    if ent is None:
+        return {"label": eid.rsplit("/", 1)[-1], "type": str(entity_type(eid) or ""), "qid": None, "iso3": None,
+                "in_gazetteer": False, "aliases": (), "mentions": 0}
+    return {"label": ent.label, "type": str(ent.type), "qid": ent.qid, "iso3": ent.iso3,
+            "in_gazetteer": bool(ent.in_gazetteer), "aliases": tuple(ent.aliases), "mentions": 0}
+
+
+def _evidence(items: Sequence[Relation], label_of) -> list[dict[str, Any]]:
+    """The strongest ``MAX_EVIDENCE`` distinct (sentence, document) items of a claim's assertions."""
+    evidence, seen = [], set()
+    for r in items:
+        if (r.sentence, r.doc_id) in seen:
+            continue
+        seen.add((r.sentence, r.doc_id))
+        evidence.append({"sentence": r.sentence, "doc_id": r.doc_id, "date": r.date, "speaker": r.speaker,
+                         "speaker_label": label_of(r.speaker), "modality": str(r.modality),
+                         "confidence": float(r.confidence)})
+        if len(evidence) >= MAX_EVIDENCE:
+            break
+    return evidence
+
+
+def _claim_attributes(rel: str, neg: bool, items: Sequence[Relation], label_of) -> dict[str, Any]:
+    """Edge attributes of one aggregated claim from its assertions (strongest first); see :func:`to_networkx`."""
+    n = len(items)
+    conf = sum(r.confidence for r in items) / n
+    sign = sign_of(rel)
+    modal = sum(MODALITY_FACTORS.get(r.modality, 1.0) * r.confidence for r in items)
+    dates = sorted(r.date for r in items if r.date)
+    months = Counter(d[:7] for d in dates if len(d) >= 7)
+    return {
+        "relation": rel,
+        "negated": bool(neg),
+        "count": n,
+        "confidence": float(conf),
+        "weight": float(n * conf),
+        "sign": sign.sign,
+        "intensity": float(sign.intensity),
+        "signed_weight": 0.0 if neg else float(sign.intensity * modal),
+        "evidence": _evidence(items, label_of),
+        "doc_ids": sorted({r.doc_id for r in items}),
+        "speakers": sorted({label_of(r.speaker) for r in items if r.speaker}),
+        "modalities": dict(Counter(str(r.modality) for r in items)),
+        "months": dict(sorted(months.items())),
+        "first_seen": dates[0] if dates else None,
+        "last_seen": dates[-1] if dates else None,
+    }
 
 
 def contested_claims(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
@@ -337,16 +339,53 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
     """
     D = weighted_digraph(G)
     U = weighted_graph(G)
-    n = G.number_of_nodes()
+    pagerank = _pagerank(G, D)
+    betweenness, exact = _betweenness(G, U, seed)
+    communities = _communities(U, seed)
+    community = {v: i for i, members in enumerate(communities) for v in members}
+    S = signed_graph(G)
+    signed_ties = [
+        {"source": u, "target": v, "value": _f(d["value"]), "sign": "cooperative" if d["sign"] > 0 else "conflictual"}
+        for u, v, d in sorted(S.edges(data=True), key=lambda e: (-abs(e[2]["value"]), e[0], e[1]))
+    ]
+    return Analysis(
+        nodes=G.number_of_nodes(),
+        edges=G.number_of_edges(),
+        **_assertion_counts(G),
+        degree={v: int(d) for v, d in G.degree()},
+        weighted_degree={v: _f(d) for v, d in G.degree(weight="weight")},
+        pagerank=pagerank,
+        betweenness=betweenness,
+        betweenness_exact=exact,
+        communities=communities,
+        community=community,
+        signed_ties=signed_ties,
+        balance=structural_balance(S),
+        balancing=balancing_actors(G, S=S),
+        brokers=_brokers(U, community, betweenness),
+        seed=seed,
+        labels={v: str(G.nodes[v].get("label", v)) for v in G},
+        contested=[
+            {"subject": u, "relation": d["relation"], "object": v, "negated": bool(d["negated"]),
+             "reason": d["contested"]}
+            for u, v, d in sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1], e[2]["relation"]))
+            if d.get("contested")
+        ],
+    )
 
-    degree = {v: int(d) for v, d in G.degree()}
-    wdeg = {v: _f(d) for v, d in G.degree(weight="weight")}
+
+def _pagerank(G: nx.MultiDiGraph, D: nx.DiGraph) -> dict[str, float]:
+    n = G.number_of_nodes()
     if n and D.number_of_edges():
         pr = weighted_pagerank(D)
     else:
         pr = {v: 1.0 / n for v in G} if n else {}
-    pagerank = {v: _f(pr[v]) for v in G}
+    return {v: _f(pr[v]) for v in G}
 
+
+def _betweenness(G: nx.MultiDiGraph, U: nx.Graph, seed: int) -> tuple[dict[str, float], bool]:
+    """Betweenness on hop-count paths, and whether it is exact (else sampled; see :func:`analyze`)."""
+    n = G.number_of_nodes()
     exact = n <= EXACT_BETWEENNESS_MAX_NODES
     if n > 2:
         bc = nx.betweenness_centrality(
@@ -354,20 +393,12 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
         )
     else:
         bc = {v: 0.0 for v in G}
-    betweenness = {v: _f(bc[v]) for v in G}
+    return {v: _f(bc[v]) for v in G}, exact
 
-    communities = _communities(U, seed)
-    community = {v: i for i, members in enumerate(communities) for v in members}
 
-    S = signed_graph(G)
-    signed_ties = [
-        {"source": u, "target": v, "value": _f(d["value"]), "sign": "cooperative" if d["sign"] > 0 else "conflictual"}
-        for u, v, d in sorted(S.edges(data=True), key=lambda e: (-abs(e[2]["value"]), e[0], e[1]))
-    ]
-    balance = structural_balance(S)
-    balancing = balancing_actors(G, S=S)
-    brokers = _brokers(U, community, betweenness)
-
+def _assertion_counts(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The Analysis fields that count assertions: in all, per relation type (``not:`` for negated claims), per
+    month, per month and sign."""
     trends: Counter[str] = Counter()
     by_sign: dict[str, Counter[str]] = defaultdict(Counter)
     rel_counts: Counter[str] = Counter()
@@ -378,33 +409,12 @@ def analyze(G: nx.MultiDiGraph, *, seed: int = 0) -> Analysis:
         for month, c in d["months"].items():
             trends[month] += c
             by_sign[month]["negated" if d["negated"] else d["sign"]] += c
-    return Analysis(
-        nodes=n,
-        edges=G.number_of_edges(),
-        assertions=assertions,
-        relation_counts=dict(sorted(rel_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-        degree=degree,
-        weighted_degree=wdeg,
-        pagerank=pagerank,
-        betweenness=betweenness,
-        betweenness_exact=exact,
-        communities=communities,
-        community=community,
-        signed_ties=signed_ties,
-        balance=balance,
-        balancing=balancing,
-        brokers=brokers,
-        trends=dict(sorted(trends.items())),
-        trends_by_sign={m: dict(sorted(c.items())) for m, c in sorted(by_sign.items())},
-        seed=seed,
-        labels={v: str(G.nodes[v].get("label", v)) for v in G},
-        contested=[
-            {"subject": u, "relation": d["relation"], "object": v, "negated": bool(d["negated"]),
-             "reason": d["contested"]}
-            for u, v, d in sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1], e[2]["relation"]))
-            if d.get("contested")
-        ],
-    )
+    return {
+        "assertions": assertions,
+        "relation_counts": dict(sorted(rel_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "trends": dict(sorted(trends.items())),
+        "trends_by_sign": {m: dict(sorted(c.items())) for m, c in sorted(by_sign.items())},
+    }
 
 
 def weighted_pagerank(D: nx.DiGraph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict:
@@ -621,6 +631,28 @@ def dyad_timelines(G: nx.MultiDiGraph, n: int = 5) -> list[dict[str, Any]]:
              "undated": int(undated[(a, b)])} for a, b in ranked]
 
 
+def load_network(output: Path | str, *, gazetteer_extensions: Sequence[Path | str] = ()):
+    """A built graph read back: its records and the actor network, drawn as the build draws it (with the
+    gazetteer's membership facts as background).  Needs neither the corpus nor spaCy.
+
+    Args:
+        output: A build's output folder, or a graph file.
+        gazetteer_extensions: The build's extra gazetteer files (their membership facts inform the blocs).
+
+    Returns:
+        ``(records, G)``: a :class:`graphbuild.rdf.readback.GraphRecords` and the :func:`to_networkx` graph.
+
+    Raises:
+        GraphbuildError: no readable graph at ``output`` (the message names it).
+    """
+    from graphbuild.gazetteer import Gazetteer
+    from graphbuild.rdf.readback import load_records
+
+    records = load_records(output)
+    background = membership_facts(Gazetteer.load(extensions=gazetteer_extensions), records.entities)
+    return records, to_networkx(records.entities, records.relations, background=background)
+
+
 def find_actor(G: nx.MultiDiGraph, name: str) -> str | None:
     """The node an analyst means by ``name``: an entity id, label, alias, ISO3 code or QID (any case); or None."""
     wanted = name.strip().casefold()
@@ -632,6 +664,19 @@ def find_actor(G: nx.MultiDiGraph, name: str) -> str | None:
     return None
 
 
+def require_actor(G: nx.MultiDiGraph, name: str) -> str:
+    """:func:`find_actor`, for a name a user typed.
+
+    Raises:
+        GraphbuildError: no actor goes by ``name`` (the message says how actors are named).
+    """
+    node = find_actor(G, name)
+    if node is None:
+        raise GraphbuildError(f"no actor {name!r} in the graph (try an entity id such as country/BLR, a label or "
+                              "ISO3 code; graphbuild entities lists them)")
+    return node
+
+
 def ego_network(G: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGraph:
     """The actors within ``radius`` hops of ``node`` (either direction) and every claim among them.
 
@@ -640,7 +685,13 @@ def ego_network(G: nx.MultiDiGraph, node: str, radius: int = 1) -> nx.MultiDiGra
     """
     if node not in G:
         raise KeyError(f"actor {node!r} is not in the graph")
-    return nx.ego_graph(G, node, radius=radius, undirected=True).copy()
+    keep = set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), node, cutoff=radius))
+    # In G's order (nx.ego_graph lists a small neighbourhood in set order: another page on every run).
+    E = nx.MultiDiGraph()
+    E.graph.update(G.graph)
+    E.add_nodes_from((v, d) for v, d in G.nodes(data=True) if v in keep)
+    E.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    return E
 
 
 def paths(G: nx.MultiDiGraph, a: str, b: str, *, cutoff: int = 4, limit: int = 10) -> list[dict[str, Any]]:
@@ -675,13 +726,18 @@ def paths(G: nx.MultiDiGraph, a: str, b: str, *, cutoff: int = 4, limit: int = 1
     return out
 
 
+def describe_path(G: nx.MultiDiGraph, path: Mapping[str, Any]) -> str:
+    """One connection from :func:`paths` as a line: ``Belarus -[memberOf]- CSTO; CSTO -[<-memberOf]- Russia``."""
+    def label(v: str) -> str:
+        return str(G.nodes[v].get("label", v))
+
+    return "; ".join(f"{label(s['source'])} -[{', '.join(s['relations'])}]- {label(s['target'])}"
+                     for s in path["steps"])
+
+
 def _claims_between(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, str]]:
     out = []
     for s, t in ((u, v), (v, u)):
         if G.has_edge(s, t):
             out.extend((s, t, k) for k in G[s][t])
     return out
-
-
-# --------------------------------------------------------------------------------------------------------------
-# RDF

@@ -1,6 +1,7 @@
 """Settings: defaults here, overridden by ``graphbuild.toml``, overridden by command-line flags.
 
-Example ``graphbuild.toml``::
+Every setting is a field of :class:`Config`; the flags that override one say so in graphbuild/cli.py's command
+table (``setting=``).  Example ``graphbuild.toml``::
 
     corpus = "examples/corpus"
     output = "output"
@@ -9,15 +10,20 @@ Example ``graphbuild.toml``::
     min_confidence = 0.3
     formats = ["turtle", "trig"]
     workers = 1
+    scheduler = "tcp://10.0.0.5:8786"      # extract on a Dask cluster
     parse = "selective"                    # or "full": the whole pipeline on every line (for comparisons)
     lexicon_layers = ["petrarch", "petrarch-agents", "curated"]   # relation lexicon layers (all by default)
     compiled_persons = true                # the gazetteer's persons compiled from PETRARCH2 (dated offices)
+    query_timeout = 30                     # graphbuild query / serve: seconds per query (0: no limit)
+    max_rows = 100000                      # graphbuild query / serve: most result rows (0: no cap)
+    serve_port = 7878                      # graphbuild serve: port, host, worker processes, allowed origins
+    learned_relations = true               # the learned fallback after the relation rules (docs/EVALUATION.md)
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +70,19 @@ class Config:
     lexicon_layers: tuple[str, ...] = ()
     #: Read the gazetteer's persons compiled from PETRARCH2 (dated offices).
     compiled_persons: bool = True
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: A Dask scheduler address (``tcp://host:8786``): extract on that cluster instead of local processes.
+    scheduler: str | None = None
+    #: `graphbuild query` and `serve`: seconds a query may run (0: no limit) and most result rows (0: no cap).
+    query_timeout: float = DEFAULT_QUERY_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    #: `graphbuild serve`: address and port, query worker processes, origins whose pages may query it.
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 7878
+    serve_workers: int = 2
+    serve_allow_origins: tuple[str, ...] = ()
+    #: Run the learned fallback (graphbuild.relations.learned) over the actor pairs the relation rules leave
+    #: unrelated.
+    learned_relations: bool = True
 
     def with_overrides(self, **overrides: Any) -> "Config":
         """Return a copy with the non-None overrides applied and validated."""
@@ -72,7 +90,41 @@ class Config:
         return validate(replace(self, **_coerce(values, source="command line")))
 
 
-_KEYS = {f.name for f in fields(Config)} - {"extra"}
+_KEYS = {f.name for f in fields(Config)}
+
+
+_PATHS = {"corpus", "output"}
+_INTS = {"workers", "max_file_bytes", "html_max_nodes", "html_max_edges", "seed", "max_rows", "serve_port",
+         "serve_workers"}
+_FLOATS = {"min_confidence", "query_timeout"}
+_BOOLS = {"follow_outside_links", "svg", "compiled_persons", "learned_relations"}
+_STRING_LISTS = {"formats", "lexicon_layers", "serve_allow_origins"}
+
+
+def _path(value: Any, base: Path | None) -> Path:
+    path = Path(str(value))
+    return (base / path) if base and not path.is_absolute() else path
+
+
+def _coerce_one(key: str, value: Any, base: Path | None) -> Any:
+    """``value`` as the type of setting ``key``; TypeError or ValueError when it cannot be."""
+    if key in _PATHS:
+        return _path(value, base)
+    if key == "gazetteer_extensions":
+        return tuple(_path(v, base) for v in ([value] if isinstance(value, str | Path) else list(value)))
+    if key in _STRING_LISTS:
+        return tuple([value] if isinstance(value, str) else (str(v) for v in value))
+    if key in _INTS:
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise TypeError
+        return int(value)
+    if key in _FLOATS:
+        return float(value)
+    if key in _BOOLS:
+        if not isinstance(value, bool):
+            raise TypeError
+        return value
+    return str(value)
 
 
 def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) -> dict[str, Any]:
@@ -82,34 +134,7 @@ def _coerce(values: dict[str, Any], *, source: str, base: Path | None = None) ->
             known = ", ".join(sorted(_KEYS))
             raise ConfigError(f"{source}: unknown setting {key!r} (known settings: {known})")
         try:
-            if key in ("corpus", "output"):
-                path = Path(str(value))
-                out[key] = (base / path) if base and not path.is_absolute() else path
-            elif key == "gazetteer_extensions":
-                items = [value] if isinstance(value, str | Path) else list(value)
-                out[key] = tuple(
-                    (base / Path(str(v))) if base and not Path(str(v)).is_absolute() else Path(str(v)) for v in items
-                )
-            elif key == "formats":
-                out[key] = tuple([value] if isinstance(value, str) else value)
-            elif key in ("workers", "max_file_bytes", "html_max_nodes", "html_max_edges", "seed"):
-                if isinstance(value, bool) or not isinstance(value, int | str):
-                    raise TypeError
-                out[key] = int(value)
-            elif key == "follow_outside_links":
-                if not isinstance(value, bool):
-                    raise TypeError
-                out[key] = value
-            elif key == "min_confidence":
-                out[key] = float(value)
-            elif key in ("svg", "compiled_persons"):
-                if not isinstance(value, bool):
-                    raise TypeError
-                out[key] = value
-            elif key == "lexicon_layers":
-                out[key] = tuple([value] if isinstance(value, str) else (str(v) for v in value))
-            else:
-                out[key] = str(value)
+            out[key] = _coerce_one(key, value, base)
         except (TypeError, ValueError):
             raise ConfigError(f"{source}: {key} = {value!r} is not a valid value") from None
     return out

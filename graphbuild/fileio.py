@@ -1,16 +1,21 @@
-"""Safe output: atomic writes, an output-directory lock, and paths that cannot escape a directory."""
+"""Safe output: the one atomic writer, formula-safe CSV, an output-directory lock, contained paths.
+
+Every file graphbuild writes goes through :func:`atomic_write_bytes` (text, CSV and the streams of other
+libraries' writers through the helpers below it), so a killed build leaves whole files and one file mode.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
-from typing import BinaryIO, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from graphbuild.errors import GraphbuildError
 
@@ -68,6 +73,57 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     Lone surrogates (JSON input can carry them) become U+FFFD instead of failing the build.
     """
     atomic_write_bytes(path, text.encode("utf-8", errors="replace"), durable=durable)
+
+
+def atomic_write_stream(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Atomically write what ``write(file object)`` writes (for writers that want a file, such as networkx's
+    GEXF and GraphML): the bytes are collected in memory, then written by :func:`atomic_write_bytes`."""
+    buffer = io.BytesIO()
+    write(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Render a CSV cell; neutralise text a spreadsheet would evaluate as a formula.
+
+    Cells starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return get an apostrophe in front (OWASP's
+    advice against CSV injection); ``None`` is empty, booleans are ``true``/``false``, floats have 3 decimals.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def write_csv(handle: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write CSV (RFC 4180 quoting, ``\\n`` line ends, :func:`safe_cell` cells) to a text file, row by row."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text (see :func:`write_csv`) for the header and rows."""
+    buffer = io.StringIO()
+    write_csv(buffer, header, rows)
+    return buffer.getvalue()
+
+
+def atomic_write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Atomically write a CSV table (see :func:`write_csv`), row by row as the rows come: every CSV graphbuild
+    writes goes through here."""
+    with atomic_text_writer(path) as handle:
+        write_csv(handle, header, rows)
 
 
 @contextlib.contextmanager

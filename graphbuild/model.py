@@ -41,6 +41,7 @@ class ResolutionMethod(StrEnum):
     OFFICE = "office"  # a role ("the Belarusian leader") resolved to its holder at the article's date
     CONTEXT = "context"  # a context-dependent alias ("the Alliance") licensed by the document
     COREFERENCE = "coreference"  # a surname or short form pointing back to a full name in the document
+    ANAPHORA = "anaphora"  # a pronoun or definite description ("he", "the country", "the two countries")
     FUZZY = "fuzzy"  # a spelling variant matched by similarity
     NER = "ner"  # an actor not in the gazetteer, kept with spaCy's entity type
     UNRESOLVED = "unresolved"  # a name that may be an actor but could not be linked (`graphbuild entities`)

@@ -229,11 +229,14 @@ def quality_plan(minted: Mapping[str, Entity], gazetteer) -> tuple[dict[str, str
     return mapping, added
 
 
-def renamed_mention(m: Mention, mapping: Mapping[str, str | None]) -> Mention:
-    """``m`` with its actor renamed by ``mapping`` (a dropped actor leaves it unresolved)."""
+def renamed_mention(m: Mention, mapping: Mapping[str, str | None]) -> Mention | None:
+    """``m`` with its actor renamed by ``mapping`` (a dropped actor leaves it unresolved; None: an anaphora mention
+    of a dropped actor, which is dropped)."""
     if m.entity_id not in mapping:
         return m
     target = mapping[m.entity_id]
+    if target is None and m.method == "anaphora":
+        return None  # "he" of a dropped actor is no name left to review
     return replace(m, entity_id=target) if target else replace(m, entity_id=None, method="unresolved")
 
 
@@ -255,8 +258,9 @@ def renamed_relation(x: Relation, mapping: Mapping[str, str | None]) -> Relation
 def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
     """Apply the quality pass to the minted actors of every document (see the module doc).
 
-    Dropped actors' mentions become unresolved (``entity_id=None``) and their relations are removed (a speaker
-    that is dropped is cleared); relabelled and retyped actors are rewritten everywhere to their new id.
+    Dropped actors' mentions become unresolved (``entity_id=None``; their anaphora mentions are dropped) and their
+    relations are removed (a speaker that is dropped is cleared); relabelled and retyped actors are rewritten
+    everywhere to their new id.
     """
     minted: dict[str, Entity] = {}
     for r in results:
@@ -275,7 +279,7 @@ def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
                 new_entities.append(added[target])
         out.append(replace(
             r,
-            mentions=tuple(renamed_mention(m, mapping) for m in r.mentions),
+            mentions=tuple(x for x in (renamed_mention(m, mapping) for m in r.mentions) if x is not None),
             relations=tuple(x for x in (renamed_relation(x, mapping) for x in r.relations) if x is not None),
             new_entities=tuple(new_entities),
         ))

@@ -15,7 +15,8 @@ How a candidate is resolved (the method is kept on the Mention for review):
   with context readings whose only plain reading is a metonym ("Brussels" -> Belgium) is not resolved
   without context either: it is too ambiguous to guess.
 * ``coreference``: a surname alone -> the person introduced with a full name in the same document
-  (the nearest preceding one when several share the surname).
+  (the nearest preceding one when several share the surname); a first name alone -> the one person named
+  before with that first name.
 * ``fuzzy``: a person name that is a spelling/transliteration variant of a person in the document or the
   gazetteer (Lukashenko/Lukashenka, Andrei/Andrew Porotnikov): first names compared through
   :data:`FIRST_NAME_VARIANTS`, surnames by :func:`name_similarity` >= :data:`FUZZY_THRESHOLD`.
@@ -50,6 +51,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from graphbuild.anaphora import resolve_anaphora
 from graphbuild.gazetteer import METHOD_RANK, Gazetteer, PersonName, name_tokens, normalize
 from graphbuild.model import ActorType, Article, Entity, Mention, entity_type
 from graphbuild.nlp.mentions import MentionCandidate, MentionFinder
@@ -227,6 +229,7 @@ class Resolver:
         self.nlp = nlp
         self.finder = MentionFinder(gazetteer, nlp)
         self._requirements: dict[str, re.Pattern[str]] = {}
+        self._person_countries: dict[str, str | None] = {}
         # gazetteer person names by the first two letters of the surname: transliteration variants share
         # them (Lukashenko/Lukashenka, Zelensky/Zelenskyy), and fuzzy matching stays cheap
         self._persons_by_prefix: dict[str, list[PersonName]] = {}
@@ -338,8 +341,27 @@ class Resolver:
                     ner_label=cand.ner_label,
                 )
             )
+        # Pass 7: pronouns and definite descriptions -> the actors they point back to (graphbuild.anaphora)
+        mentions.extend(resolve_anaphora(doc, mentions, kind_of=self._org_kind,
+                                         country_of_person=self._person_country, offset=offset))
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _org_kind(self, entity_id: str) -> str | None:
+        """``company``/``party`` (the gazetteer's ``kind``), ``igo`` for other gazetteer organisations, None for
+        organisations found by NER only."""
+        rec = self.gazetteer.record(entity_id)
+        if rec is None:
+            return None
+        return rec.get("kind") or "igo"
+
+    def _person_country(self, person_id: str) -> str | None:
+        """The one country whose office the gazetteer records ``person_id`` as holding (any time), else None."""
+        if person_id not in self._person_countries:
+            countries = {o.country_id for o in self.gazetteer.offices_held(person_id)
+                         if entity_type(o.country_id) == ActorType.COUNTRY}
+            self._person_countries[person_id] = countries.pop() if len(countries) == 1 else None
+        return self._person_countries[person_id]
 
     def _sweep_surnames(self, doc: Doc, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
         """A surname of a person named in full in the document, where spaCy tagged nothing ("Straw backs
@@ -562,6 +584,10 @@ class Resolver:
                 before = [k for k in pool if k.start < cand.start]
                 best = max(before, key=lambda k: k.start) if before else min(pool, key=lambda k: k.start)
                 return best.entity_id, method
+        # a first name alone ("Robert has made ...", "Don't tell lies Nigel") -> the one person named before with it
+        first_named = {k.entity_id for k in state.persons if k.tokens[0] == surname and k.start < cand.start}
+        if len(first_named) == 1 and not self.gazetteer.persons_with_surname(surname):
+            return first_named.pop(), "coreference"
         known = self.gazetteer.persons_with_surname(surname)
         if len(known) == 1:
             return next(iter(known)), "alias"

@@ -7,6 +7,12 @@ Everything the package reads at run time lives in two data packages that install
     relation lexicon) and ``events/cameo_igos.tsv`` (CAMEO codes of international organisations).
 ``graphbuild.queries`` (the repository's ``queries/`` folder)
     the saved SPARQL queries.
+``graphbuild.outputs`` (``templates/``)
+    the Jinja2 templates, stylesheets and scripts of graph.html, report.html and report.md
+    (:mod:`graphbuild.outputs.templating`).
+
+One file comes from another package: vis-network's JavaScript and CSS, inlined into graph.html from the copy
+bundled inside pyvis (:data:`VIS_NETWORK`; ``pyproject.toml`` pins the pyvis version whose copy the tests check).
 
 ``pyproject.toml`` maps both folders into the package, so a wheel, ``pip install .`` and an editable install
 all find them here, and nothing at run time looks next to the source checkout or in ``../shared``.
@@ -33,6 +39,16 @@ def queries_dir() -> Path:
     return _package_dir("graphbuild.queries")
 
 
+def template_text(name: str) -> str:
+    """The text of a shipped output template, stylesheet or script: ``template_text("report.md.j2")``."""
+    return (resources.files("graphbuild.outputs") / TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def vis_network_text(name: str) -> str:
+    """A file of the vis-network copy bundled with pyvis: ``vis_network_text("vis-network.min.js")``."""
+    return (resources.files("pyvis").joinpath(*VIS_NETWORK) / name).read_text(encoding="utf-8")
+
+
 ONTOLOGY = "graphbuild.ttl"
 SHAPES = "shapes.ttl"
 GAZETTEER = "gazetteer"
@@ -40,3 +56,6 @@ LEXICON = ("relations", "lexicon.toml")
 COMPILED_VERBS = ("relations", "petrarch_verbs.toml")
 COMPILED_AGENTS = ("relations", "petrarch_agents.toml")
 CAMEO_IGOS = ("events", "cameo_igos.tsv")
+TEMPLATES = "templates"
+#: Inside the pyvis package (the version pinned in pyproject.toml): vis-network 9.1.2's min.js and css.
+VIS_NETWORK = ("templates", "lib", "vis-9.1.2")

@@ -158,3 +158,54 @@ def browser_context():
         finally:
             ctx.close()
             shutil.rmtree(profile, ignore_errors=True)
+
+
+#: Actors of the hand-built Docs (tests/test_rules_handbuilt.py): a token with this text is a resolved mention.
+HANDBUILT_ACTORS = {
+    "Russia": ("country/RUS", "Country"), "Ukraine": ("country/UKR", "Country"), "Belarus": ("country/BLR", "Country"),
+    "Kazakhstan": ("country/KAZ", "Country"), "Armenia": ("country/ARM", "Country"),
+    "Britain": ("country/GBR", "Country"), "Libya": ("country/LBY", "Country"), "NATO": ("org/NATO", "Organization"),
+    "EU": ("org/EU", "Organization"), "CSTO": ("org/CSTO", "Organization"),
+    "Lukashenko": ("person/alexander-lukashenko", "Person"),
+}
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    """The shipped relation lexicon, loaded once."""
+    from graphbuild.relations.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def handbuilt():
+    """A parsed sentence without the statistical model: ``handbuilt(rows)`` -> ``(doc, mentions, entities)``.
+
+    ``rows`` are ``(word, dep, head index, pos[, lemma])`` (lemma defaults to the word); a word that is a key of
+    :data:`HANDBUILT_ACTORS` becomes a resolved mention (and a named entity of the Doc).  Tokens are separated by
+    a space, except before punctuation.
+    """
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphbuild.model import Entity, Mention
+
+    vocab = spacy.blank("en").vocab
+    ner = {"Country": "GPE", "Organization": "ORG", "Person": "PERSON"}
+
+    def make(rows):
+        words = [r[0] for r in rows]
+        spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+        doc = Doc(vocab, words=words, spaces=spaces, heads=[r[2] for r in rows], deps=[r[1] for r in rows],
+                  pos=[r[3] for r in rows], lemmas=[r[4] if len(r) > 4 else r[0] for r in rows],
+                  ents=[f"B-{ner[HANDBUILT_ACTORS[w][1]]}" if w in HANDBUILT_ACTORS else "O" for w in words])
+        mentions, entities = [], {}
+        for tok in doc:
+            if tok.text in HANDBUILT_ACTORS:
+                eid, kind = HANDBUILT_ACTORS[tok.text]
+                mentions.append(Mention("t", tok.idx, tok.idx + len(tok), tok.text, eid, "exact"))
+                entities[eid] = Entity(eid, tok.text, kind)
+        return doc, mentions, entities
+
+    return make

@@ -163,6 +163,16 @@ def test_trends_per_month():
     assert a.trends_by_sign["2024-01"] == {"conflictual": 1}
 
 
+def test_ego_network_keeps_the_graph_order_and_attributes():
+    rels = [rel(f"country/C{i:02d}", "consult", f"country/C{(i * 7 + 3) % 60:02d}") for i in range(60)]
+    G = to_networkx({}, rels, background=[("country/C01", "memberOf", "org/X")])
+    ego = ego_network(G, "country/C10", 2)
+    assert 2 < len(ego) < len(G) / 2  # small: nx.ego_graph would list it in set order (another page every run)
+    assert list(ego) == [v for v in G if v in ego]
+    assert list(ego.edges(keys=True)) == [e for e in G.edges(keys=True) if e[0] in ego and e[1] in ego]
+    assert ego.graph["background"] == G.graph["background"] and ego.nodes["country/C10"] == G.nodes["country/C10"]
+
+
 def test_ego_network_and_paths():
     G = to_networkx(E, founding_relations())
     ego = ego_network(G, "country/RUS", 1)

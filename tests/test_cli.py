@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.cli import COMMANDS, HELP, build_parser, main
+from graphbuild.cli import COMMANDS, build_parser, main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -47,11 +47,33 @@ def test_cli_user_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_cli_every_command_has_help_with_an_example() -> None:
     parser = build_parser()
-    assert set(COMMANDS) == set(HELP)
-    for name in COMMANDS:
+    for name, command in COMMANDS.items():
+        assert command.help and command.example.startswith(f"graphbuild {name}"), name
         sub = parser._subparsers._group_actions[0].choices[name]  # noqa: SLF001 - argparse has no public API
         text = sub.format_help()
         assert "example:" in text and f"graphbuild {name}" in text, name
+
+
+def test_cli_every_setting_flag_names_a_setting_of_the_config() -> None:
+    from dataclasses import fields
+
+    from graphbuild.config import Config
+
+    known = {f.name for f in fields(Config)}
+    flags = {a.setting for c in COMMANDS.values() for a in c.arguments if a.setting}
+    assert flags <= known, flags - known
+    assert {"output", "corpus", "model", "query_timeout", "max_rows", "serve_port", "html_max_nodes"} <= flags
+
+
+def test_cli_flags_override_the_settings_file(tmp_path: Path) -> None:
+    from graphbuild.cli import _config
+
+    (tmp_path / "graphbuild.toml").write_text('serve_port = 8000\nquery_timeout = 5\nsvg = true\n', encoding="utf-8")
+    toml = str(tmp_path / "graphbuild.toml")
+    serve = _config(build_parser().parse_args(["serve", "--config", toml, "--port", "9000"]))
+    assert (serve.serve_port, serve.query_timeout, serve.workers) == (9000, 5.0, 1)
+    assert _config(build_parser().parse_args(["render", "--config", toml])).svg is True
+    assert _config(build_parser().parse_args(["query", "x", "--config", toml, "--timeout", "0"])).query_timeout == 0
 
 
 def test_cli_every_command_is_documented_in_the_readme() -> None:

@@ -40,8 +40,9 @@ def test_compile_petrarch_verbs_map_codes_through_plover() -> None:
     cp = _compiler()
     plover = cp.load_cameo2plover(FIXTURE / "reference" / "cameo2plover_2021.txt")
     text = (FIXTURE / "reference" / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="utf-8")
-    entries, dropped = cp.compile_verbs(text, plover, drop_types=frozenset(), drop_sources=frozenset())
-    got = {(e["lemma"], e["particle"], e["type"], e["code"], e["source"]) for e in entries}
+    entries, dropped = cp.compile_verbs(text, plover, drop_types=frozenset(), drop_sources=frozenset(),
+                                        drop_object_types=frozenset())
+    got = {(e["lemma"], e["particle"], e["type"], e["code"], e["source"]) for e in entries if e["source"] != "object"}
     assert got == {
         ("pound", None, "assault", "190", "block"),      # synonym inherits the block's code
         ("pound", "on", "assault", "190", "pattern"),    # "- * ON +": verb + particle, for the verb named
@@ -50,11 +51,29 @@ def test_compile_petrarch_verbs_map_codes_through_plover() -> None:
         ("scold", None, "accuse", "111", "block"),
         ("ink", None, "agree", "057", "block"),          # 057 sign formal agreement -> agree (override)
     }
+    objects = {(e["lemma"], e["particle"], e["object"], e["type"]) for e in entries if e["source"] == "object"}
+    assert objects == {
+        ("impose", None, "sanction", "sanction"),       # "- * SANCTIONS": the verb with its object noun (singular)
+        ("impose", None, "troop", "mobilize"),          # "- * &MILITARY": one entry per member of the synonym set
+        ("shut", "down", "television", "coerce"),       # "- * DOWN TELEVISION": particle and object
+    }
     assert dropped["lemma: maps to two or more types"] == 1          # SHELL: assault and accuse
     assert dropped["verb: multiword other than verb + particle"] == 1  # +OPEN_FIRE_ON
     assert dropped["pattern: written for a verb outside its block"] == 1
     assert dropped["pattern: no source->target code"] == 1           # [:111]
-    assert dropped["pattern: other words than the verb and one particle"] == 3
+    # "(WITH &MILITARY)", "(FOR TALKS)", "(ON ALERT)": prepositional phrases; "&MILITARY *": a source phrase
+    assert dropped["pattern: other words than the verb, one particle and one object noun"] == 4
+
+
+def test_compile_petrarch_object_entries_trigger_with_their_object_only(compiled) -> None:
+    from graphbuild.relations.lexicon import load_lexicon
+
+    lex = load_lexicon(compiled_path=compiled / "relations" / "petrarch_verbs.toml")
+    impose = {(t.relation, t.obj_noun) for t in lex.verbs.get("impose", ())}
+    assert ("sanction", "sanction") in impose
+    # only the measured types of verb + object entries are kept (KEEP_OBJECT_TYPES)
+    assert ("mobilize", "troop") not in impose
+    assert not {t for t in lex.verbs.get("shut", ()) if t.relation == "coerce"}
 
 
 def test_compile_petrarch_measured_drop_types_are_left_out(compiled) -> None:
@@ -62,7 +81,7 @@ def test_compile_petrarch_measured_drop_types_are_left_out(compiled) -> None:
     types = {t for _, _, t, _, _ in got}
     assert "assault" in types  # "pound on": a pattern of its own
     assert not types & {"accuse", "consult"}, types  # DROP_TYPES of the script
-    assert {source for *_, source in got} <= {"own", "pattern"}, got  # DROP_SOURCES: no block defaults
+    assert {source for *_, source in got} <= {"own", "pattern", "object"}, got  # DROP_SOURCES: no block defaults
 
 
 def test_compile_petrarch_agents_keep_single_words_of_state_sectors(compiled) -> None:

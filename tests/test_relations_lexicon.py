@@ -32,6 +32,18 @@ def test_relations_lexicon_pattern_ids_are_stable() -> None:
     assert "verb:request:call_on" in [t.pattern_id for t in lex.verbs["call"]]
 
 
+def test_relations_lexicon_reads_verb_objects_particle_runs_and_cosubjects() -> None:
+    lex = load_lexicon()
+    accept = {t.pattern_id: t for t in lex.verbs["accept"]}
+    assert accept["verb:concede:accept/demand"].obj_noun == "demand"
+    # the object noun's prepositions carry the object too ("imposed restrictions on X")
+    impose = next(t for t in lex.verbs["impose"] if t.obj_noun == "sanction")
+    assert impose.role_of("on") == "object"
+    hit = next(t for t in lex.verbs["hit"] if t.relation == "accuse")
+    assert (hit.particle, hit.pattern_id) == ("out at", "verb:accuse:hit_out_at")
+    assert next(t for t in lex.verbs["form"]).role_of("with") == "cosubject"
+
+
 @pytest.mark.parametrize(
     ("patch", "message"),
     [
@@ -40,6 +52,7 @@ def test_relations_lexicon_pattern_ids_are_stable() -> None:
         (lambda d: d["types"]["accuse"].__setitem__("nouns", ["criticism:of=target"]), "role must be"),
         (lambda d: d["types"]["accuse"].__setitem__("modality", "maybe"), "modality must be one of"),
         (lambda d: d["types"].pop("fight"), "no entry for relation types fight"),
+        (lambda d: d["types"]["memberOf"].__setitem__("verb_preps", ["with=partner"]), "role must be one of"),
     ],
 )
 def test_relations_lexicon_rejects_bad_entries(patch, message, tmp_path) -> None:

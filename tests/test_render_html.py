@@ -49,7 +49,7 @@ def test_render_html_contains_no_raw_payload(tmp_path):
         assert p not in page
     # exactly our three script elements, and the data block holds all the data
     assert page.count("</script>") == 3
-    assert "<title>graphbuild &lt;img src=x onerror=document.title=&#x27;pwned&#x27;&gt;</title>" in page
+    assert "<title>graphbuild &lt;img src=x onerror=document.title=&#39;pwned&#39;&gt;</title>" in page
 
 
 def test_render_html_json_block_round_trips(tmp_path):

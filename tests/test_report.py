@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 
 from graphbuild.analysis import analyze, dyad_timelines, to_networkx
 from graphbuild.model import Article
-from graphbuild.outputs.report import md_escape, render_report_md, write_report_html, write_report_md
+from graphbuild.outputs.report import render_report_md, write_report_html, write_report_md
+from graphbuild.outputs.templating import md_escape
 from tests.helpers import BREAKOUT, E, founding_relations, hostile_graph, XSS
 
 
@@ -78,3 +79,19 @@ def test_report_md_without_relations(tmp_path):
     G = to_networkx({}, [])
     md = render_report_md(G, analyze(G), [], [])
     assert "None found." in md and "No signed triangles." in md
+
+
+def test_report_templates_drop_control_characters_and_escape_quotes(tmp_path):
+    from graphbuild.model import Entity, Relation
+
+    ents = {"country/AAA": Entity("country/AAA", "Aland\x07\x1b[31m \"q\" 'a'", "Country"),
+            "country/BBB": Entity("country/BBB", "Borduria", "Country")}
+    rels = [Relation("d\x00", "country/AAA", "consult", "country/BBB", "They met\x0b <b>twice</b>.", 0, 5)]
+    G = to_networkx(ents, rels)
+    write_report_html(tmp_path / "r.html", G, analyze(G), rels, [], title="T\x1b")
+    write_report_md(tmp_path / "r.md", G, analyze(G), rels, [], title="T\x1b")
+    page, md = (tmp_path / "r.html").read_text(), (tmp_path / "r.md").read_text()
+    for text in (page, md):
+        assert not any(c in text for c in "\x00\x07\x0b\x1b"), repr(text)
+    assert "Aland[31m &#34;q&#34; &#39;a&#39;" in page and "<b>twice" not in page and "&lt;b&gt;twice" in page
+    assert "Aland\\[31m \"q\" 'a'" in md and "&lt;b&gt;twice&lt;/b&gt;" in md

@@ -592,3 +592,44 @@ def test_resolve_merge_person_variants_across_documents() -> None:
         "person/andrei-porotnikov": "person/andrew-porotnikov",
         "person/andrey-porotnikov": "person/andrew-porotnikov",
     }
+
+
+@pytest.mark.model
+def test_resolve_first_name_alone_names_the_one_person_named_before(shipped_resolver) -> None:
+    links = _links(shipped_resolver, 'Robert Kilroy-Silk quit the party. "Robert has made many comments," '
+                                     'Gerard Batten said.')
+    assert links["Robert"] == {"person/robert-kilroy-silk"}
+    links = _links(shipped_resolver, 'Robert Kilroy-Silk met Robert Jones. "Robert is wrong," Gerard Batten said.')
+    assert links.get("Robert", {None}) == {None}  # two Roberts: no guess
+
+
+@pytest.mark.model
+def test_resolve_name_after_an_office_title_that_ner_missed(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "National Security Adviser Ajit Doval and Chinese Foreign Minister Wang Yi "
+                                     "held talks in Beijing.")
+    assert links["Ajit Doval"] == {"person/ajit-doval"}
+
+
+def test_mentions_office_titled_names_only_where_ner_found_nothing() -> None:
+    """Two or three untagged capitalised words after a capitalised office title; a title word ends the title."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from graphbuild.nlp.mentions import _office_titled_names
+
+    def names(words: list[str], ents: list[str] | None = None) -> list[str]:
+        doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+        return [span.text for span in _office_titled_names(doc)]
+
+    assert names("National Security Adviser Ajit Doval met officials".split()) == ["Ajit Doval"]
+    assert names("Secretary General Jens Stoltenberg spoke".split()) == ["Jens Stoltenberg"]
+    assert names("Foreign Minister Wang spoke".split()) == []  # one word: too little to tell
+    assert names("the minister Ajit Doval spoke".split()) == []  # a lower-case title introduces nothing
+    tagged = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert names("National Security Adviser Ajit Doval met officials".split(), tagged) == []  # NER found it
+
+
+def test_gazetteer_alliance_of_sahel_states_under_its_acronym(shipped_gazetteer) -> None:
+    """Organisation ids are the acronym where there is one (docs/ARCHITECTURE.md), like org/ECOWAS."""
+    assert [c.entity_id for c in shipped_gazetteer.lookup("Alliance of Sahel States")] == ["org/AES"]
+    assert shipped_gazetteer.record("org/conservative-party")["kind"] == "party"

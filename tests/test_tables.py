@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from graphbuild.outputs.tables import RELATIONS_HEADER, render_csv, safe_cell
+from graphbuild.fileio import render_csv, safe_cell
+from graphbuild.outputs.tables import RELATIONS_HEADER
 
 
 def test_tables_relations_header_is_the_documented_one() -> None:

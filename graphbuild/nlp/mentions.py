@@ -12,7 +12,8 @@ Sources of candidates, in order of precedence when they overlap:
    listed in ``ambiguous_names`` only where the text confirms them; hyphenated compounds
    ("Belarusian-Russian") yield one match per part;
 4. names after a courtesy title ("Mr Straw"), then spaCy NER spans (PERSON, ORG, GPE, NORP, LOC, FAC), with a
-   leading "the", titles ("Mr", "President"), numbers and a trailing possessive ("'s") stripped.
+   leading "the", titles ("Mr", "President"), numbers and a trailing possessive ("'s") stripped;
+5. last, a first name and surname after an office title that NER missed ("National Security Adviser Ajit Doval").
 
 Never candidates (docs/ANNOTATION.md section 2): datelines ("MINSK, 12 April -"), demonyms of goods, firms and
 people ("Russian oil", "Chinese tourists"), capitals as places ("talks in Beijing"), "post-Soviet".
@@ -206,6 +207,8 @@ class MentionFinder:
             scored.append((1 if self._ner_wins(label, span, inner) else 3, cand))
         for span in _titled_names(doc):
             scored.append((2.5, self._candidate(span, "ner", normalize(span.text), has_sents, ner_label="PERSON")))
+        for span in _office_titled_names(doc):  # only where nothing else is found
+            scored.append((4, self._candidate(span, "ner", normalize(span.text), has_sents, ner_label="PERSON")))
         # precedence, then longer first, then earlier
         scored.sort(key=lambda pc: (pc[0], -(pc[1].end - pc[1].start), pc[1].start))
         taken: list[MentionCandidate] = []
@@ -558,6 +561,30 @@ def _titled_names(doc: Doc) -> list[Span]:
             else:
                 break
         if end > tok.i + 1:
+            out.append(doc[tok.i + 1 : end])
+    return out
+
+
+#: Capitalised office titles after which two or three capitalised words that spaCy left untagged are a person's
+#: name ("National Security Adviser Ajit Doval").
+OFFICE_TITLE_NOUNS: frozenset[str] = frozenset(
+    """president minister adviser advisor secretary chancellor premier ambassador envoy spokesman spokeswoman
+    chairman chairwoman governor senator commissioner director chief general""".split()
+)
+
+
+def _office_titled_names(doc: Doc) -> list[Span]:
+    """A first name and surname after a capitalised office title that spaCy's NER missed ("National Security
+    Adviser Ajit Doval"): two or three capitalised words, none tagged, none a title, and no capitalised word after."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in OFFICE_TITLE_NOUNS or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end - tok.i <= 3 and doc[end].is_alpha and doc[end].is_title
+               and not doc[end].ent_type_ and doc[end].lower_ not in TITLE_WORDS):
+            end += 1
+        if end - tok.i - 1 >= 2 and (end == len(doc) or not doc[end].text[:1].isupper()):
             out.append(doc[tok.i + 1 : end])
     return out
 

@@ -136,29 +136,39 @@ CANDIDATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 class Triage:
-    """Find the lines of a NER-tagged Doc that can hold a relation."""
+    """Find the lines of a NER-tagged Doc that can hold a relation.
 
-    def __init__(self, nlp: "Language", forms: "Iterable[str]") -> None:
+    Args:
+        nlp: The pipeline (its vocabulary and tokenizer).
+        forms: Actor names (gazetteer spellings, office titles).
+        anaphors: Lower-case words that may point back to an actor ("he", "it", "country"): each counts as a
+            candidate, and the sentence before one that is analysed is analysed too when it names an actor (the
+            antecedent needs its parse).
+    """
+
+    def __init__(self, nlp: "Language", forms: "Iterable[str]", anaphors: "Iterable[str]" = ()) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns = [nlp.make_doc(form) for form in sorted(set(forms)) if form and len(form) < 100]
         for start in range(0, len(patterns), 1000):
             self.matcher.add(f"ACTOR{start}", patterns[start : start + 1000])
+        self.anaphors = frozenset(a.lower() for a in anaphors)
 
     @classmethod
-    def for_gazetteer(cls, nlp: "Language", gazetteer) -> "Triage":
+    def for_gazetteer(cls, nlp: "Language", gazetteer, anaphors: "Iterable[str]" = ()) -> "Triage":
         forms = list(gazetteer.surface_forms())
         titles = getattr(gazetteer, "office_titles", None)
         if callable(titles):
             forms.extend(titles())
-        return cls(nlp, forms)
+        return cls(nlp, forms, anaphors)
 
     def plan(self, doc: "Doc", minimum: int = MIN_CANDIDATES) -> list[tuple[int, int, bool, tuple[int, ...]]]:
         """Split ``doc`` into runs of whole sentences ``(start, end, deep, sentence starts)`` (token indices).
 
         Sentences here are a cheap rule (a line break, or ``.``/``!``/``?`` before a capital or a
-        quote); a run is deep when one of its sentences holds ``minimum`` candidates.
+        quote); a run is deep when one of its sentences holds ``minimum`` candidates (anaphors included), or names
+        an actor right before such a sentence with an anaphor.
         """
         from bisect import bisect_left
 
@@ -166,15 +176,19 @@ class Triage:
         candidates = {e.start for e in doc.ents if e.label_ in CANDIDATE_LABELS}
         candidates.update(start for _, start, _ in self.matcher(doc) if doc[start].text[:1].isupper())
         marks = sorted(candidates)
+        anaphors = [t.i for t in doc if t.lower_ in self.anaphors] if self.anaphors else []
+        sents = [(begin, end) for begin, end in zip(starts, [*starts[1:], len(doc)]) if begin < end]
+        names = [bisect_left(marks, end) - bisect_left(marks, begin) for begin, end in sents]
+        pointers = [bisect_left(anaphors, end) - bisect_left(anaphors, begin) for begin, end in sents]
+        deep = [n >= minimum or (n > 0 and n + p >= minimum) for n, p in zip(names, pointers)]
+        for i in range(len(sents) - 1):
+            deep[i] = deep[i] or (names[i] > 0 and deep[i + 1] and pointers[i + 1] > 0)
         runs: list[tuple[int, int, bool, tuple[int, ...]]] = []
-        for begin, end in zip(starts, [*starts[1:], len(doc)]):
-            if begin >= end:
-                continue
-            deep = bisect_left(marks, end) - bisect_left(marks, begin) >= minimum
-            if runs and runs[-1][2] == deep:
-                runs[-1] = (runs[-1][0], end, deep, (*runs[-1][3], begin))
+        for (begin, end), is_deep in zip(sents, deep):
+            if runs and runs[-1][2] == is_deep:
+                runs[-1] = (runs[-1][0], end, is_deep, (*runs[-1][3], begin))
             else:
-                runs.append((begin, end, deep, (begin,)))
+                runs.append((begin, end, is_deep, (begin,)))
         return runs
 
 

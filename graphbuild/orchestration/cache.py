@@ -143,9 +143,12 @@ class Versions:
     lexicon: str
 
     @classmethod
-    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None) -> "Versions":
-        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use."""
-        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon_version(lexicon_layers))
+    def current(cls, model: str, gazetteer_version: str, lexicon_layers: tuple[str, ...] | None = None,
+                learned: bool = True) -> "Versions":
+        """``lexicon_layers``: the relation lexicon's layers when not all of them are in use; ``learned``: whether
+        the learned fallback runs after the rules (its model file is part of the lexicon's data)."""
+        lexicon = lexicon_version(lexicon_layers) + ("" if learned else "+no-learned")
+        return cls(code_version(), pipeline_version(model), gazetteer_version, lexicon)
 
     @property
     def digest(self) -> str:
@@ -428,7 +431,7 @@ class FragmentStore:
 
     A fragment file is ``<entry>.rdf``: a JSON header line, then the fragment's N-Triples lines. The header
     records the fragment format, the RDF writer's version (:func:`rdf_version`), a digest of the records the
-    fragment was made from, and a MAC: BLAKE2b keyed with ``.cache/fragments.key``, 32 random bytes in a file
+    fragment was made from, and a MAC: HMAC-SHA256 keyed with ``.cache/fragments.key``, 32 random bytes in a file
     that only this user can read (mode 0600, owned by the user running the build). Fragments are copied into the
     graph files as they are, so unlike extraction entries they cannot be checked against the article: the MAC is
     what makes them trustworthy. Someone who can write the output folder but cannot read the key cannot make a
@@ -509,11 +512,9 @@ class FragmentStore:
 
     def _mac(self, header: Mapping[str, Any], body: bytes) -> str:
         signed = {k: v for k, v in header.items() if k != "mac"}
-        digest = hashlib.blake2b(key=self._key, digest_size=32)
-        digest.update(json.dumps(signed, sort_keys=True).encode())
-        digest.update(b"\n")
-        digest.update(body)
-        return digest.hexdigest()
+        mac = hmac.new(self._key, json.dumps(signed, sort_keys=True).encode() + b"\n", "sha256")
+        mac.update(body)
+        return mac.hexdigest()
 
     def _load_key(self, path: Path) -> bytes | None:
         try:
@@ -568,7 +569,9 @@ class FragmentStore:
 def _fragment_from(header: Mapping[str, Any], text: str) -> Fragment:
     from graphbuild.rdf.stream import Fragment
 
-    lines = [line + "\n" for line in text.split("\n")[:-1]]  # not splitlines(): literals may hold U+2028
+    lines = text.splitlines(keepends=True)
+    if len(lines) != text.count("\n"):  # a literal holds U+2028 or another break splitlines() also splits on
+        lines = [line + "\n" for line in text.split("\n")[:-1]]
     split = header["default"]
     if not isinstance(split, int) or not 0 <= split <= len(lines) or not isinstance(header["doc"], str):
         raise ValueError("bad header")

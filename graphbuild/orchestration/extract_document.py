@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from graphbuild.relations.learned import LearnedModel
     from graphbuild.relations.lexicon import Lexicon
     from graphbuild.resolve import Resolver
 
@@ -36,8 +37,10 @@ def make_doc(nlp: "Language", text: str, triage: "Triage | None" = None) -> "Doc
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
 
 
-def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver", lexicon: "Lexicon") -> DocResult:
-    """Resolve actors and extract relations from a parsed article (the resolver's gazetteer reads offices)."""
+def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver", lexicon: "Lexicon",
+                learned: "LearnedModel | None" = None) -> DocResult:
+    """Resolve actors and extract relations from a parsed article (the resolver's gazetteer reads offices);
+    ``learned``: the learned fallback after the rules (None: rules only)."""
     from graphbuild.relations import extract_relations
 
     mentions, new_entities = resolver(doc, article)
@@ -47,7 +50,8 @@ def analyse_doc(doc: "Doc", article: Article, resolver: "Resolver", lexicon: "Le
             known = resolver.gazetteer.get(mention.entity_id)
             if known is not None:
                 entities[known.id] = known
-    relations = extract_relations(doc, article, mentions, entities, lexicon=lexicon, gazetteer=resolver.gazetteer)
+    relations = extract_relations(doc, article, mentions, entities, lexicon=lexicon, gazetteer=resolver.gazetteer,
+                                  learned=learned)
     if article.date:
         relations = [r if r.date else replace(r, date=article.date) for r in relations]
     return DocResult(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from graphbuild.config import Config
     from graphbuild.orchestration.cache import Versions
+    from graphbuild.relations.learned import LearnedModel
     from graphbuild.relations.lexicon import Lexicon
     from graphbuild.resolve import Resolver
 
@@ -44,6 +45,8 @@ class ExtractorSpec:
     #: Read the gazetteer's compiled PETRARCH persons.
     compiled_persons: bool = True
     parse: str = "selective"
+    #: Run the learned fallback after the relation rules.
+    learned_relations: bool = True
 
     @classmethod
     def from_config(cls, config: Config) -> ExtractorSpec:
@@ -56,6 +59,7 @@ class ExtractorSpec:
             lexicon_layers=None if layers in ((), LEXICON_LAYERS) else layers,
             compiled_persons=config.compiled_persons,
             parse=config.parse,
+            learned_relations=config.learned_relations,
         )
 
 
@@ -80,13 +84,23 @@ class Extractor:
         """The versions a cache entry made by this extractor is keyed by (neither spaCy nor the model needed)."""
         from graphbuild.orchestration.cache import Versions
 
-        return Versions.current(self.spec.model, self.gazetteer.version, self.spec.lexicon_layers)
+        return Versions.current(self.spec.model, self.gazetteer.version, self.spec.lexicon_layers,
+                                learned=self.spec.learned_relations)
 
     @cached_property
     def lexicon(self) -> Lexicon:
         from graphbuild.relations.lexicon import load_lexicon
 
         return load_lexicon(layers=self.spec.lexicon_layers)
+
+    @cached_property
+    def learned(self) -> LearnedModel | None:
+        """The learned fallback's model (None when the setting turns it off)."""
+        if not self.spec.learned_relations:
+            return None
+        from graphbuild.relations.learned import load_model
+
+        return load_model()
 
     @property
     def model_loaded(self) -> bool:
@@ -109,12 +123,16 @@ class Extractor:
     @cached_property
     def triage(self) -> Triage | None:
         """The cheap first pass that picks the lines worth a full analysis (None: analyse every line)."""
-        return Triage.for_gazetteer(self.nlp, self.gazetteer) if self.spec.parse == "selective" else None
+        from graphbuild.anaphora import ANAPHOR_WORDS
+
+        if self.spec.parse != "selective":
+            return None
+        return Triage.for_gazetteer(self.nlp, self.gazetteer, ANAPHOR_WORDS)
 
     # ------------------------------------------------------------------ extraction
     def analyse(self, doc, article: Article) -> DocResult:
         """Resolve actors and extract relations from an already parsed article."""
-        return analyse_doc(doc, article, self.resolver, self.lexicon)
+        return analyse_doc(doc, article, self.resolver, self.lexicon, self.learned)
 
     def extract(self, article: Article) -> DocResult:
         """Extract everything from one article."""

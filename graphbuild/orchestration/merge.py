@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from graphbuild.model import ActorType, Article, DocResult, Entity, Mention, Relation, entity_type
+from graphbuild.model import ActorType, Article, DocResult, Entity, Mention, Relation, ResolutionMethod, entity_type
 from graphbuild.quality import quality_plan, renamed_mention, renamed_relation
 
 #: Reads a document's full result again (:meth:`graphbuild.orchestration.extract_corpus.ResultStore.load`).
@@ -34,24 +34,25 @@ class DocSummary:
     Attributes:
         article: The article without its text (``text`` is empty).
         new_entities: The actors the document minted.
-        names: ``(entity id or None, surface text, count)`` of its mentions, in order of first use.
+        names: ``(entity id or None, surface text, anaphora?, count)`` of its mentions, in order of first use.
         relations: Its relations, as extracted.
         mentions: How many mentions it has.
     """
 
     article: Article
     new_entities: tuple[Entity, ...]
-    names: tuple[tuple[str | None, str, int], ...]
+    names: tuple[tuple[str | None, str, bool, int], ...]
     relations: tuple[Relation, ...]
     mentions: int
 
     @classmethod
     def of(cls, result: DocResult) -> DocSummary:
-        names: dict[tuple[str | None, str], int] = {}
+        names: dict[tuple[str | None, str, bool], int] = {}
         for m in result.mentions:
-            names[(m.entity_id, m.text)] = names.get((m.entity_id, m.text), 0) + 1
+            name = (m.entity_id, m.text, m.method == ResolutionMethod.ANAPHORA)
+            names[name] = names.get(name, 0) + 1
         return cls(replace(result.article, text=""), result.new_entities,
-                   tuple((eid, text, n) for (eid, text), n in names.items()), result.relations, len(result.mentions))
+                   tuple((*name, n) for name, n in names.items()), result.relations, len(result.mentions))
 
     @property
     def doc_id(self) -> str:
@@ -78,7 +79,7 @@ class Plan:
 
         counts: Counter[str] = Counter()
         for s in summaries:
-            for eid, _, n in s.names:
+            for eid, _, _, n in s.names:
                 if eid:
                     counts[eid] += n
         variants = merge_person_variants([e for s in summaries for e in s.new_entities], counts)
@@ -107,12 +108,15 @@ class Plan:
         return renamed_relation(r, self.quality)
 
     def mentions(self, mentions: Iterable[Mention]) -> list[Mention]:
-        """A document's mentions with their actors renamed, sorted by offsets."""
+        """A document's mentions with their actors renamed (an anaphora mention of a dropped actor goes), sorted by
+        offsets."""
         out = []
         for m in mentions:
             if m.entity_id in self.variants:
                 m = replace(m, entity_id=self.variants[m.entity_id])
-            out.append(renamed_mention(m, self.quality))
+            renamed = renamed_mention(m, self.quality)
+            if renamed is not None:
+                out.append(renamed)
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
@@ -130,9 +134,8 @@ class MentionStream:
     mentions are held at a time; ``len`` is known without reading.
     """
 
-    def __init__(self, summaries: Sequence[DocSummary], plan: Plan, load: Loader) -> None:
-        self._summaries, self._plan, self._load = summaries, plan, load
-        self._count = sum(s.mentions for s in summaries)
+    def __init__(self, summaries: Sequence[DocSummary], plan: Plan, load: Loader, count: int) -> None:
+        self._summaries, self._plan, self._load, self._count = summaries, plan, load, count
 
     def __len__(self) -> int:
         return self._count
@@ -155,7 +158,8 @@ class CorpusRecords:
         entities: Every actor that has at least one resolved mention or relation, by id.
         mentions: Every mention in doc-id and offset order (a build's is a :class:`MentionStream`).
         relations: Every relation in doc-id and offset order.
-        mention_counts / document_counts / surface_forms: Per-entity statistics for entities.csv.
+        mention_counts / document_counts / surface_forms: Per-entity statistics for entities.csv (names only:
+            anaphora mentions -- "he", "the two countries" -- are in ``mentions`` but not counted here).
     """
 
     articles: list[Article] = field(default_factory=list)
@@ -177,22 +181,29 @@ def merge_summaries(summaries: Iterable[DocSummary], gazetteer, load: Loader, *,
     """
     summaries = sorted(summaries, key=lambda s: s.doc_id)
     plan = Plan.make(summaries, gazetteer)
-    records = CorpusRecords(mentions=MentionStream(summaries, plan, load))
+    records = CorpusRecords()
+    needed: set[str] = set()
+    dropped = 0
     for summary in summaries:
         records.articles.append(summary.article)
         in_document: set[str] = set()
-        for eid, text, n in summary.names:
-            eid = plan.entity(eid)
-            if eid is None:
-                records.unresolved[text] += n
+        for eid, text, anaphora, n in summary.names:
+            final = plan.entity(eid)
+            if final is None:
+                if eid is None or not anaphora:
+                    records.unresolved[text] += n
+                else:  # "he" of a dropped actor is no name left to review: the mention goes
+                    dropped += n
                 continue
-            records.mention_counts[eid] += n
-            records.surface_forms[eid][text] += n
-            if eid not in in_document:
-                in_document.add(eid)
-                records.document_counts[eid] += 1
+            if not anaphora:  # the statistics count names ("he" names nobody)
+                records.mention_counts[final] += n
+                records.surface_forms[final][text] += n
+            if final not in in_document:
+                in_document.add(final)
+                records.document_counts[final] += 1
+            needed.add(final)
         records.relations.extend(plan.relations(summary.relations, min_confidence))
-    needed = set(records.mention_counts)
+    records.mentions = MentionStream(summaries, plan, load, sum(s.mentions for s in summaries) - dropped)
     for relation in records.relations:
         needed.update(x for x in (relation.subject, relation.object, relation.speaker) if x)
     for entity_id in sorted(needed):

@@ -16,11 +16,11 @@ Actor codes (CAMEO style):
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from graphbuild import resources
+from graphbuild.fileio import atomic_write_csv
 from graphbuild.model import INTERACTION_RELATIONS, SYMMETRIC_RELATIONS, Entity, Relation
 from graphbuild.text import fold
 
@@ -151,14 +151,8 @@ def write_events_csv(relations: Sequence[Relation], entities: Mapping[str, Entit
         gazetteer: Optional :class:`graphbuild.gazetteer.Gazetteer`; its records' ``cameo`` fields win.
         igo_table: Optional name -> IGO code table (default: the table shipped with the package).
     """
-    from graphbuild.fileio import atomic_text_writer
-    from graphbuild.outputs.tables import safe_cell
-
     rows = event_rows(relations, entities, gazetteer=gazetteer, igo_table=igo_table)
-    # The one atomic writer: a fresh temporary name (never a fixed, plantable one), then os.replace.
-    with atomic_text_writer(Path(path)) as handle:
-        writer = csv.DictWriter(handle, fieldnames=HEADER)
-        writer.writeheader()
-        # doc ids, evidence and speakers come from articles: formula-safe cells, as in the other CSVs.
-        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    # The one CSV writer: formula-safe cells (doc ids, evidence and speakers come from articles), a fresh
+    # temporary name (never a fixed, plantable one), then os.replace.
+    atomic_write_csv(Path(path), HEADER, ([row[k] for k in HEADER] for row in rows))
     return len(rows)

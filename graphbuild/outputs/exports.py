@@ -7,7 +7,6 @@ evidence lists into a few scalar attributes, because both formats only carry sca
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from graphbuild.analysis import Analysis
-from graphbuild.fileio import atomic_write_bytes
+from graphbuild.fileio import atomic_write_stream
 
 # XML 1.0 Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
 _INVALID_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -80,17 +79,13 @@ def export_graph(G: nx.MultiDiGraph, analysis: Analysis | None = None) -> nx.Mul
 def write_graphml(G: nx.MultiDiGraph, path: Path | str, analysis: Analysis | None = None) -> None:
     """Write GraphML with typed ``<key>`` declarations (string, int, double, boolean), atomically."""
     H = export_graph(G, analysis)
-    _atomic(Path(path), lambda p: nx.write_graphml(H, p, encoding="utf-8", prettyprint=True, named_key_ids=True))
+    atomic_write_stream(Path(path),
+                        lambda f: nx.write_graphml(H, f, encoding="utf-8", prettyprint=True, named_key_ids=True))
 
 
 def write_gexf(G: nx.MultiDiGraph, path: Path | str, analysis: Analysis | None = None) -> None:
     """Write GEXF 1.2 with typed attributes, atomically."""
     H = export_graph(G, analysis)
-    _atomic(Path(path), lambda p: nx.write_gexf(H, p, encoding="utf-8", prettyprint=True, version="1.2draft"))
+    atomic_write_stream(Path(path),
+                        lambda f: nx.write_gexf(H, f, encoding="utf-8", prettyprint=True, version="1.2draft"))
 
-
-def _atomic(path: Path, write) -> None:
-    """Render with ``write(file object)`` into memory, then the one atomic writer (same mode as every output)."""
-    buffer = io.BytesIO()
-    write(buffer)
-    atomic_write_bytes(path, buffer.getvalue())

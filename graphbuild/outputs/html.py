@@ -4,28 +4,33 @@ The page template is ours, not pyvis's: pyvis's default template loads vis-netwo
 offline), ``cdn_resources="local"`` points at files that are not written next to the page, and its templates set
 text as HTML (``title`` -> innerHTML, select menus built from strings).  pyvis's add_edge also scans every edge
 on insert (quadratic).  We keep pyvis for what it does well here: the vendored, version-pinned vis-network assets
-and vis's node/edge dict shapes.  See docs/ANALYSIS.md.
+(read through :func:`graphbuild.resources.vis_network_text`) and vis's node/edge dict shapes.  See docs/ANALYSIS.md.
+
+The page is ``templates/graph.html.j2`` with ``graph.css`` and ``graph.js`` inlined (:mod:`graphbuild.outputs.
+templating`); this module computes what goes into it: the JSON payload (:func:`graph_payload`), the caps'
+notice and the Content-Security-Policy that lets exactly the page's two inline scripts run.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from markupsafe import Markup
 
+from graphbuild import resources
 from graphbuild.analysis import Analysis
 from graphbuild.fileio import atomic_write_text
 from graphbuild.model import SYMMETRIC_RELATIONS
-from graphbuild.outputs import assets
+from graphbuild.outputs import templating
 from graphbuild.outputs.layout import compute_layout, main_component
 
 #: Default caps: beyond them the most central actors and the heaviest ties are kept, and the page says so.
@@ -60,9 +65,8 @@ BALANCING_BORDER = "#e6a700"
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
     """vis-network's JavaScript and CSS, read from the copy shipped inside the pyvis package."""
-    base = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    js = (base / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (base / "vis-network.css").read_text(encoding="utf-8")
+    js = resources.vis_network_text("vis-network.min.js")
+    css = resources.vis_network_text("vis-network.css")
     # Inline <script>/<style> end at the first "</script" or "</style"; the vendored files contain none, but
     # make sure a future copy cannot break out of its element.
     js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
@@ -139,44 +143,41 @@ def prune(G: nx.MultiDiGraph, analysis: Analysis, max_nodes: int, max_edges: int
     return H
 
 
-def graph_payload(
-    G: nx.MultiDiGraph, analysis: Analysis, *, seed: int = 0, edge_labels: bool | None = None,
-    documents: Mapping[str, tuple[str | None, str | None]] | None = None,
-) -> dict[str, Any]:
-    """The JSON the page reads, column by column (fast to encode and parse at 15,000 edges).
+class _Strings:
+    """The payload's string table: each distinct article string (sentence, document id, speaker) once."""
 
-    ``nodes`` and ``edges`` map a field name to one list per field; ``strings`` holds every article string that
-    appears in evidence (sentences, documents, speakers), referenced by index; the page's script rebuilds one
-    object per node and edge.  Layout positions, sizes and colours are computed here, not in the browser.
-    ``documents`` (doc id -> (title, date)) gives the claims panel the title of each document.
-    """
-    node_ids = list(G)
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str, limit: int) -> int:
+        text = _clip(text, limit)
+        j = self._index.get(text)
+        if j is None:
+            j = self._index[text] = len(self.items)
+            self.items.append(text)
+        return j
+
+
+def _node_columns(G: nx.MultiDiGraph, analysis: Analysis, node_ids: list[str], pos: Mapping[str, tuple]) -> dict:
+    """The ``nodes`` columns of the payload: one list per field, in ``node_ids`` order."""
     index = {v: i for i, v in enumerate(node_ids)}
-    pagerank, degree, community = analysis.pagerank, analysis.degree, analysis.community
-    pairs = [(u, v) for u, v, _ in G.edges(keys=True)]
-    pos = compute_layout(node_ids, pairs, analysis.communities, seed=seed)
-    main = main_component(node_ids, pairs)
-    by_rank = sorted(node_ids, key=lambda v: (-pagerank.get(v, 0.0), -degree.get(v, 0), v))
-    # the always-labelled actors come from the main component: the first view is fitted to it
-    # and so do the ten most connected actors (those an analyst looks for first)
-    labelled = [v for v in by_rank if v in main][:ALWAYS_LABELLED]
-    labelled += [v for v in sorted(main, key=lambda v: (-degree.get(v, 0), v))[:10] if v not in labelled]
+    pagerank = analysis.pagerank
     prmax = max((pagerank.get(v, 0.0) for v in node_ids), default=0.0) or 1.0
     balancing = {d["actor"] for d in analysis.balancing}
-    types = [t if (t := (G.nodes[v].get("type") or "")) in TYPE_STYLE else "Actor" for v in node_ids]
     xy = [pos.get(v, (0.0, 0.0)) for v in node_ids]
-    nodes = {
+    return {
         "id": node_ids,
         "label": [str(G.nodes[v].get("label") or v) for v in node_ids],
-        "type": types,
+        "type": [t if (t := (G.nodes[v].get("type") or "")) in TYPE_STYLE else "Actor" for v in node_ids],
         "qid": [G.nodes[v].get("qid") for v in node_ids],
         "iso3": [G.nodes[v].get("iso3") for v in node_ids],
         "x": [p[0] for p in xy],
         "y": [p[1] for p in xy],
         "size": [round(7 + 23 * math.sqrt(pagerank.get(v, 0.0) / prmax), 1) for v in node_ids],
         "pagerank": [round(pagerank.get(v, 0.0), 6) for v in node_ids],
-        "degree": [degree.get(v, 0) for v in node_ids],
-        "community": [community.get(v, -1) for v in node_ids],
+        "degree": [analysis.degree.get(v, 0) for v in node_ids],
+        "community": [analysis.community.get(v, -1) for v in node_ids],
         "balancing": [index[v] for v in node_ids if v in balancing],
         # the strongest pairs each balancing actor sits between: [actor, [[a, b, kind], ...]] as node indices
         "balancingPairs": [
@@ -185,70 +186,71 @@ def graph_payload(
             for d in analysis.balancing if d["actor"] in index
         ],
     }
-    # strongest first: the page adds edges to the drawing in this order (in chunks, for large graphs)
-    edge_data = sorted(G.edges(data=True), key=lambda e: -e[2]["weight"])
-    large = len(edge_data) > LARGE_EDGES
-    if edge_labels is None:
-        edge_labels = not large
-    sidx: dict[str, int] = {}  # string table: each distinct sentence / document / speaker once
-    sitems: list[str] = []
+
+
+def _first_view(analysis: Analysis, node_ids: list[str], main: set[str]) -> dict[str, Any]:
+    """The first view: fitted to the largest connected component (None: the graph is one component; the rest are
+    "fragments"), and the actors whose labels are always drawn (node indices)."""
+    index = {v: i for i, v in enumerate(node_ids)}
+    pagerank, degree = analysis.pagerank, analysis.degree
+    by_rank = sorted(node_ids, key=lambda v: (-pagerank.get(v, 0.0), -degree.get(v, 0), v))
+    # the always-labelled actors come from the main component: the first view is fitted to it
+    # and so do the ten most connected actors (those an analyst looks for first)
+    labelled = [v for v in by_rank if v in main][:ALWAYS_LABELLED]
+    labelled += [v for v in sorted(main, key=lambda v: (-degree.get(v, 0), v))[:10] if v not in labelled]
+    return {"main": [index[v] for v in node_ids if v in main] if len(main) < len(node_ids) else None,
+            "labelled": [index[v] for v in labelled]}
+
+
+def _evidence_rows(G: nx.MultiDiGraph, u: str, v: str, evidence: Sequence[dict], strings: _Strings) -> list[list]:
+    """An edge's evidence for the page: ``[sentence, document, date, speaker, modality, confidence, spans]``, the
+    strings as indices into the string table (speaker -1: none), spans ``[[start, end, 0 subject | 1 object]]``."""
+    names_u, names_v = actor_names(G, u), actor_names(G, v)
+    rows = []
+    for e in evidence[:EVIDENCE_PER_EDGE]:
+        sentence = _clip(e["sentence"], MAX_SENTENCE)
+        speaker = e.get("speaker_label")
+        rows.append([strings.ref(e["sentence"], MAX_SENTENCE), strings.ref(e["doc_id"], 200), e.get("date"),
+                     -1 if speaker is None else strings.ref(speaker, 200), e.get("modality") or "asserted",
+                     round(float(e.get("confidence", 0)), 3), name_spans(sentence, names_u, names_v)])
+    return rows
+
+
+def _edge_columns(G: nx.MultiDiGraph, edge_data: list[tuple[str, str, dict]], index: Mapping[str, int],
+                  strings: _Strings, *, large: bool) -> dict[str, list[Any]]:
+    """The ``edges`` columns of the payload, in ``edge_data`` order (strongest first)."""
     maxcount = max((d["count"] for _, _, d in edge_data), default=1)
     log_max = math.log1p(maxcount) if maxcount > 1 else 0.0
     cols: dict[str, list[Any]] = {k: [] for k in (
         "from", "to", "relation", "negated", "sign", "width", "count", "confidence", "first", "last", "curve",
         "evidence", "contested", "months")}
     parallel: dict[tuple[str, str], int] = {}
-    relation_counts: dict[str, int] = {}
-    dates: list[str] = []
-    docs_used: set[str] = set()
     for u, v, d in edge_data:
         pair = (u, v) if u < v else (v, u)
         nth = parallel.get(pair, 0)
         parallel[pair] = nth + 1
-        rel = d["relation"]
-        relation_counts[rel] = relation_counts.get(rel, 0) + 1
         count = d["count"]
-        first, last = d.get("first_seen"), d.get("last_seen")
-        if first:
-            dates.append(first)
-        if last:
-            dates.append(last)
         cols["from"].append(index[u])
         cols["to"].append(index[v])
-        cols["relation"].append(rel)
+        cols["relation"].append(d["relation"])
         cols["negated"].append(1 if d["negated"] else 0)
         cols["sign"].append(d["sign"])
         cols["width"].append(round(1 + 5 * math.log1p(count) / log_max, 1) if log_max else 1.5)
         cols["count"].append(count)
         cols["confidence"].append(round(d["confidence"], 3))
-        cols["first"].append(first)
-        cols["last"].append(last)
+        cols["first"].append(d.get("first_seen"))
+        cols["last"].append(d.get("last_seen"))
         # parallel claims between one pair fan out as curves (small graphs only: curves cost at scale)
         cols["curve"].append(0 if large else nth)
         cols["contested"].append(d.get("contested") or 0)
         cols["months"].append(d.get("months") or {})  # assertions per YYYY-MM: the dyad chart of the claims panel
-        ev_rows = []
-        names_u, names_v = actor_names(G, u), actor_names(G, v)
-        for e in d["evidence"][:EVIDENCE_PER_EDGE]:
-            sentence = e["sentence"] if len(e["sentence"]) <= MAX_SENTENCE else _clip(e["sentence"], MAX_SENTENCE)
-            # [sentence, document, date, speaker, modality, confidence, [[start, end, 0 subject | 1 object]...]]
-            row = [0, 0, e.get("date"), -1, e.get("modality") or "asserted", round(float(e.get("confidence", 0)), 3),
-                   name_spans(sentence, names_u, names_v)]
-            for slot, text, limit in ((0, e["sentence"], MAX_SENTENCE), (1, e["doc_id"], 200),
-                                      (3, e.get("speaker_label"), 200)):
-                if text is None:
-                    continue
-                if len(text) > limit:
-                    text = _clip(text, limit)
-                j = sidx.get(text)
-                if j is None:
-                    j = sidx[text] = len(sitems)
-                    sitems.append(text)
-                row[slot] = j
-            ev_rows.append(row)
-            docs_used.add(e["doc_id"])
-        cols["evidence"].append(ev_rows)
-    options = {
+        cols["evidence"].append(_evidence_rows(G, u, v, d["evidence"], strings))
+    return cols
+
+
+def vis_options(*, seed: int, large: bool) -> dict[str, Any]:
+    """vis-network's options: no physics (positions come from our layout); big graphs drop costly drawing."""
+    return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": seed},
@@ -276,53 +278,50 @@ def graph_payload(
             for t, (colour, shape) in {**TYPE_STYLE, "Actor": OTHER_STYLE}.items()
         },
     }
+
+
+def graph_payload(
+    G: nx.MultiDiGraph, analysis: Analysis, *, seed: int = 0, edge_labels: bool | None = None,
+    documents: Mapping[str, tuple[str | None, str | None]] | None = None,
+) -> dict[str, Any]:
+    """The JSON the page reads, column by column (fast to encode and parse at 15,000 edges).
+
+    ``nodes`` and ``edges`` map a field name to one list per field; ``strings`` holds every article string that
+    appears in evidence (sentences, documents, speakers), referenced by index; the page's script rebuilds one
+    object per node and edge.  Layout positions, sizes and colours are computed here, not in the browser.
+    ``documents`` (doc id -> (title, date)) gives the claims panel the title of each document.
+    """
+    node_ids = list(G)
+    pairs = [(u, v) for u, v, _ in G.edges(keys=True)]
+    pos = compute_layout(node_ids, pairs, analysis.communities, seed=seed)
+    # strongest first: the page adds edges to the drawing in this order (in chunks, for large graphs)
+    edge_data = sorted(G.edges(data=True), key=lambda e: -e[2]["weight"])
+    large = len(edge_data) > LARGE_EDGES
+    if edge_labels is None:
+        edge_labels = not large
+    strings = _Strings()
+    edges = _edge_columns(G, edge_data, {v: i for i, v in enumerate(node_ids)}, strings, large=large)
+    relation_counts = dict(Counter(d["relation"] for _, _, d in edge_data))
+    dates = [x for _, _, d in edge_data for x in (d.get("first_seen"), d.get("last_seen")) if x]
+    docs_used = {e["doc_id"] for _, _, d in edge_data for e in d["evidence"][:EVIDENCE_PER_EDGE]}
+    documents = documents or {}
     return {
-        "nodes": nodes,
-        "edges": cols,
-        "strings": sitems,
+        "nodes": _node_columns(G, analysis, node_ids, pos),
+        "edges": edges,
+        "strings": strings.items,
         "relations": sorted(relation_counts),
         "relationCounts": relation_counts,
         "symmetric": sorted(SYMMETRIC_RELATIONS),
         "signColours": SIGN_COLOURS,
         "dateRange": [min(dates), max(dates)] if dates else None,
         # doc id -> [title, date] for the claims panel (titles are article text: set as textContent)
-        "documents": {doc: [_clip((documents or {}).get(doc, (None, None))[0], 300) or None,
-                            (documents or {}).get(doc, (None, None))[1]]
-                      for doc in sorted(docs_used) if doc in (documents or {})},
-        # the first view: fitted to the largest connected component (None: the graph is one component; the rest
-        # are "fragments"), and the actors whose labels are always drawn (node indices)
-        "view": {"main": [index[v] for v in node_ids if v in main] if len(main) < len(node_ids) else None,
-                 "labelled": [index[v] for v in labelled]},
-        "options": {"vis": options, "edgeLabels": bool(edge_labels), "balancingBorder": BALANCING_BORDER,
-                    "edgeChunk": EDGE_CHUNK, "large": large,
+        "documents": {doc: [_clip(documents[doc][0], 300) or None, documents[doc][1]]
+                      for doc in sorted(docs_used) if doc in documents},
+        "view": _first_view(analysis, node_ids, main_component(node_ids, pairs)),
+        "options": {"vis": vis_options(seed=seed, large=large), "edgeLabels": bool(edge_labels),
+                    "balancingBorder": BALANCING_BORDER, "edgeChunk": EDGE_CHUNK, "large": large,
                     "labelMinPx": LABEL_MIN_PX},
     }
-
-
-def _legend() -> str:
-    items = []
-    for t, (colour, shape) in TYPE_STYLE.items():
-        radius = "50%" if shape == "dot" else "0"
-        items.append(
-            f'<div class="legend-item"><span class="swatch" style="background:{colour};border-radius:{radius}">'
-            f"</span>{html.escape(t)} ({html.escape(shape)})</div>"
-        )
-    items.append(
-        f'<div class="legend-item"><span class="swatch" style="border:3px solid {BALANCING_BORDER}"></span>'
-        "balancing actor (gold border)</div>"
-    )
-    items.append('<div class="legend-item">node size: PageRank</div>')
-    for s, colour in SIGN_COLOURS.items():
-        items.append(f'<div class="legend-item"><span class="line" style="border-color:{colour}"></span>{s}</div>')
-    items.append(
-        '<div class="legend-item"><span class="line dashed" style="border-color:#555"></span>negated claim</div>'
-    )
-    items.append(
-        '<div class="legend-item"><span class="swatch glow"></span>contested: claim and negation, or speakers '
-        "who disagree</div>"
-    )
-    items.append('<div class="legend-item">edge width: evidence count; click an edge for its claims</div>')
-    return "\n".join(items)
 
 
 def render_html(
@@ -363,18 +362,21 @@ def render_html(
             f"(caps: max_nodes={max_nodes:,}, max_edges={max_edges:,})."
         )
     vis_js, vis_css = vis_assets()
-    app_js = assets.APP_JS
-    page = assets.PAGE.format(
-        csp=html.escape(content_security_policy(vis_js, app_js), quote=False),
-        title=html.escape(title, quote=True),
-        vis_css=vis_css,
-        css=assets.CSS,
-        notice=html.escape(notice),
-        notice_hidden="" if notice else " hidden",
-        legend=_legend(),
-        data=json_for_script(payload),
-        vis_js=vis_js,
+    app_js = templating.asset("graph.js")
+    # Markup: text made safe for its place here (the CSP is our keywords and base64 hashes; JSON for a script
+    # block; vis-network's code and ours); every other value, article text included, is escaped by the template.
+    page = templating.render(
+        "graph.html.j2",
+        csp=Markup(content_security_policy(vis_js, app_js)),
+        title=title,
+        vis_css=Markup(vis_css),
+        css=templating.asset("graph.css"),
+        notice=notice,
+        type_style=TYPE_STYLE,
+        sign_colours=SIGN_COLOURS,
+        balancing_border=BALANCING_BORDER,
+        data=Markup(json_for_script(payload)),
+        vis_js=Markup(vis_js),
         app_js=app_js,
     )
     atomic_write_text(Path(path), page)
-

@@ -1,17 +1,17 @@
 """CSV tables: relations.csv, entities.csv, mentions.csv.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
-carriage return) are prefixed with an apostrophe (OWASP's advice against CSV injection).
+They are written by :func:`graphbuild.fileio.atomic_write_csv`, which makes cells that a spreadsheet would run as
+a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) start with an apostrophe (OWASP's
+advice against CSV injection).
 """
 
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
 
+from graphbuild.fileio import atomic_write_csv
 from graphbuild.orchestration.merge import CorpusRecords
 
 RELATIONS_HEADER = (
@@ -20,38 +20,6 @@ RELATIONS_HEADER = (
 ).split(",")
 ENTITIES_HEADER = "id,label,type,qid,iso3,aliases,mentions,documents".split(",")
 MENTIONS_HEADER = "doc_id,start,end,text,entity_id,label,type,method".split(",")
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """Render a cell; neutralise text a spreadsheet would evaluate as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
-
-
-def write_csv(handle: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Write CSV (RFC 4180 quoting, ``\\n`` line ends) for the header and rows to a text file, row by row."""
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-
-
-def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Return CSV text (RFC 4180 quoting, ``\\n`` line ends) for the header and rows."""
-    buffer = io.StringIO()
-    write_csv(buffer, header, rows)
-    return buffer.getvalue()
-
 
 def relations_rows(records: CorpusRecords) -> Iterable[list[object]]:
     ents = records.entities
@@ -76,19 +44,15 @@ def mentions_rows(records: CorpusRecords) -> Iterable[list[object]]:
 
 
 def write_tables(records: CorpusRecords, directory: Path) -> dict[str, Path]:
-    """Write the three CSV files into ``directory``, streaming their rows; return their paths by name."""
-    from graphbuild.fileio import atomic_text_writer
-
+    """Write the three CSV files into ``directory``, row by row; return their paths by name."""
     tables = {
-        "relations.csv": (RELATIONS_HEADER, relations_rows),
-        "entities.csv": (ENTITIES_HEADER, entities_rows),
-        "mentions.csv": (MENTIONS_HEADER, mentions_rows),
+        "relations.csv": (RELATIONS_HEADER, relations_rows(records)),
+        "entities.csv": (ENTITIES_HEADER, entities_rows(records)),
+        "mentions.csv": (MENTIONS_HEADER, mentions_rows(records)),
     }
-    paths = {}
+    paths = {name: directory / name for name in tables}
     for name, (header, rows) in tables.items():
-        paths[name] = directory / name
-        with atomic_text_writer(paths[name]) as handle:
-            write_csv(handle, header, rows(records))
+        atomic_write_csv(paths[name], header, rows)
     return paths
 
 

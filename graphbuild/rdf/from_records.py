@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date as _date
 from typing import TYPE_CHECKING
 
@@ -69,10 +69,14 @@ def date_literal(value: str) -> Literal:
     return text_literal(value)
 
 
+def content_key(*parts: object) -> str:
+    """The parts joined with an ASCII unit separator (None as ""): what :func:`content_hash` hashes."""
+    return "\x1f".join(["" if p is None else str(p) for p in parts])
+
+
 def content_hash(*parts: object) -> str:
-    """sha1 hex of the parts joined with an ASCII unit separator (stable across runs)."""
-    key = "\x1f".join(["" if p is None else str(p) for p in parts])
-    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
+    """sha1 hex of :func:`content_key` (stable across runs)."""
+    return hashlib.sha1(content_key(*parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def mention_key(mention: Mention) -> tuple[object, ...]:
@@ -93,9 +97,14 @@ def assertion_key(rel: Relation) -> tuple[object, ...]:
     )
 
 
+def assertion_digest(rel: Relation) -> str:
+    """The sha1 of :func:`assertion_key` that names an assertion and its evidence."""
+    return content_hash(*assertion_key(rel))
+
+
 def assertion_iri(rel: Relation) -> URIRef:
     """``id/assertion/<sha1>`` of :func:`assertion_key`."""
-    return iri_for("assertion/" + content_hash(*assertion_key(rel)))
+    return iri_for("assertion/" + assertion_digest(rel))
 
 
 def evidence_iri(rel: Relation) -> URIRef:
@@ -261,14 +270,18 @@ def used_actors(mentions: Iterable[Mention], relations: Iterable[Relation]) -> l
     return sorted(used)
 
 
-def actor_counts(relations: Iterable[Relation]) -> dict[str, tuple[int, int]]:
-    """Actor -> (distinct assertions with it as subject or object, distinct documents of those), by actor."""
+def actor_counts(relations: Iterable[Relation], digest: Callable[[Relation], str] = assertion_digest,
+                 ) -> dict[str, tuple[int, int]]:
+    """Actor -> (distinct assertions with it as subject or object, distinct documents of those), by actor.
+
+    ``digest``: :func:`assertion_digest`, or a memoised one (the stream computes it once per relation).
+    """
     assertions: dict[str, set[str]] = defaultdict(set)
     documents: dict[str, set[str]] = defaultdict(set)
     for rel in relations:
-        digest = content_hash(*assertion_key(rel))
+        digest_of_rel = digest(rel)
         for actor in (rel.subject, rel.object):
-            assertions[actor].add(digest)
+            assertions[actor].add(digest_of_rel)
             documents[actor].add(rel.doc_id)
     return {actor: (len(assertions[actor]), len(documents[actor])) for actor in sorted(assertions)}
 
@@ -284,16 +297,17 @@ def summary_iri(kind: str, name: str) -> URIRef:
     return iri_for(f"summary/{kind}/{name}")
 
 
-def relation_summaries(relations: Iterable[Relation]) -> dict[str, dict[str, int]]:
+def relation_summaries(relations: Iterable[Relation], digest: Callable[[Relation], str] = assertion_digest,
+                       ) -> dict[str, dict[str, int]]:
     """Relation type -> its ``gb:RelationTypeSummary`` counts: distinct assertions, negated assertions,
-    aggregated edges and documents (what ``relation-type-counts`` reports)."""
+    aggregated edges and documents (what ``relation-type-counts`` reports). ``digest``: as for actor_counts."""
     sets: dict[str, tuple[set[str], set[str], set[tuple], set[str]]] = defaultdict(lambda: (set(), set(), set(), set()))
     for rel in relations:
         assertions, negated, edges, documents = sets[rel.relation]
-        digest = content_hash(*assertion_key(rel))
-        assertions.add(digest)
+        digest_of_rel = digest(rel)
+        assertions.add(digest_of_rel)
         if rel.negated:
-            negated.add(digest)
+            negated.add(digest_of_rel)
         edges.add(edge_key(rel))
         documents.add(rel.doc_id)
     return {name: dict(zip(("assertionTotal", "negatedAssertionTotal", "edgeTotal", "documentTotal"),
@@ -306,12 +320,12 @@ def resolution_summaries(mentions: Iterable[Mention]) -> dict[str, dict[str, int
     sets: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
     for m in mentions:
         found, actors, unresolved = sets[clean_text(m.method)]
-        digest = content_hash(*mention_key(m))
-        found.add(digest)
+        key = content_key(*mention_key(m))  # distinct keys <=> distinct mention IRIs
+        found.add(key)
         if m.entity_id:
             actors.add(m.entity_id)
         else:
-            unresolved.add(digest)
+            unresolved.add(key)
     return {method: dict(zip(("mentionTotal", "actorTotal", "unresolvedMentionTotal"), map(len, sets[method])))
             for method in sorted(sets)}
 

@@ -69,7 +69,8 @@ def normalize_format(fmt: str) -> tuple[str, str]:
         raise GraphbuildError(f"unknown RDF format {fmt!r}; expected one of turtle, trig, nt, json-ld") from None
 
 
-def _escape_string(value: str) -> str:
+def escape_string(value: str) -> str:
+    """The body of an N-Triples / Turtle string literal: quotes, backslashes and control characters escaped."""
     return _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), value)
 
 
@@ -84,7 +85,7 @@ def nt_term(node: Node) -> str:
     if isinstance(node, BNode):
         return f"_:{node}"
     if isinstance(node, Literal):
-        lex = _escape_string(str(node))
+        lex = escape_string(str(node))
         if node.language:
             return f'"{lex}"@{node.language}'
         dt = node.datatype

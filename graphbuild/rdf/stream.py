@@ -19,10 +19,12 @@ Two parts, so that a rebuild reuses the first:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import cache, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD
@@ -32,7 +34,7 @@ from graphbuild.model import Article, Entity, Mention, Relation
 from graphbuild.rdf.from_records import (
     ACTOR_CLASSES,
     actor_counts,
-    assertion_key,
+    assertion_digest,
     clean_text,
     content_hash,
     date_literal,
@@ -45,7 +47,7 @@ from graphbuild.rdf.from_records import (
     summary_iri,
     used_actors,
 )
-from graphbuild.rdf.io import TripleLines, _escape_string, graph_lines, nt_term
+from graphbuild.rdf.io import TripleLines, escape_string, graph_lines, nt_term
 from graphbuild.rdf.namespace import GB, ID_IRI, RELATION_IRIS, iri_for, wikidata_iri
 
 if TYPE_CHECKING:
@@ -62,28 +64,31 @@ def _p(term) -> str:
     return f"<{term}>"
 
 
-# Predicates and classes in N-Triples form.
-TYPE, LABEL, IDENTIFIER, SAME_AS, ALT_LABEL = _p(RDF.type), _p(RDFS.label), _p(DCTERMS.identifier), _p(
-    OWL.sameAs), _p(SKOS.altLabel)
-TITLE, DATE, SOURCE, PUBLISHER = _p(DCTERMS.title), _p(DCTERMS.date), _p(DCTERMS.source), _p(DCTERMS.publisher)
+# Predicates and classes in N-Triples form (namespace IRIs need no escaping).
+TYPE, LABEL, ALT_LABEL, SAME_AS = _p(RDF.type), _p(RDFS.label), _p(SKOS.altLabel), _p(OWL.sameAs)
+IDENTIFIER, TITLE, DATE = _p(DCTERMS.identifier), _p(DCTERMS.title), _p(DCTERMS.date)
+SOURCE, PUBLISHER = _p(DCTERMS.source), _p(DCTERMS.publisher)
 DERIVED, ATTRIBUTED = _p(PROV.wasDerivedFrom), _p(PROV.wasAttributedTo)
 G = {name: _p(GB[name]) for name in GB.__annotations__}
 
 
 def text(value: str) -> str:
     """A plain string literal, cleaned like :func:`graphbuild.rdf.from_records.text_literal`."""
-    return f'"{_escape_string(clean_text(str(value)))}"'
+    return f'"{escape_string(clean_text(str(value)))}"'
 
 
 def integer(value: int) -> str:
+    """An ``xsd:integer`` literal."""
     return f'"{int(value)}"^^{_XSD_INTEGER}'
 
 
 def double(value: float) -> str:
+    """An ``xsd:double`` literal."""
     return f'"{float(value)!r}"^^{_XSD_DOUBLE}'  # rdflib's lexical form of a float is its repr
 
 
 def boolean(value: bool) -> str:
+    """An ``xsd:boolean`` literal."""
     return _TRUE if value else _FALSE
 
 
@@ -148,7 +153,7 @@ def _mention(doc: str, m: Mention) -> list[str]:
 
 
 def _assertion(doc: str, rel: Relation) -> list[str]:
-    digest = content_hash(*assertion_key(rel))
+    digest = assertion_digest(rel)
     node, evidence = _minted("assertion", digest), _minted("evidence", digest)
     return _lines(node, [
         (TYPE, G["RelationAssertion"]),
@@ -187,11 +192,17 @@ def document_fragment(article: Article, mentions: Iterable[Mention], relations: 
     return Fragment(doc, tuple(sorted(set(_document(doc, article)))), tuple(sorted(named)))
 
 
+_ARTICLE_FIELDS = attrgetter("doc_id", "title", "date", "url", "source")  # what _document reads
+_MENTION_FIELDS = attrgetter(*(f.name for f in fields(Mention)))
+_RELATION_FIELDS = attrgetter(*(f.name for f in fields(Relation)))
+
+
 def fragment_digest(article: Article, mentions: Sequence[Mention], relations: Sequence[Relation]) -> str:
     """A digest of everything :func:`document_fragment` reads: a cached fragment with it can stand in for one."""
-    fields = (article.doc_id, article.title, article.date, article.url, article.source)
-    data = repr((fields, tuple(mentions), tuple(relations)))  # records are frozen dataclasses of plain values
-    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    # Field values are strings (enums too), numbers, booleans and None: JSON writes each distinctly, in C.
+    data = json.dumps([_ARTICLE_FIELDS(article), [_MENTION_FIELDS(m) for m in mentions],
+                       [_RELATION_FIELDS(r) for r in relations]])
+    return hashlib.blake2b(data.encode("ascii"), digest_size=20).hexdigest()
 
 
 def _actor(ent: Entity) -> list[str]:
@@ -208,16 +219,16 @@ def _actor(ent: Entity) -> list[str]:
     for alias in ent.aliases:
         alias = clean_text(alias)
         if alias and alias != ent.label:
-            lines.append(f'{node} {ALT_LABEL} "{_escape_string(alias)}" .\n')
+            lines.append(f"{node} {ALT_LABEL} {text(alias)} .\n")
     return lines
 
 
-def _edges(relations: Iterable[Relation], doc_dates: Mapping[str, str]) -> list[str]:
+def _edges(relations: Iterable[Relation], doc_dates: Mapping[str, str], digest: Callable[[Relation], str]) -> list[str]:
     lines: list[str] = []
     for key, rels in edge_groups(relations).items():
         s, relation, o, negated = key
         node = _minted("edge", content_hash(*key))
-        assertions = {_minted("assertion", content_hash(*assertion_key(r))) for r in rels}
+        assertions = {_minted("assertion", digest(r)) for r in rels}
         dates = edge_dates(rels, doc_dates)
         lines += _lines(node, [
             (TYPE, G["AggregatedRelation"]),
@@ -237,9 +248,10 @@ def _edges(relations: Iterable[Relation], doc_dates: Mapping[str, str]) -> list[
     return lines
 
 
-def _summaries(mentions: Sequence[Mention], relations: Sequence[Relation]) -> list[str]:
+def _summaries(mentions: Sequence[Mention], relations: Sequence[Relation], digest: Callable[[Relation], str],
+               ) -> list[str]:
     lines: list[str] = []
-    for name, counts in relation_summaries(relations).items():
+    for name, counts in relation_summaries(relations, digest).items():
         lines += _lines(f"<{summary_iri('relation', name)}>", [
             (TYPE, G["RelationTypeSummary"]), (G["summaryRelation"], _RELATIONS[name]),
             *((G[prop], integer(n)) for prop, n in counts.items())])
@@ -267,14 +279,15 @@ def corpus_lines(
     analysis: Analysis | None = None,
 ) -> list[str]:
     """The default-graph lines that depend on the whole corpus (see the module doc), unsorted."""
+    digest = cache(assertion_digest)  # each relation's digest once (edges, actor counts, summaries)
     lines: list[str] = []
     for entity_id in used_actors(mentions, relations):
         lines += _actor(entities.get(entity_id) or fallback_entity(entity_id))
-    lines += _edges(relations, {a.doc_id: a.date for a in articles if a.date})
-    for actor, (n_assertions, n_documents) in actor_counts(relations).items():
+    lines += _edges(relations, {a.doc_id: a.date for a in articles if a.date}, digest)
+    for actor, (n_assertions, n_documents) in actor_counts(relations, digest).items():
         lines.append(f"{iri(actor)} {G['assertionCount']} {integer(n_assertions)} .\n")
         lines.append(f"{iri(actor)} {G['assertionDocumentCount']} {integer(n_documents)} .\n")
-    lines += _summaries(mentions, relations)
+    lines += _summaries(mentions, relations, digest)
     if analysis is not None:
         lines += _metrics(analysis)
     return lines

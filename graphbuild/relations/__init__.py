@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from graphbuild.model import SYMMETRIC_RELATIONS, Article, Entity, Mention, Relation, entity_type
-from graphbuild.relations.actors import COUNT_WORDS, ActorIndex
+from graphbuild.anaphora import COUNT_WORDS
+from graphbuild.relations.actors import ActorIndex
 from graphbuild.relations.attributes import SpeakerIndex, is_negated, modality_of
 from graphbuild.relations.events import (
     REGIME_EVENTS,
@@ -62,6 +63,7 @@ from graphbuild.relations.lexicon import Lexicon, LexiconError, load_lexicon
 
 if TYPE_CHECKING:
     from graphbuild.gazetteer import Gazetteer
+    from graphbuild.relations.learned import LearnedModel
 
 __all__ = ["extract_relations", "load_lexicon", "Lexicon", "LexiconError", "candidates_in_sentence"]
 
@@ -123,7 +125,8 @@ def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:
 
 
 def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Mapping[str, Entity],
-                      *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> list[Relation]:
+                      *, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None,
+                      learned: LearnedModel | None = None) -> list[Relation]:
     """Extract relation assertions from one parsed article.
 
     Args:
@@ -134,6 +137,8 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
         lexicon: Override the default lexicon (tests, user lexicons).
         gazetteer: The build's gazetteer (:class:`graphbuild.gazetteer.Gazetteer`): the country inside office
             mentions ("the Belarusian leader") and the offices persons hold; None: rules that need it stay silent.
+        learned: The learned fallback (:mod:`graphbuild.relations.learned`) for the pairs the rules leave
+            unrelated; None: rules only.
 
     Returns:
         Relations sorted by (start, subject, relation, object), at most one per (subject, relation, object,
@@ -164,7 +169,12 @@ def extract_relations(doc: Doc, article: Article, mentions: Sequence[Mention], e
             key = (unit.start_char, *rel.key)
             if key not in best or best[key].confidence < rel.confidence:
                 best[key] = rel
-    return sorted(best.values(), key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
+    found = list(best.values())
+    if learned is not None:
+        from graphbuild.relations.learned import learned_relations
+
+        found += learned_relations(doc, article, mentions, index, found, lex, learned)
+    return sorted(found, key=lambda r: (r.start, r.subject, r.relation, r.object, r.negated))
 
 
 _ANAPHORS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "country", "we", "government"}) | frozenset(COUNT_WORDS)

@@ -7,7 +7,10 @@ actor mentions it denotes:
 * an agent or member noun modified by an actor ("NATO countries", "Russian troops", "the government of
   Belarus") -> that actor (organisation-member compounds stand for the organisation);
 * an apposition naming an actor ("the coordinator ..., Andrei Porotnikov") -> that actor;
-* coordination: every conjunct's actors too ("Kazakhstan and Kyrgyzstan").
+* coordination: every conjunct's actors too ("Kazakhstan and Kyrgyzstan");
+* a pronoun or definite description ("it", "the two countries"): the actors of its anaphora mentions
+  (:mod:`graphbuild.anaphora`; the Resolver makes them, and mentions made elsewhere -- by hand in tests -- get
+  them here), and "we"/"I" in a quotation: its speaker.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.anaphora import ANAPHORA, PRONOUNS, resolve_anaphora
 from graphbuild.model import Entity, Mention, entity_type
 from graphbuild.relations.lexicon import Lexicon
+
 
 #: Dependency labels by which a modifier names the actor of its head noun.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -52,6 +57,8 @@ class ActorIndex:
         self.lexicon = lexicon
         self.by_token: dict[int, Mention] = {}
         self.spans: dict[tuple[int, int], Span] = {}
+        #: spans that name several actors ("the two countries": one anaphora mention per actor)
+        self.shared: dict[tuple[int, int], list[Mention]] = {}
         # sentence boundaries once: Token.sent walks the whole Doc on every call
         self._sents = list(doc.sents)
         self._sent_starts = [sent.start for sent in self._sents]
@@ -60,6 +67,8 @@ class ActorIndex:
         self.text = doc.text  # Doc.text joins every token on each access: read it once
         self._first: dict[str, int] | None = None
         datelines = dateline_regions(self.text)
+        if not any(m.method == ANAPHORA for m in mentions):
+            mentions = [*mentions, *resolve_anaphora(doc, mentions, type_of=self._type_of_id)]
         for m in mentions:
             if m.entity_id is None:
                 continue
@@ -67,6 +76,9 @@ class ActorIndex:
                 continue  # "MANILA, 9 July 2024 —": where the story was filed, not an actor of the sentence
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
+                continue
+            if (m.start, m.end) in self.spans:
+                self.shared.setdefault((m.start, m.end), [self.by_token[span.start]]).append(m)
                 continue
             self.spans[(m.start, m.end)] = span
             for tok in span:
@@ -93,10 +105,17 @@ class ActorIndex:
         return self.spans[(m.start, m.end)]
 
     def type_of(self, m: Mention) -> str | None:
-        ent = self.entities.get(m.entity_id or "")
+        return self._type_of_id(m.entity_id)
+
+    def _type_of_id(self, entity_id: str | None) -> str | None:
+        ent = self.entities.get(entity_id or "")
         if ent is not None:
             return ent.type
-        return entity_type(m.entity_id)
+        return entity_type(entity_id)
+
+    def named_at(self, m: Mention) -> list[Mention]:
+        """Every mention on ``m``'s span: ``m`` itself, or each actor of "the two countries"."""
+        return self.shared.get((m.start, m.end), [m])
 
     def in_gazetteer(self, m: Mention) -> bool:
         ent = self.entities.get(m.entity_id or "")
@@ -105,11 +124,12 @@ class ActorIndex:
         return m.method != "ner"
 
     def sentence_mentions(self, sent: Span) -> list[Mention]:
-        seen: dict[tuple[int, int], Mention] = {}
+        seen: dict[tuple[int, int, str | None], Mention] = {}
         for tok in sent:
             m = self.by_token.get(tok.i)
             if m is not None:
-                seen.setdefault((m.start, m.end), m)
+                for x in self.named_at(m):
+                    seen.setdefault((x.start, x.end, x.entity_id), x)
         return list(seen.values())
 
     def conjunct_groups(self, tok: Token, start: int = 0) -> list[ActorRef]:
@@ -133,7 +153,7 @@ class ActorIndex:
         out: list[ActorRef] = []
         m = self.by_token.get(tok.i)
         if m is not None:
-            out.append(ActorRef(m, 0))
+            out.extend(self._refs(m))
         else:
             lemma = tok.lemma_.lower()
             holders = [hm for c in tok.children if c.dep_ in ("appos", "compound")
@@ -147,7 +167,7 @@ class ActorIndex:
                 for c in tok.children:
                     cm = self.by_token.get(c.i)
                     if cm is not None and c.dep_ in MODIFIER_DEPS:
-                        out.append(ActorRef(cm, 1))
+                        out.extend(self._as_modifier(cm, 1))
                     elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
                         # "the military governments of Mali, Burkina Faso and Niger"
                         for p in c.children:
@@ -160,8 +180,6 @@ class ActorIndex:
                     if cm is not None and c.dep_ == "compound" and self.type_of(cm) == "Person":
                         out.append(ActorRef(cm, 0))
                         break
-            if not out and lemma in ANAPHORIC_NOUNS and tok.pos_ == "NOUN":
-                out.extend(self.definite_anaphor(tok))
             if not out and tok.lower_ in RELATIVE_PRONOUNS:
                 # "the EAEU, of which Armenia remains a member": which -> the noun the clause modifies
                 for anc in tok.ancestors:
@@ -199,17 +217,15 @@ class ActorIndex:
                       for p in c.children if p.dep_ == "pobj" for r in self.actors_at(p)]
             if across:
                 return _unique(across)
-        mods = [ActorRef(m, 1) for c in tok.children if c.dep_ in MODIFIER_DEPS
-                and (m := self.by_token.get(c.i)) is not None]
+        # "China's actions", "its decision"
+        mods = [r for c in tok.children if c.dep_ in MODIFIER_DEPS
+                and (m := self.by_token.get(c.i)) is not None for r in self._as_modifier(m, 1)]
         if not mods:
             # modifiers of a modifier: "Russian gas supplies" (but a "Russian-led alliance" is not Russia, unless
             # ``leading``: criticism of "the US-led coalition" is aimed at the US)
             mods = [ActorRef(m, 2) for c in tok.children if c.dep_ in ("compound", "amod")
                     and (leading or c.lemma_.lower() not in AGENTIVE_PARTICIPLES) for g in c.children
                     if g.dep_ in MODIFIER_DEPS and (m := self.by_token.get(g.i)) is not None]
-        if not mods:
-            # "its decision": the possessive pronoun's antecedent
-            mods = [r for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" for r in self.antecedent(c)]
         if mods:
             for c in tok.children:
                 if c.dep_ == "conj":
@@ -222,55 +238,21 @@ class ActorIndex:
                 return _unique(found)
         return []
 
-    def definite_anaphor(self, tok: Token) -> list[ActorRef]:
-        """ "the two countries", "both sides", "the two leaders" -> the last two distinct actors of that kind
-        named before this sentence (within two sentences); "the country" -> the last country named."""
-        kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-        count = next((COUNT_WORDS[k] for k in kids if k in COUNT_WORDS), 0)
-        counted = count > 0
-        if any(c.dep_ in ("compound", "poss", "prep") or c.lower_ == "other"
-               or (c.dep_ == "amod" and not counted) for c in tok.children):
-            return []  # "the other countries", "the Baltic states": not an anaphor ("both Asian powers" is)
-        want = ("Person",) if tok.lemma_.lower() in ("leader", "official", "minister") else ("Country", "Organization")
-        if counted:
-            n = count  # "the two countries", "both sides", "the three states"
-        elif kids == {"the"} and tok.tag_ == "NN" and tok.lemma_.lower() in SINGULAR_ANAPHORS:
-            n = 1
-            if tok.lemma_.lower() == "government":
-                want = ("Country",)  # "the government": the state named just before
-            elif tok.lemma_.lower() != "country" and tok.lemma_.lower() != "nation":
-                want = ("Organization",)
-        else:
-            return []
-        sent = self.sent_of(tok)
-        start = sent.start
-        for _ in range(2):
-            if start > 0:
-                start = self.sent_of(start - 1).start
-        # Clause subjects are the salient antecedents ("India is a member of the Quad with the United States,
-        # Japan and Australia, and China has criticised it. Both Asian powers ..." -> India and China), so a
-        # counted anaphor takes the nearest subject actors when there are enough, else the nearest actors.
-        nearest: list[ActorRef] = []
-        subjects: list[ActorRef] = []
-        seen: set[str] = set()
-        seen_subjects: set[str] = set()
-        for i in range(sent.start - 1, start - 1, -1):
-            m = self.by_token.get(i)
-            if m is None or self.type_of(m) not in want:
-                continue
-            if n > 1 and m.entity_id not in seen_subjects and _is_clause_subject(self.doc[i]):
-                seen_subjects.add(m.entity_id or "")
-                subjects.append(ActorRef(m, 3, len(subjects)))
-                if len(subjects) == n:
-                    return subjects
-            if m.entity_id not in seen and len(nearest) < n:
-                seen.add(m.entity_id or "")
-                nearest.append(ActorRef(m, 3, len(nearest)))
-        return nearest if len(nearest) == n else []
+    def _refs(self, m: Mention) -> list[ActorRef]:
+        """The actors a mention names; an anaphor's are a few steps away (the antecedent is elsewhere), and the
+        actors of "the two countries" are separate groups, so that pairs form between them."""
+        if m.method != ANAPHORA:
+            return [ActorRef(m, 0)]
+        steps = ANAPHOR_STEPS if self.text[m.start:m.end].lower() in PRONOUNS else DESCRIPTION_STEPS
+        return [ActorRef(x, steps, group) for group, x in enumerate(self.named_at(m))]
+
+    def _as_modifier(self, m: Mention, steps: int) -> list[ActorRef]:
+        """The actors of a mention that modifies a noun ("Russian troops", "their troops")."""
+        return self._refs(m) if m.method == ANAPHORA else [ActorRef(m, steps)]
 
     def antecedent(self, pron: Token) -> list[ActorRef]:
-        """Actors a subject pronoun ("it", "they", "he", "she") refers to: the nearest preceding clause subject
-        (same or previous sentence) that denotes type-compatible actors."""
+        """Actors a pronoun refers to: its anaphora mention's ("it", "they", "he", "she"; see
+        :mod:`graphbuild.anaphora`), or for "we"/"I" in a quotation the quotation's speaker."""
         if pron.lower_ in ("we", "i") and self.first_person is not None:
             # "“We are ready to negotiate with Israel,” Abbas said": the quotation's speaker
             speaker = self.first_person(pron)
@@ -279,44 +261,16 @@ class ActorIndex:
                 best = min(mentions, key=lambda m: abs(m.start - pron.idx))
                 return [ActorRef(best, 3)]
             return []
-        want = {"it": ("Country", "Organization"), "they": ("Country", "Organization"),
-                "its": ("Country", "Organization"), "their": ("Country", "Organization"),
-                "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",)}.get(pron.lower_)
-        if want is None:
-            return []
-        sent = self.sent_of(pron)
-        start = sent.start
-        if start > 0:
-            start = self.sent_of(start - 1).start
-        for i in range(pron.i - 1, start - 1, -1):
-            t = self.doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
-                continue
-            actors = [r for r in self.actors_at(t) if self.type_of(r.mention) in want]
-            if actors:
-                return [ActorRef(r.mention, r.steps + 2) for r in actors]
-        return []
-
-
-def _is_clause_subject(tok: Token) -> bool:
-    """Whether ``tok`` is, or is coordinated or compounded into, the subject of a clause."""
-    seen = 0
-    while tok.dep_ in ("conj", "compound", "appos", "cc") and tok.head is not tok and seen < 10:
-        tok = tok.head
-        seen += 1
-    return tok.dep_ in ("nsubj", "nsubjpass")
+        m = self.by_token.get(pron.i)
+        return self._refs(m) if m is not None and m.method == ANAPHORA else []
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
 #: Nouns whose "with X" names the other side ("the border with Belarus").
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-#: Counted anaphors: "the two countries", "both sides", "the three states".
-COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-SINGULAR_ANAPHORS = frozenset({"country", "nation", "state", "bloc", "alliance", "organisation", "organization",
-                               "government"})
-#: Definite descriptions that point back to actors named just before ("the two countries", "the country").
-ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "side", "government", "leader", "official", "neighbour",
-                             "neighbor", "power", "bloc", "alliance", "organisation", "organization", "minister"})
+#: Dependency steps of an actor reached through a pronoun ("it", "he") and through a description ("the country").
+ANAPHOR_STEPS = 2
+DESCRIPTION_STEPS = 3
 #: "Russian-led", "US-backed": the modifier's actor is not the phrase's actor.
 AGENTIVE_PARTICIPLES = frozenset({"lead", "led", "back", "backed", "base", "based", "sponsor", "sponsored",
                                   "broker", "brokered", "own", "owned", "run", "funded", "fund", "register",
@@ -330,9 +284,9 @@ def dateline_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _unique(out: list[ActorRef]) -> list[ActorRef]:
-    uniq: dict[tuple[int, int], ActorRef] = {}
+    uniq: dict[tuple[int, int, str | None], ActorRef] = {}
     for r in out:
-        key = (r.mention.start, r.mention.end)
+        key = (r.mention.start, r.mention.end, r.mention.entity_id)
         if key not in uniq or uniq[key].steps > r.steps:
             uniq[key] = r
     return list(uniq.values())

@@ -52,12 +52,12 @@ def governors(trigger: Token) -> list[Token]:
     chain = [trigger]
     cur = trigger
     for _ in range(8):
-        if cur.head is cur or cur.dep_ not in CHAIN_DEPS:
+        if cur.head == cur or cur.dep_ not in CHAIN_DEPS:
             break
         # a prepositional modifier of a noun ("the expansion of cooperation") does not inherit the noun's
         # clause: "the objective, which is not the first year for the expansion of cooperation" is not a
         # negated cooperation
-        if cur.dep_ == "prep" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and cur is not trigger.head:
+        if cur.dep_ == "prep" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and cur != trigger.head:
             break
         cur = cur.head
         chain.append(cur)
@@ -78,8 +78,9 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
     """See the module docstring.  ``retyped_by``: a governor that already changed the type ("lifted
     sanctions" is a retreat, not a negated sanction), so it does not negate."""
     chain = governors(trigger)
-    # a negating verb does not undo an event someone else performed ("rejected Russian criticism")
-    own_subject = any(a is not None and a.head is trigger for a in arg_tokens[:1])
+    # a negating verb does not undo an event someone else performed ("rejected Russian criticism"); a possessive
+    # pronoun is the governing verb's own subject ("Armenia suspended its participation")
+    own_subject = any(a is not None and a.head == trigger and a.pos_ != "PRON" for a in arg_tokens[:1])
     for i, tok in enumerate(chain):
         if i > 0 and chain[i - 1].dep_ == "conj":
             break  # "stopped paying ... and boycotted": the first verb's negation is not the second's
@@ -91,9 +92,9 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
                 return True
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                 return True
-        if i > 0 and tok is not retyped_by and _negating_phrasal(tok, lex):
+        if i > 0 and tok != retyped_by and _negating_phrasal(tok, lex):
             return True  # "called off talks", "broke off ties"
-        if (i > 0 and forms(tok) & lex.cue("negating_governors") and tok is not retyped_by
+        if (i > 0 and forms(tok) & lex.cue("negating_governors") and tok != retyped_by
                 and not (own_subject and trigger.pos_ in ("NOUN", "PROPN"))):
             # "refused to meet", "denied attacking", "ruled out talks"
             if tok.lemma_.lower() != "rule" or any(c.lower_ == "out" for c in tok.children):

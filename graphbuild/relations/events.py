@@ -42,7 +42,7 @@ REACTION_NOUNS = {"condemnation": "accuse", "criticism": "accuse", "rebuke": "ac
                   "welcome": "support", "rejection": "reject", "opposition": "reject"}
 #: "termed / called / described / labelled <object> <adjective>".
 EVALUATIVE_VERBS = frozenset({"term", "call", "describe", "label", "brand", "characterise", "characterize",
-                              "dub", "consider", "deem", "regard", "see", "view"})
+                              "dub", "consider", "deem", "regard", "see", "view", "hold"})
 NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "illegal", "illegitimate",
                                  "aggressive", "destabilising", "destabilizing", "irresponsible", "hostile", "reckless",
                                  "unfriendly", "absurd", "outrageous", "hypocritical", "baseless", "groundless",
@@ -52,7 +52,10 @@ NEGATIVE_ADJECTIVES = frozenset({"provocative", "dangerous", "unacceptable", "il
                                  "misleading", "dishonest", "incompetent", "mistaken", "naive", "arrogant",
                                  "shambles", "disgrace", "disgraceful", "scandalous", "irresponsible", "liar",
                                  "hypocrite", "complacent", "failing", "divisive", "untrustworthy", "shameful",
-                                 "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke"})
+                                 "appalling", "deplorable", "contemptible", "cowardly", "betrayal", "joke",
+                                 "responsible", "accountable", "culpable", "complicit", "guilty", "propaganda", "lie",
+                                 "nonsense", "rubbish", "slander", "fabrication", "fraud", "con", "disaster",
+                                 "failure", "hypocrisy"})
 POSITIVE_ADJECTIVES = frozenset({"constructive", "positive", "welcome", "useful", "productive", "important",
                                  "historic", "fruitful", "encouraging", "step", "best", "reliable", "trustworthy",
                                  "friend", "partner", "ally", "hero", "visionary", "statesman"})
@@ -115,7 +118,7 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
                     for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = [r for e in events for r in index.object_actors(e)]
-        if not events and verb.dep_ in ("advcl", "conj") and verb.head is not verb:
+        if not events and verb.dep_ in ("advcl", "conj") and verb.head != verb:
             # "Georgia's parliament passed a law, prompting criticism from Washington": the main clause's actor
             targets = _subjects(verb.head, index)
         if not targets:
@@ -174,7 +177,7 @@ def apposition_membership(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterat
         orgs = [r for r in orgs if index.type_of(r.mention) == "Organization"]
         holder = tok.head
         members = [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
-        while holder.dep_ == "conj" and holder.head is not holder:
+        while holder.dep_ == "conj" and holder.head != holder:
             holder = holder.head
             members += [r for r in index.actors_at(holder) if index.type_of(r.mention) in ("Country", "Organization")]
         yield from _cross(members, orgs, "memberOf", noun, "appos", lex.types["memberOf"].prior * 0.9)
@@ -215,7 +218,9 @@ def judgement_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             lemmas = {t.lemma_.lower() for w in words for t in (w, *w.children)} | {w.lower_ for w in words}
             if not lemmas & NEGATIVE_ADJECTIVES or any(c.dep_ == "neg" for c in clause.children):
                 continue
-            judged = [r for c in clause.children if c.dep_ == "nsubj" for r in index.actors_at(c)]
+            # "the Tories' plans were a fraud": the plans' owner (not "the Iraq war", which Iraq did not wage)
+            judged = [r for c in clause.children if c.dep_ == "nsubj"
+                      for r in index.actors_at(c) or [r for p in c.children if p.dep_ == "poss" for r in index.actors_at(p)]]
             judges = _subjects(verb, index)
             yield from _cross(judges, judged, "accuse", clause, "judgement", lex.types["accuse"].prior * 0.85, 2)
 
@@ -229,7 +234,7 @@ def reciprocal_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterato
         if tok.lower_ not in ("other", "another", "one") or not marked:
             continue
         verb = tok.head if tok.dep_ in ("dobj", "pobj") else None
-        if verb is not None and tok.dep_ == "pobj" and verb.head is not verb:
+        if verb is not None and tok.dep_ == "pobj" and verb.head != verb:
             verb = verb.head  # "cooperate with each other"
         if verb is None:
             continue

@@ -71,6 +71,8 @@ class Trigger:
         preps: Preposition -> role ("subject" or "object") of its pobj.
         prior: Confidence before penalties.
         negates: The trigger asserts the relation's negation ("left the EAEU" -> memberOf, negated).
+        obj_noun: For a verb + object trigger ("accept/demand", "impose/restriction"): the object noun's lemma
+            that must be there; the actor is whoever owns or is named with that object.
     """
 
     relation: str
@@ -80,11 +82,13 @@ class Trigger:
     preps: tuple[tuple[str, str], ...] = ()
     prior: float = 0.7
     negates: bool = False
+    obj_noun: str | None = None
 
     @property
     def pattern_id(self) -> str:
-        """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>]``."""
-        lemma = self.lemma + (f"_{self.particle}" if self.particle else "")
+        """A stable id for the rule that fired: ``<pos>:<relation>:<lemma>[_<particle>][/<object noun>]``."""
+        lemma = self.lemma + (f"_{self.particle.replace(' ', '_')}" if self.particle else "")
+        lemma += f"/{self.obj_noun}" if self.obj_noun else ""
         return f"{self.pos}:{'not-' if self.negates else ''}{self.relation}:{lemma}"
 
     def role_of(self, prep: str) -> str | None:
@@ -163,6 +167,24 @@ def _parse_noun(path: Path, where: str, entry: str, default: dict[str, str]) -> 
     return lemma.strip(), tuple(preps)
 
 
+def _verb_preps(path: Path, where: str, value: object) -> tuple[tuple[str, str], ...]:
+    """``["with", "to"]`` -> objects; ``"with=cosubject"`` names another role ("formed the Union State with Russia")."""
+    out = []
+    for entry in _str_list(path, where + " verb_preps", value):
+        prep, _, role = entry.partition("=")
+        if (role or "object") not in ROLES:
+            raise _fail(path, where, f"verb_preps entry {entry!r}: role must be one of {', '.join(ROLES)}")
+        out.append((prep, role or "object"))
+    return tuple(out)
+
+
+def _object_preps(verb_preps: tuple[tuple[str, str], ...], noun_preps: dict[str, str]
+                  ) -> tuple[tuple[str, str], ...]:
+    """Prepositions of a verb + object trigger: the type's verb prepositions and its noun prepositions that carry
+    the object ("impose restrictions on X", "express concern over X")."""
+    return verb_preps + tuple((p, r) for p, r in sorted(noun_preps.items()) if r == "object" and (p, r) not in verb_preps)
+
+
 def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         raise _fail(path, where, f"expected a table {{prep = \"subject\"|\"object\"}}, got {value!r}")
@@ -172,12 +194,92 @@ def _preps_table(path: Path, where: str, value: object) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+@dataclass
+class _Tables:
+    """Trigger tables as they are filled from the lexicon's type sections and the compiled layer."""
+
+    types: dict[str, TypeInfo] = field(default_factory=dict)
+    verbs: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    curated_lemmas: set[str] = field(default_factory=set)
+    verb_preps: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    object_preps: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+
+def _type_info(path: Path, name: str, spec: dict) -> TypeInfo:
+    where = f"[types.{name}]"
+    if name not in RELATION_TYPES:
+        raise _fail(path, where, f"unknown relation type; expected one of {', '.join(RELATION_TYPES)}")
+    prior = float(spec.get("prior", 0.7))
+    if not 0.0 < prior <= 1.0:
+        raise _fail(path, where, f"prior must be in (0, 1], got {prior}")
+    modality = spec.get("modality", "asserted")
+    if modality not in MODALITIES:
+        raise _fail(path, where, f"modality must be one of {', '.join(MODALITIES)}, got {modality!r}")
+    st = frozenset(spec.get("subject_types", ACTOR_TYPES))
+    ot = frozenset(spec.get("object_types", ACTOR_TYPES))
+    for t in st | ot:
+        if t not in ACTOR_TYPES:
+            raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
+    return TypeInfo(name, prior, st, ot, modality)
+
+
+def _add_type(path: Path, name: str, spec: dict, tables: _Tables, curated_verbs: bool) -> None:
+    """One ``[types.<name>]`` section: its TypeInfo and its verb, noun and adjective triggers."""
+    where = f"[types.{name}]"
+    info = tables.types[name] = _type_info(path, name, spec)
+    prior = info.prior
+    verb_preps = tables.verb_preps[name] = _verb_preps(path, where, spec.get("verb_preps", []))
+    noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
+    tables.object_preps[name] = _object_preps(verb_preps, noun_default)
+    for key, negates in (("verbs", False), ("negating_verbs", True)):
+        for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
+            head, _, obj_noun = entry.partition("/")
+            lemma, _, particle = head.partition(":")
+            tables.curated_lemmas.add(f"{lemma}/{obj_noun}" if obj_noun else lemma)
+            if not curated_verbs:
+                continue
+            preps = tables.object_preps[name] if obj_noun else verb_preps
+            if negates:
+                preps = tuple((p, "object") for p in _str_list(path, where + " negating_verb_preps",
+                                                               spec.get("negating_verb_preps", [])))
+            tables.verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, preps, prior, negates,
+                                               obj_noun or None))
+    for key, negates in (("nouns", False), ("negating_nouns", True)):
+        for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
+            lemma, preps = _parse_noun(path, where, entry, noun_default)
+            tables.nouns[lemma].append(Trigger(name, lemma, "noun", None, preps, prior, negates))
+    adj_preps = tuple((p, "object") for p in _str_list(path, where + " adj_preps", spec.get("adj_preps", [])))
+    for lemma in _str_list(path, where + " adjectives", spec.get("adjectives", [])):
+        tables.adjectives[lemma].append(Trigger(name, lemma, "adj", None, adj_preps, prior))
+
+
+def _add_compiled(compiled: Sequence[dict], cpath: Path, suppressed: set[str], tables: _Tables) -> None:
+    """The compiled verb layer, below the curated verbs: a suppressed lemma (or lemma/object) takes no entry."""
+    for i, entry in enumerate(compiled):
+        where = f"verbs #{i + 1}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
+            raise _fail(cpath, where, f"expected {{lemma = ..., type = ...}}, got {entry!r}")
+        name = entry.get("type")
+        if name not in tables.types:
+            raise _fail(cpath, where, f"unknown relation type {name!r}")
+        lemma = entry["lemma"].strip().lower()
+        obj_noun = (entry.get("object") or "").strip().lower() or None
+        if lemma in suppressed or f"{lemma}/{obj_noun}" in suppressed:
+            continue
+        particle = (entry.get("particle") or "").strip().lower() or None
+        preps = tables.object_preps[name] if obj_noun else tables.verb_preps[name]
+        tables.verbs[lemma].append(Trigger(name, lemma, "verb", particle, preps, tables.types[name].prior,
+                                           obj_noun=obj_noun))
+
+
 def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None, compiled_path: Path | None = None,
                   curated_verbs: bool = True, agents: Sequence[dict] = ()) -> Lexicon:
     """Build a :class:`Lexicon` from the parsed TOML ``data`` (``path`` is used in messages).
 
     Args:
-        compiled: Entries of the compiled verb layer (``{lemma, particle?, type, ...}``), or None.
+        compiled: Entries of the compiled verb layer (``{lemma, particle?, object?, type, ...}``), or None.
         compiled_path: Where ``compiled`` came from (for messages).
         curated_verbs: Use the verbs of ``data`` (False: measure the compiled layer alone).
         agents: Entries of the compiled agent layer (``{noun, ...}``), added to the agent nouns.
@@ -185,68 +287,17 @@ def parse_lexicon(data: dict, path: Path, compiled: Sequence[dict] | None = None
     types_data = data.get("types")
     if not isinstance(types_data, dict):
         raise _fail(path, "[types]", "missing table of relation types")
-    types: dict[str, TypeInfo] = {}
-    verbs: dict[str, list[Trigger]] = defaultdict(list)
-    nouns: dict[str, list[Trigger]] = defaultdict(list)
-    adjectives: dict[str, list[Trigger]] = defaultdict(list)
-    curated_lemmas: set[str] = set()
-    verb_preps_of: dict[str, tuple[tuple[str, str], ...]] = {}
+    tables = _Tables()
     for name, spec in types_data.items():
-        where = f"[types.{name}]"
-        if name not in RELATION_TYPES:
-            raise _fail(path, where, f"unknown relation type; expected one of {', '.join(RELATION_TYPES)}")
-        prior = float(spec.get("prior", 0.7))
-        if not 0.0 < prior <= 1.0:
-            raise _fail(path, where, f"prior must be in (0, 1], got {prior}")
-        modality = spec.get("modality", "asserted")
-        if modality not in MODALITIES:
-            raise _fail(path, where, f"modality must be one of {', '.join(MODALITIES)}, got {modality!r}")
-        st = frozenset(spec.get("subject_types", ACTOR_TYPES))
-        ot = frozenset(spec.get("object_types", ACTOR_TYPES))
-        for t in st | ot:
-            if t not in ACTOR_TYPES:
-                raise _fail(path, where, f"actor type must be one of {', '.join(ACTOR_TYPES)}, got {t!r}")
-        types[name] = TypeInfo(name, prior, st, ot, modality)
-        verb_preps = tuple((p, "object") for p in _str_list(path, where + " verb_preps", spec.get("verb_preps", [])))
-        verb_preps_of[name] = verb_preps
-        for key, negates in (("verbs", False), ("negating_verbs", True)):
-            for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
-                lemma, _, particle = entry.partition(":")
-                curated_lemmas.add(lemma)
-                if not curated_verbs:
-                    continue
-                preps = verb_preps
-                if negates:
-                    preps = tuple((p, "object") for p in _str_list(path, where + " negating_verb_preps",
-                                                                   spec.get("negating_verb_preps", [])))
-                verbs[lemma].append(Trigger(name, lemma, "verb", particle or None, preps, prior, negates))
-        noun_default = _preps_table(path, where + " noun_preps", spec.get("noun_preps", {}))
-        for key, negates in (("nouns", False), ("negating_nouns", True)):
-            for entry in _str_list(path, f"{where} {key}", spec.get(key, [])):
-                lemma, preps = _parse_noun(path, where, entry, noun_default)
-                nouns[lemma].append(Trigger(name, lemma, "noun", None, preps, prior, negates))
-        adj_preps = tuple((p, "object") for p in _str_list(path, where + " adj_preps", spec.get("adj_preps", [])))
-        for lemma in _str_list(path, where + " adjectives", spec.get("adjectives", [])):
-            adjectives[lemma].append(Trigger(name, lemma, "adj", None, adj_preps, prior))
-    missing = set(RELATION_TYPES) - set(types)
+        _add_type(path, name, spec, tables, curated_verbs)
+    missing = set(RELATION_TYPES) - set(tables.types)
     if missing:
         raise _fail(path, "[types]", f"no entry for relation types {', '.join(sorted(missing))}")
     # a lemma of the curated verbs owns that lemma (when the curated verbs are in use); [suppress] verbs always
-    suppressed = (curated_lemmas if curated_verbs else set()) | set(
+    suppressed = (tables.curated_lemmas if curated_verbs else set()) | set(
         _str_list(path, "[suppress] verbs", data.get("suppress", {}).get("verbs", [])))
-    for i, entry in enumerate(compiled or ()):
-        where = f"verbs #{i + 1}"
-        cpath = compiled_path or path
-        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
-            raise _fail(cpath, where, f"expected {{lemma = ..., type = ...}}, got {entry!r}")
-        name = entry.get("type")
-        if name not in types:
-            raise _fail(cpath, where, f"unknown relation type {name!r}")
-        lemma = entry["lemma"].strip().lower()
-        if lemma in suppressed:
-            continue
-        particle = (entry.get("particle") or "").strip().lower() or None
-        verbs[lemma].append(Trigger(name, lemma, "verb", particle, verb_preps_of[name], types[name].prior))
+    _add_compiled(compiled or (), compiled_path or path, suppressed, tables)
+    types, verbs, nouns, adjectives = tables.types, tables.verbs, tables.nouns, tables.adjectives
 
     retype: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
     for i, rule in enumerate(data.get("retype", [])):

@@ -33,7 +33,7 @@ organisations) are applied in :mod:`graphbuild.relations`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from itertools import combinations
 
@@ -134,13 +134,17 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
                 return actors, t, steps + 1
         if toks:
             return [], None, steps
-        if cur.dep_ in CONTROL_DEPS and cur.head is not cur:
+        if (cur.dep_ in CONTROL_DEPS or _participial_clause(cur)) and cur.head != cur:
             via_xcomp_from = cur if cur.dep_ == "xcomp" else None
             cur, steps = cur.head, steps + 1
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
+            # "accused the bloc of imposing sanctions", "thanked Germany for sending tanks": the accused does it
+            actors, tok = _prepositional_controller(cur.head, index)
+            return actors, tok, steps + 2
         if cur.dep_ == "relcl":
             return index.actors_at(cur.head), cur.head, steps + 1
-        if cur.dep_ in ("acl", "appos") and cur.head is not cur:
+        if cur.dep_ in ("acl", "appos") and cur.head != cur:
             # "Belarus, seeking to join ..." / participial modifiers of an actor
             actors = index.actors_at(cur.head)
             if actors:
@@ -149,6 +153,33 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             return possessor_subjects(cur.head, index, steps + 1)
         break
     return [], None, steps
+
+
+#: Verbs whose object does what their "of"/"for" gerund says ("accused X of attacking", "thanked X for sending").
+PREP_OBJECT_CONTROL = frozenset({"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn",
+                                 "fault", "praise", "thank", "congratulate", "commend", "punish", "sanction"})
+
+
+def _prepositional_controller(prep: Token, index: ActorIndex) -> tuple[list[ActorRef], Token | None]:
+    """The object of the verb governing ``prep`` ("of"/"for"), if that verb passes it to the gerund."""
+    head = prep.head
+    if head.dep_ in OBJ_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        verb, obj = head.head, head
+    else:
+        verb, obj = head, next(iter(_children(head, OBJ_DEPS)), None)
+    if obj is None or verb.lemma_.lower() not in PREP_OBJECT_CONTROL:
+        return [], None
+    actors = index.actors_at(obj) or (index.antecedent(obj) if obj.pos_ == "PRON" else [])
+    return actors, obj
+
+
+def _participial_clause(verb: Token) -> bool:
+    """An adverbial -ing or purpose clause without a subject of its own: its subject is the main clause's ("The
+    juntas quit ECOWAS, accusing it of ...", "after meeting Putin, Lukashenko said", "the US is bound by law to
+    help Taiwan")."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -166,7 +197,7 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
         if c.lower_ in POSSESSIVE_PRONOUNS:
             gov = noun
             hops = 0
-            while gov.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") and gov.head is not gov and hops < 3:
+            while gov.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr") and gov.head != gov and hops < 3:
                 gov = gov.head
                 hops += 1
                 if gov.pos_ in ("VERB", "AUX"):
@@ -184,6 +215,8 @@ def possessor_subjects(noun: Token, index: ActorIndex, steps: int) -> tuple[list
 STRICT_OBJECT_TYPES = frozenset({"memberOf", "seeksMembershipIn", "leaderOf", "affiliatedWith"}) | SYMMETRIC_RELATIONS
 #: Types aimed at whoever leads or backs the thing criticised ("criticised the US-led coalition" -> the US).
 CRITICISM_TYPES = frozenset({"accuse", "protest"})
+#: Prepositions naming what a complaint or protest is about ("over Israeli raids").
+REASON_PREPS = frozenset({"over", "about", "against"})
 #: Verbs by which coordinated subjects direct a nominal act at each other ("exchanged accusations / threats").
 EXCHANGE_VERBS = frozenset({"exchange", "trade", "swap", "traded"})
 #: Types whose object is the actor addressed, named outright ("asked a US banker to run" asks no state), or the
@@ -213,6 +246,8 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
     # governor does not retype an event named with its own actor (its modifiers still may: "defence treaty")
     governed = not (own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
     rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
+    if trigger.lemma_.lower() in HELD_OFFICES:
+        rules = []  # "the UK wants to make Africa a priority of its G8 chairmanship": a member already
     if not own_actor:
         # "threatened to veto the EU's aid package": an event with its own actor is not the threat itself
         rules += [r for r in lex.retype.get("*", []) if r[1] != relation]
@@ -220,7 +255,7 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
         return relation, None
     cur = trigger
     for _ in range(4 if governed else 0):
-        if cur.head is cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
+        if cur.head == cur or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "acomp", "attr", "advcl",
                                                 "ccomp", "nsubjpass", "pcomp"):
             break
         cur = cur.head
@@ -254,6 +289,97 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
                                 steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates, by)
 
 
+def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
+    """Objects of a phrasal trigger: the pobj of its last particle ("call on X", "pull out of X", "hit out at X",
+    "give in to X"); None when a particle is missing.  Earlier particles must hang off the verb."""
+    *first, last = particle.split()
+    kids = [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
+    if any(all(c.lower_ != w for c in kids) for w in first):
+        return None
+    parts = [c for c in kids if c.lower_ == last]
+    # "called for Iran to halt enrichment": the particle marks an infinitive clause whose subject is the object
+    out = [n for x in _children(verb, {"advcl", "ccomp", "xcomp"}) if any(m.dep_ == "mark" and m.lower_ == last
+                                                                          for m in x.children)
+           for n in _children(x, {"nsubj"})]
+    # "buys nearly all of its gas from Russia": the preposition hangs off the object
+    parts += [c for d in _children(verb, OBJ_DEPS) for c in d.subtree
+              if c.dep_ == "prep" and c.lower_ == last and c.i - d.i < 8]
+    if last == "for":
+        return out or None  # "called for more Patriots" names what is wanted, not whom it is asked of
+    if not parts and not out:
+        return None
+    for p in parts:
+        out.extend(_pobjs(p))
+        out.extend(q for pp in p.children if pp.dep_ == "prep" for q in _pobjs(pp))  # "pull out of X"
+    return out
+
+
+def _named_object(verb: Token, trig: Trigger) -> Token | None:
+    """For a verb + object trigger ("accept/demand", "impose/restriction", "agree:to/demand"): the object noun
+    (object of the verb or of its particle), if it is there."""
+    deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if _is_passive(verb) else OBJ_DEPS
+    cands = [c for c in verb.children if c.dep_ in deps]
+    if trig.particle:
+        cands += [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == trig.particle.split()[-1]
+                  for p in _pobjs(c)]
+    return next((c for c in cands if trig.obj_noun in forms(c)), None)
+
+
+def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[ActorRef], list[Token], bool] | None:
+    """(object actors, object tokens, stative) of one verb trigger; None when a required part is missing."""
+    passive = _is_passive(tok)
+    obj_toks: list[Token] = []
+    if trig.particle:
+        found = _particle_objects(tok, trig.particle)
+        if found is None:
+            return None
+        obj_toks += found
+    if trig.obj_noun and _named_object(tok, trig) is None:
+        return None
+    if trig.relation == "request" and _question(tok):
+        return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
+    if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
+        return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
+    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
+            not _gift(d) for d in _children(tok, {"dobj"}) if not index.actors_at(d)):
+        return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
+    if trig.negates and trig.lemma == "leave" and any(c.lower_ == "with" for c in _children(tok, {"prep"})):
+        return None  # "leaving the Tories with 163 MPs" leaves nobody's organisation
+    if trig.relation == "consult" and _statement_channel(tok, index.lexicon):
+        return None  # "Speaking to the BBC, Mr Kennedy said ...": the channel of a statement, not a meeting
+    if trig.particle == "to" and trig.relation in CRITICISM_TYPES and any(
+            index.object_actors(p) for c in _children(tok, {"prep"}) if c.lower_ in REASON_PREPS for p in _pobjs(c)):
+        return None  # "complained to the UN over Israeli raids": aimed at Israel, not at the UN it appealed to
+    obj_toks += _children(tok, OBJ_DEPS)
+    prep_objs: list[Token] = []
+    for c in _children(tok, {"prep", "dative"}):  # "lent billions to Venezuela": "to" parsed as dative
+        if trig.role_of(c.lower_) == "object":
+            prep_objs.extend(_pobjs(c))
+    # "discussing an agreement with France": the object noun carries the preposition
+    for d in _children(tok, OBJ_DEPS | (PASSIVE_SUBJ_DEPS if trig.obj_noun else frozenset())):
+        if index.mention_at(d) is None:
+            for c in _children(d, {"prep"}):
+                if trig.role_of(c.lower_) == "object":
+                    prep_objs.extend(_pobjs(c))
+    stative = (passive and not _children(tok, {"agent"}) and prep_objs
+               and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
+    if passive and not stative:
+        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+    obj_toks += prep_objs
+    objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
+    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
+        objects = clausal_objects(tok, index)
+    if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
+        objects = complement_objects(tok, index)
+    if not objects and trig.relation == "threaten":
+        objects = conditional_objects(tok, index)
+    if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
+        # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
+        named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
+        objects = event_objects(_children(tok, OBJ_DEPS), index, named, previous=trig.relation in PREVIOUS_EVENT_TYPES)
+    return objects, obj_toks, bool(stative)
+
+
 def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
     """Lexicon verbs: active and passive voice, phrasal particles, prepositional objects, control chains."""
     for tok in sent:
@@ -261,56 +387,27 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             continue
         if index.mention_at(tok) is not None:
             continue
-        for trig in lex.verbs.get(tok.lemma_.lower(), ()):
-            passive = _is_passive(tok)
-            obj_toks: list[Token] = []
-            if trig.particle:
-                parts = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == trig.particle]
-                # "buys nearly all of its gas from Russia": the preposition hangs off the object
-                parts += [c for d in _children(tok, OBJ_DEPS) for c in d.subtree
-                          if c.dep_ == "prep" and c.lower_ == trig.particle and c.i - d.i < 8]
-                if not parts:
-                    continue
-                for p in parts:
-                    obj_toks.extend(_pobjs(p))
-                    for pp in p.children:  # "pull out of X"
-                        if pp.dep_ == "prep":
-                            obj_toks.extend(_pobjs(pp))
-            obj_toks += _children(tok, OBJ_DEPS)
-            prep_objs: list[Token] = []
-            for c in _children(tok, {"prep", "dative"}):  # "lent billions to Venezuela": "to" parsed as dative
-                if trig.role_of(c.lower_) == "object":
-                    prep_objs.extend(_pobjs(c))
-            # "discussing an agreement with France": the object noun carries the preposition
-            for d in _children(tok, OBJ_DEPS):
-                if index.mention_at(d) is None:
-                    for c in _children(d, {"prep"}):
-                        if trig.role_of(c.lower_) == "object":
-                            prep_objs.extend(_pobjs(c))
-            stative = (passive and not _children(tok, {"agent"}) and prep_objs
-                       and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
-            if passive and not stative:
-                obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
-            obj_toks += prep_objs
-            objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
-            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
-                objects = clausal_objects(tok, index)
-            if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
-                objects = complement_objects(tok, index)
-            if not objects and trig.relation in EVENT_OBJECT_TYPES and not passive:
-                # "condemned the coup in Niger", "welcomed the decision" (the event reported just before)
-                named = {r.mention.entity_id or "" for r in clause_subjects(tok, index)[0]}
-                objects = event_objects(_children(tok, OBJ_DEPS), index, named,
-                                        previous=trig.relation in PREVIOUS_EVENT_TYPES)
+        readings = [(trig, found) for trig in lex.verbs.get(tok.lemma_.lower(), ())
+                    if (found := _verb_objects(tok, trig, index)) is not None]
+        if any(trig.obj_noun for trig, _ in readings):
+            # the verb + object reading is the specific one: "sent troops to Iraq" is no aid
+            readings = [(trig, found) for trig, found in readings if trig.obj_noun]
+        for trig, (objects, obj_toks, stative) in readings:
             if stative:
                 # "Tokyo has been allied with Washington": a passive form used as a state, no agent
                 subjects = [r for t in _children(tok, PASSIVE_SUBJ_DEPS) for r in index.actors_at(t)]
                 subj_tok, steps = (_children(tok, PASSIVE_SUBJ_DEPS) or [None])[0], 1
             else:
                 subjects, subj_tok, steps = clause_subjects(tok, index)
+            if subjects:
+                # "Belarus forms the Union State with Russia": a co-actor does it too
+                subjects = subjects + [r for c in _children(tok, {"prep"}) if trig.role_of(c.lower_) == "cosubject"
+                                       for p in _pobjs(c) for r in index.actors_at(p)]
             obj_tok = obj_toks[0] if obj_toks else None
             if trig.relation == "assault" and verbal_attack(tok, obj_tok, subjects, index):
                 trig = replace(trig, relation="accuse")
+            elif trig.relation == "assault" and _contest(tok, subjects, objects, index):
+                continue  # "the Lib Dems could beat the Tories": an election, not violence
             yield from _pairs(trig.relation, subjects, objects, trig, tok, steps + 1, lex, subj_tok, obj_tok)
 
 
@@ -320,7 +417,9 @@ VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "blast", "savage", "lash", "st
 ABSTRACT_TARGETS = frozenset({"record", "policy", "plan", "proposal", "decision", "remark", "comment", "statement",
                               "stance", "handling", "approach", "idea", "claim", "view", "speech",
                               "budget", "bill", "law", "strategy", "leadership", "government", "report", "move",
-                              "response", "failure", "attitude", "rhetoric", "conduct", "campaign", "manifesto"})
+                              "response", "failure", "attitude", "rhetoric", "conduct", "campaign", "manifesto",
+                              "word", "promise", "pledge", "cost", "tactic", "reform", "tax", "spending",
+                              "agenda", "performance", "argument"})
 
 
 def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], index: ActorIndex) -> bool:
@@ -334,6 +433,17 @@ def verbal_attack(verb: Token, obj: Token | None, subjects: list[ActorRef], inde
         return True
     return any(index.type_of(s.mention) == "Person" for s in subjects) and obj is not None and (
         index.mention_at(obj) is not None and index.type_of(index.mention_at(obj)) in ("Person", "Organization"))
+
+
+#: Verbs of violence that news also uses for winning a contest ("the Lib Dems could beat the Tories").
+CONTEST_VERBS = frozenset({"beat", "crush", "trounce", "thrash", "defeat"})
+
+
+def _contest(verb: Token, subjects: list[ActorRef], objects: list[ActorRef], index: ActorIndex) -> bool:
+    """A contest verb between persons or organisations (parties, companies, teams), not states."""
+    actors = [r.mention for r in subjects + objects]
+    return verb.lemma_.lower() in CONTEST_VERBS and bool(actors) and all(
+        index.type_of(m) in ("Person", "Organization") for m in actors)
 
 
 HYPHENS = frozenset({"-", "–", "/"})
@@ -366,9 +476,41 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
     return out
 
 
+#: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
+GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide"})
+GIFTS = (RECEIVED_AID - {"support"}) | frozenset({
+    "dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum", "asylum", "refuge", "food",
+    "medicine", "grain", "fuel", "oil", "gas", "debt", "relief", "tank", "plane", "ship", "rocket", "artillery",
+    "munition", "material", "materiel", "supplies", "good", "water", "tent", "blanket", "doctor", "expert", "team",
+    "instructor", "adviser", "advisor", "training", "intelligence", "patriot"})
+
+
+def _question(verb: Token) -> bool:
+    """"ask X whether/if ...", "ask X why ...": the clause is a question."""
+    return any(c.dep_ in ("ccomp", "advcl") and (c.left_edge.lower_ in ("whether", "if", "why", "how", "what", "when")
+                                                  or any(m.lower_ in ("whether", "if") for m in c.children))
+               for c in verb.children)
+
+
+def _gift(obj: Token) -> bool:
+    """What is given is aid: money ("£50,000", "$1bn"), arms, goods, help, asylum (or one of its conjuncts is:
+    "aerial photographs and other military intelligence")."""
+    return any(bool(forms(t) & GIFTS) or t.like_num or any(c.text in ("$", "£", "€") or c.like_num for c in t.children)
+               for t in (obj, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)))
+
+
+def _statement_channel(verb: Token, lex: Lexicon) -> bool:
+    """"Speaking to the BBC's Westminster Hour, Mr Kennedy said": an -ing clause of speaking to someone that frames
+    the main clause's statement."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in ("speak", "talk", "write")
+            and bool(forms(verb.head) & lex.cue("reporting")))
+
+
+#: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
+COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
 #: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
 #: "threatened to break relations with Russia").
-COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject", "demand", "request"})
+COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject"})
 _COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "for"})
 
 
@@ -385,7 +527,7 @@ def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 
 #: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
-DEONTIC = frozenset({"must", "should", "ought"})
+DEONTIC = frozenset({"must"})
 
 
 def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -410,13 +552,19 @@ def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Can
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
-CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse"})
+CLAUSAL_OBJECT_TYPES = frozenset({"demand", "request", "accuse", "aid"})
 
 
 def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
-    """The subject of a that-clause or infinitive complement of ``tok`` ("demanding that Mugabe abandon ...")."""
+    """The subject of a that-clause or infinitive complement of ``tok`` ("demanding that Mugabe abandon ..."); for a
+    noun, also a that-clause the parser hung on its verb right after it ("reiterated its demand today that Israel
+    ease restrictions")."""
+    clauses = list(tok.children)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head != tok:
+        clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and 0 < c.left_edge.i - tok.right_edge.i <= 3
+                    and c.left_edge.lower_ == "that"]
     out: list[ActorRef] = []
-    for c in tok.children:
+    for c in clauses:
         if c.dep_ in ("ccomp", "acl", "xcomp", "advcl") and any(g.lower_ in ("that", "for") or g.dep_ == "mark"
                                                                for g in c.children) | (c.dep_ == "ccomp"):
             for sub in c.children:
@@ -425,14 +573,28 @@ def clausal_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
     return out
 
 
-def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False
-                            ) -> tuple[list[ActorRef], Token | None, int]:
-    """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks")."""
+#: Conjunctions of a condition: "threatened to stop the talks if the United States goes ahead".
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def conditional_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The subject of the condition a threat depends on: "X threatened to ban voting if Hamas ran", "... unless
+    Israel rescinded the annexation" (the condition may hang off the threat or off what is threatened)."""
+    heads = [tok, *_children(tok, {"xcomp"})]
+    return [ActorRef(r.mention, r.steps + 3) for h in heads for c in _children(h, {"advcl"})
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for sub in _children(c, {"nsubj", "nsubjpass"}) for r in index.actors_at(sub)]
+
+
+def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, structural: bool = False,
+                            any_verb: bool = False, max_noun_hops: int = 2) -> tuple[list[ActorRef], Token | None, int]:
+    """Subject of a nominal trigger taken from the clause around it ("Belarus and Russia held talks"); with
+    ``any_verb`` also through a preposition on any verb ("spoke at a news conference with X")."""
     cur, steps = noun, 0
     noun_hops = 0
     for _ in range(6):
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head == cur:
             break
         if dep == "appos":
             actors = index.actors_at(head)
@@ -464,10 +626,11 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
             # (structural relations are not read through prepositions: "restrictions ... for new EU members"
             # says nothing about the restricting state's membership)
             gov = head.head
-            if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex.support_verbs:
+            if gov.pos_ in ("VERB", "AUX") and (any_verb or gov.lemma_.lower() in lex.support_verbs):
                 actors, tok, extra = clause_subjects(gov, index)
                 return actors, tok, steps + 2 + extra
-            if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") and noun_hops < 2:
+            if gov.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "for", "on", "in", "to") \
+                    and noun_hops < max_noun_hops:
                 # "the expansion of cooperation with X", "the level of dialogue between X and Y"
                 own = [r for c in gov.children if c.dep_ in ("poss", "compound") for r in index.actors_at(c)]
                 if own:
@@ -480,13 +643,147 @@ def _noun_governor_subjects(noun: Token, index: ActorIndex, lex: Lexicon, struct
     return [], None, steps
 
 
+@dataclass
+class _NounArgs:
+    """Arguments of a nominal trigger as they are collected."""
+
+    subjects: list[ActorRef] = field(default_factory=list)
+    objects: list[ActorRef] = field(default_factory=list)
+    pair: list[ActorRef] = field(default_factory=list)
+    cosubjects: list[ActorRef] = field(default_factory=list)
+    subj_tok: Token | None = None
+    obj_tok: Token | None = None
+
+
+def _noun_modifiers(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
+    """Actors the trigger names by modification: "its ally Manila" (object), "Russia's support", "EU sanctions"
+    (subject), "an EU member", "NATO membership" (the organisation is the object of membership-like types)."""
+    named = index.actors_at(tok.head) if (tok.dep_ in ("appos", "nmod") or (
+        tok.dep_ == "compound" and tok.lemma_.lower() in ROLE_NOUNS)) and tok.head != tok else []
+    named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
+    args.objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
+    org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
+    for c in tok.children:
+        if c.dep_ not in ("poss", "compound", "amod", "nmod") or (cm := index.mention_at(c)) is None:
+            continue
+        if org_object and index.type_of(cm) == "Organization":
+            args.objects.extend(ActorRef(r.mention, r.steps + 1) for r in index.actors_at(c))
+            args.obj_tok = c
+            continue
+        args.subjects.extend(index.actors_at(c))
+        # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
+        args.subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
+                             if h.dep_ in ("compound", "amod") and h.i < c.i
+                             and any(t.text in HYPHENS for t in tok.doc[h.i + 1:c.i])
+                             and (hm := index.mention_at(h)) is not None and hm is not cm)
+        args.subj_tok = c
+
+
+def _noun_prepositions(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> None:
+    """Prepositional arguments: the lexicon's roles ("dependence on Moscow", "support from X") and pairs
+    ("dialogue between NATO and Russia"), also on a quantity of the trigger ("$70m of aid for Romania")."""
+    preps = _children(tok, {"prep"})
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_quantity(tok.head.head):
+        preps += [c for c in _children(tok.head.head, {"prep"}) if c != tok.head]
+    for c in preps:
+        role = trig.role_of(c.lower_)
+        if role is None and c.lower_ in lex.pair_preps:
+            for p in _pobjs(c):
+                args.pair.extend(index.conjunct_groups(p, start=100 * len(args.pair) + 100))
+            continue
+        if role is None:
+            continue
+        found = [ActorRef(r.mention, r.steps + 1) for p in _pobjs(c) for r in
+                 (index.actors_at(p) if role != "object" else object_fn(index, trig.relation)(p))]
+        if role == "subject":
+            args.subjects.extend(found)
+            args.subj_tok = args.subj_tok or c
+        elif role == "cosubject":
+            args.cosubjects.extend(found)
+        else:
+            args.objects.extend(found)
+            args.obj_tok = args.obj_tok or c
+            # "a member of the Quad with Japan and Australia": the co-members hang off the object
+            args.cosubjects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c) for pp in _children(p, {"prep"})
+                                   if trig.role_of(pp.lower_) == "cosubject" for q in _pobjs(pp)
+                                   for r in index.actors_at(q))
+
+
+#: Nouns naming an actor's role towards another, also in front of the actor's name ("its ally Manila",
+#: "trading partner China"); other triggers there are labels ("the opposition Conservatives").
+ROLE_NOUNS = frozenset({"ally", "partner", "member", "rival", "supplier", "donor", "backer", "sponsor", "creditor",
+                        "signatory", "candidate", "participant", "supporter", "advocate", "champion"})
+#: Two-sided processes named with one side as modifier ("EU talks", "WTO membership negotiations").
+PROCESS_NOUNS = frozenset({"talk", "negotiation", "dialogue", "dialog", "consultation"})
+#: Nouns of feeling: "concern that X had ..." does not aim the feeling at X.
+FEELING_NOUNS = frozenset({"concern", "anger", "frustration", "fear", "worry"})
+#: Offices of an organisation held by a member: wanting something of one's chairmanship is no membership bid.
+HELD_OFFICES = frozenset({"presidency", "chairmanship", "chair"})
+#: Nouns that measure out their "of" noun ("tons of food aid", "a package of sanctions", "a round of talks").
+QUANTITY_NOUNS = frozenset({"ton", "tonne", "dollar", "euro", "pound", "million", "billion", "package", "round",
+                            "series", "amount", "shipment", "consignment", "batch", "tranche", "wave", "number",
+                            "worth", "barrel", "unit", "set"})
+
+
+def _is_quantity(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "NUM") and (noun.lemma_.lower() in QUANTITY_NOUNS or any(
+        c.dep_ == "nummod" for c in noun.children))
+
+
+def _between_candidates(tok: Token, trig: Trigger, args: _NounArgs, lex: Lexicon) -> list[Candidate]:
+    """"dialogue between NATO and Russia": every pair across the conjuncts (and the noun's own actors)."""
+    pair = args.pair
+    if args.subjects or args.objects:
+        pair = pair + [ActorRef(r.mention, r.steps, -2 - i) for i, r in enumerate(args.subjects + args.objects)]
+    if len(pair) < 2:
+        return []
+    relation, by = retype(tok, trig.relation, lex)
+    return [Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between", trig.prior,
+                      2 + a.steps + b.steps, negates=trig.negates, retyped_by=by)
+            for a, b in combinations(pair, 2) if a.mention.entity_id != b.mention.entity_id and a.group != b.group]
+
+
+def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lexicon, args: _NounArgs) -> int:
+    """Subjects from around the noun when it names none itself ("imposed sanctions on Russia", "its bid",
+    "Belarus and Russia held talks"); returns the dependency steps."""
+    carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_quantity(tok.head.head) else tok
+    gov = carrier.head
+    if carrier.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        # the support verb's object may carry the prepositional object ("imposed sanctions on Russia", "provided
+        # $70m of aid for Romania")
+        args.objects.extend(ActorRef(r.mention, r.steps + 2) for c in _children(gov, {"prep", "dative"})
+                            if trig.role_of(c.lower_) == "object" for p in _pobjs(c) for r in index.actors_at(p))
+    if trig.relation in JOINT_ACTS and not args.objects:
+        args.objects = _destination(tok, index)
+    subjects, args.subj_tok, steps = possessor_subjects(tok, index, 0)
+    if not subjects:
+        # a joint act with its partner named ("at a news conference with Li", "in conversations with Bush") is
+        # done by the subject of whatever clause it sits in
+        joint = trig.relation in JOINT_ACTS and bool(args.objects)
+        subjects, args.subj_tok, steps = _noun_governor_subjects(
+            tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS, any_verb=joint)
+    args.subjects = subjects
+    return steps + 1
+
+
+def _destination(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """"flew to Beijing for talks", "arrived in Jordan on a visit": the country travelled to is the other side."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "on") or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = noun.head.head
+    return [ActorRef(r.mention, r.steps + 3) for c in _children(verb, {"prep"}) if c.lower_ in ("to", "in")
+            for p in _pobjs(c) for r in index.actors_at(p) if index.type_of(r.mention) == "Country"]
+
+
 def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
     """Nominalisations: "dialogue between NATO and Russia", "cooperation with Belarus", "dependence on Moscow"."""
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") and tok.tag_ not in ("NN", "NNS"):
             continue
-        if index.mention_at(tok) is not None:
-            continue
+        own = index.mention_at(tok)
+        if own is not None and not (tok.is_lower and tok.lemma_.lower() in lex.agent_nouns
+                                    and index.span_of(own).root == tok):
+            continue  # a trigger inside a name; but "British troops in Iraq": the agent noun is the trigger
         gov = tok.head
         # the verb takes over when it claims the noun's prepositional object ("discussing an agreement with
         # France" is a consultation with France, read off the verb)
@@ -495,97 +792,48 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
             t.role_of(p) == "object" for t in lex.verbs.get(gov.lemma_.lower(), ()) for p in noun_preps))
         for trig in lex.nouns.get(tok.lemma_.lower(), ()):
             if governed_by_trigger and all(t.relation != trig.relation for t in lex.verbs[gov.lemma_.lower()]):
-                # "discussing an agreement with France" is a consultation, read off the verb
                 continue
-            subjects: list[ActorRef] = []
-            objects: list[ActorRef] = []
-            pair: list[ActorRef] = []
-            cosubjects: list[ActorRef] = []
-            subj_tok = obj_tok = None
-            # "its ally Manila", "Russia's ally, Belarus": the trigger names the actor it modifies
-            named = []
-            if tok.dep_ in ("compound", "appos", "nmod") and tok.head is not tok:
-                named = index.actors_at(tok.head)
-            named += [r for c in tok.children if c.dep_ == "appos" for r in index.actors_at(c)]
-            if named:
-                objects.extend(ActorRef(r.mention, r.steps + 1) for r in named)
-            org_object = lex.types[trig.relation].object_types == frozenset({"Organization"})
-            for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and (cm := index.mention_at(c)) is not None:
-                    if org_object and index.type_of(cm) == "Organization":
-                        # "an EU member", "NATO membership": the organisation is the object
-                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in index.actors_at(c))
-                        obj_tok = c
-                        continue
-                    subjects.extend(index.actors_at(c))
-                    # "the Turkey-EU talks", "US-China trade deal": the hyphen's first actor hangs off the second
-                    subjects.extend(ActorRef(hm, 1, -10 - k) for k, h in enumerate(c.children)
-                                    if h.dep_ in ("compound", "amod") and h.i < c.i and any(t.text in HYPHENS for t in
-                                                                                  tok.doc[h.i + 1:c.i])
-                                    and (hm := index.mention_at(h)) is not None and hm is not cm)
-                    subj_tok = c
-                elif c.dep_ == "prep":
-                    prep = c.lower_
-                    role = trig.role_of(prep)
-                    if role is None and prep in lex.pair_preps:
-                        for p in _pobjs(c):
-                            pair.extend(index.conjunct_groups(p, start=100 * len(pair) + 100))
-                        continue
-                    if role is None:
-                        continue
-                    found = [r for p in _pobjs(c) for r in
-                             (index.actors_at(p) if role != "object" else object_fn(index, trig.relation)(p))]
-                    if role == "subject":
-                        subjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                        subj_tok = subj_tok or c
-                    elif role == "cosubject":
-                        cosubjects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                    else:
-                        objects.extend(ActorRef(r.mention, r.steps + 1) for r in found)
-                        obj_tok = obj_tok or c
-                        # "a member of the Quad with Japan and Australia": the co-members hang off the object
-                        for p in _pobjs(c):
-                            for pp in _children(p, {"prep"}):
-                                if trig.role_of(pp.lower_) == "cosubject":
-                                    cosubjects.extend(ActorRef(r.mention, r.steps + 2) for q in _pobjs(pp)
-                                                      for r in index.actors_at(q))
-            steps = 1
-            if pair:
-                if trig.relation in SYMMETRIC_RELATIONS:
-                    if subjects or objects:
-                        pair = pair + [ActorRef(r.mention, r.steps, -2 - i) for i, r in enumerate(subjects + objects)]
-                    if len(pair) >= 2:
-                        relation, by = retype(tok, trig.relation, lex)
-                        for a, b in combinations(pair, 2):
-                            if a.mention.entity_id != b.mention.entity_id and a.group != b.group:
-                                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+between",
-                                                trig.prior, 2 + a.steps + b.steps, negates=trig.negates,
-                                                retyped_by=by)
-                        continue
-                elif not subjects and len(pair) >= 2:
+            args = _NounArgs()
+            _noun_modifiers(tok, trig, index, lex, args)
+            _noun_prepositions(tok, trig, index, lex, args)
+            if args.pair and trig.relation in SYMMETRIC_RELATIONS:
+                found = _between_candidates(tok, trig, args, lex)
+                if found:
+                    yield from found
                     continue
-            if not subjects:
-                # the support verb's object may carry the prepositional object ("imposed sanctions on Russia")
-                gov = tok.head
-                if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
-                    for c in _children(gov, {"prep"}):
-                        if trig.role_of(c.lower_) == "object":
-                            objects.extend(ActorRef(r.mention, r.steps + 2) for p in _pobjs(c)
-                                           for r in index.actors_at(p))
-                subjects, subj_tok, steps = possessor_subjects(tok, index, 0)
-                if not subjects:
-                    subjects, subj_tok, steps = _noun_governor_subjects(
-                        tok, index, lex, structural=trig.relation in STRUCTURAL_RELATIONS)
+            elif args.pair and not args.subjects and len(args.pair) >= 2:
+                continue
+            steps = 1
+            if not args.subjects:
+                steps = _noun_clause_subjects(tok, trig, index, lex, args)
+            elif tok.lemma_.lower() in PROCESS_NOUNS and not args.objects and args.subj_tok is not None \
+                    and args.subj_tok.dep_ != "prep" and tok.dep_ in ("dobj", "attr", "pobj"):
+                # "Turkey began EU membership talks", "Iraq and Afghanistan in WTO talks": the noun's own actor is
+                # one side, the subject of the verb that governs it the other (not an organisation's own
+                # gathering: "attended a BNP meeting")
+                named = {r.mention.entity_id for r in args.subjects}
+                others, _, steps = _noun_governor_subjects(tok, index, lex, max_noun_hops=0)
+                args.objects = [r for r in others if r.mention.entity_id not in named]
                 steps += 1
-            if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
-                objects = objects + surface_list(index, objects, "Organization")
-            if cosubjects and subjects:
-                subjects = subjects + cosubjects
-            if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
-                objects = clausal_objects(tok, index)
-            if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
-                objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
-            yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, subj_tok, obj_tok)
+            yield from _noun_candidates(tok, trig, index, args, steps, lex)
+
+
+def _noun_candidates(tok: Token, trig: Trigger, index: ActorIndex, args: _NounArgs, steps: int, lex: Lexicon
+                     ) -> Iterator[Candidate]:
+    subjects, objects = args.subjects, args.objects
+    if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
+        objects = objects + surface_list(index, objects, "Organization")
+    if args.cosubjects and subjects:
+        subjects = subjects + args.cosubjects
+    if not objects and trig.relation in CLAUSAL_OBJECT_TYPES and tok.lemma_.lower() not in FEELING_NOUNS:
+        objects = clausal_objects(tok, index)
+    if not objects and len(subjects) >= 2 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EXCHANGE_VERBS:
+        objects = subjects  # "Azerbaijan and Armenia exchanged accusations": each at the other
+    obj_tok = args.obj_tok
+    target = next(iter(_pobjs(obj_tok)), None) if obj_tok is not None and obj_tok.dep_ == "prep" else obj_tok
+    if trig.relation == "assault" and verbal_attack(tok, target, subjects, index):
+        trig = replace(trig, relation="accuse")  # "Howard's attack on Blair"
+    yield from _pairs(trig.relation, subjects, objects, trig, tok, steps, lex, args.subj_tok, obj_tok)
 
 
 def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
@@ -604,10 +852,10 @@ def adjective_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator
             steps = 1
             if tok.dep_ in ("acomp", "xcomp", "oprd", "ROOT", "ccomp", "conj", "advcl") or tok.pos_ == "VERB":
                 subjects, subj_tok, steps = clause_subjects(tok, index)
-                if not subjects and tok.dep_ in ("acomp", "oprd") and tok.head is not tok:
+                if not subjects and tok.dep_ in ("acomp", "oprd") and tok.head != tok:
                     subjects, subj_tok, extra = clause_subjects(tok.head, index)
                     steps += extra
-            if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head is not tok:
+            if not subjects and tok.dep_ in ("amod", "appos", "acl", "conj") and tok.head != tok:
                 subjects = index.actors_at(tok.head)
                 subj_tok = tok.head
             if not subjects:
@@ -752,11 +1000,11 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerL
     held_in = view.held_countries(m.entity_id) if view is not None and m.method == "office" else frozenset()
     span = index.span_of(m)
     head = span.root
-    titles: list[tuple[Token, int]] = [(t, 0) for t in span if t is not head and _title_kind(t, lex)]
+    titles: list[tuple[Token, int]] = [(t, 0) for t in span if t != head and _title_kind(t, lex)]
     for c in head.children:
         if c.dep_ in _TITLE_DEPS and _title_kind(c, lex):
             titles.append((c, 1))
-    governor_title = head.head is not head and _title_kind(head.head, lex)
+    governor_title = head.head != head and _title_kind(head.head, lex)
     if head.dep_ in ("appos", "compound", "nsubj", "attr") and governor_title:
         # "the president, X" / "Belarusian leader X" -- unless another person stands between them
         lo, hi = sorted((head.head.i, head.i))
@@ -799,7 +1047,15 @@ def _parsed_titles(m: Mention, index: ActorIndex, lex: Lexicon, view: GazetteerL
 
 
 def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """Member lists: "<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"; "X within the <Org>"."""
+    """Member lists: "<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"; "X and other members of
+    <Org>", "X, like other <Org> members"; "X within the <Org>"."""
+    yield from _listed_members(sent, index, lex)
+    yield from _other_members(sent, index, lex)
+    yield from _within(sent, index, lex)
+
+
+def _listed_members(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"<Org> countries/members — X, Y and Z", "CIS countries Azerbaijan"."""
     doc = sent.doc
     for tok in sent:
         if tok.lemma_.lower() not in lex.member_nouns or index.mention_at(tok) is not None:
@@ -830,24 +1086,61 @@ def list_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
         for mm in members:
             yield Candidate(mm, "memberOf", org, tok, f"list:memberOf:{tok.lemma_.lower()}",
                             lex.types["memberOf"].prior * 0.95, 2)
+
+
+#: "more than other EU states", "like other NATO members", "unlike other members": the compared actor is one too.
+COMPARISON_WORDS = frozenset({"than", "like", "unlike"})
+
+
+def _other_members(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"the United States, Germany and other members of the Contact Group", "Britain paid more than other EU
+    states", "Poland, like other EU members, ..." -> memberOf."""
     for tok in sent:
-        # "the United States, Germany and other members of the Contact Group"
-        if tok.lemma_.lower() in lex.member_nouns and any(c.lower_ == "other" for c in tok.children):
-            orgs = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
-                    for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
-            orgs += [ActorRef(om, 1) for c in tok.children if c.dep_ == "compound"
-                     and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
-            if tok.dep_ == "conj":
-                first = tok.head
-                while first.dep_ == "conj" and first.head is not first:
-                    first = first.head
-                siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t is not tok]
-                members = {id(r.mention): r for t in siblings if (mm := index.mention_at(t)) is not None
-                           for r in [ActorRef(mm, 1)] if index.type_of(mm) == "Country"}
-                for o in orgs:
-                    for r in members.values():
-                        yield Candidate(r.mention, "memberOf", o.mention, tok, "list:memberOf:other-members",
-                                        lex.types["memberOf"].prior * 0.95, 2 + o.steps)
+        if tok.lemma_.lower() not in lex.member_nouns or not any(c.lower_ == "other" for c in tok.children):
+            continue
+        orgs = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+                for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
+        orgs += [ActorRef(om, 1) for c in tok.children if c.dep_ == "compound"
+                 and (om := index.mention_at(c)) is not None and index.type_of(om) == "Organization"]
+        if not orgs:
+            continue
+        members = _listed_beside(tok, index) or _compared_with(tok, index)
+        for o in orgs:
+            for r in members:
+                yield Candidate(r.mention, "memberOf", o.mention, tok, "list:memberOf:other-members",
+                                lex.types["memberOf"].prior * 0.95, 2 + o.steps)
+
+
+def _listed_beside(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The countries coordinated with ``tok`` ("the US, Germany and other members")."""
+    if tok.dep_ != "conj":
+        return []
+    first = tok.head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    siblings = [first] + [t for t in first.subtree if t.dep_ == "conj" and t != tok]
+    members = {id(mm): ActorRef(mm, 1) for t in siblings if (mm := index.mention_at(t)) is not None
+               and index.type_of(mm) == "Country"}
+    return list(members.values())
+
+
+def _compared_with(tok: Token, index: ActorIndex) -> list[ActorRef]:
+    """The actor compared with ``tok`` ("Britain paid more than other EU states", "than other members did")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in COMPARISON_WORDS:
+        anchor = tok.head.head
+    elif tok.dep_ == "nsubj" and any(c.dep_ == "mark" and c.lower_ in COMPARISON_WORDS for c in tok.head.children):
+        anchor = tok.head.head
+    else:
+        return []
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else next(
+        (a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    return [r for r in clause_subjects(verb, index)[0] if index.type_of(r.mention) in ("Country", "Organization")]
+
+
+def _within(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+    """"Minsk will form a group within the EAEU" -> memberOf."""
     for tok in sent:
         if tok.dep_ == "prep" and tok.lower_ == "within":
             holder = index.actors_at(tok.head)

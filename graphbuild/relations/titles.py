@@ -134,6 +134,23 @@ def _actor_before(index: ActorIndex, sent: Span, i: int) -> Mention | None:
     return m if m is not None and index.type_of(m) in _ACTOR_TYPES else None
 
 
+#: Parts of an organisation whose head is not the organisation's head.
+UNIT_NOUNS = frozenset({"department", "division", "unit", "office", "bureau", "branch", "wing", "desk", "section",
+                        "team", "committee", "directorate", "service", "programme", "program", "mission"})
+
+
+def _sub_unit(doc, j: int, end: int) -> int:
+    """The token index after "'s <words> <unit>" starting at ``j`` ("IMF's Africa department"), else 0."""
+    if j >= end or doc[j].lower_ not in ("'s", "’s"):
+        return 0
+    for k in range(j + 1, min(j + 5, end)):
+        if doc[k].lemma_.lower() in UNIT_NOUNS:
+            return k + 1
+        if not doc[k].is_alpha:
+            return 0
+    return 0
+
+
 def _right_apposition(index: ActorIndex, sent: Span, m: Mention, lex: Lexicon) -> TitleMatch | None:
     """"X, the Russian foreign minister," / "X, Russia's prime minister" / "X, prime minister of Y"."""
     doc = sent.doc
@@ -171,12 +188,74 @@ def _right_apposition(index: ActorIndex, sent: Span, m: Mention, lex: Lexicon) -
             return None
         actor = found
         j = index.span_of(found).end
+        if _sub_unit(doc, j, sent.end):
+            # "head of the IMF's Africa department": an office in the organisation, not at its head
+            j = _sub_unit(doc, j, sent.end)
+            kind = ("affiliatedWith", kind[1])
     if actor is None:
         return None
     # the apposition must end there: "X, the Russian foreign minister, said" / "... minister." / "... and"
     if j < sent.end and doc[j].text not in (",", ".", ";", ")", "—", "–", '"') and doc[j].lower_ != "and":
         return None
     return TitleMatch(m, kind[0], actor, kind[1], 2)
+
+
+#: Jobs that are no office but place a person in an organisation ("an analyst at X", "chief economist of X").
+JOB_NOUNS = frozenset({"analyst", "economist", "researcher", "director", "manager", "executive", "strategist",
+                       "lawyer", "expert", "specialist", "campaigner", "officer", "head", "boss", "founder",
+                       "member", "activist", "fellow", "professor", "lecturer", "editor"})
+#: Words that may follow the organisation where the phrase ends ("..., said X of Y." / "X of Y said").
+_PHRASE_END = frozenset({",", ".", ";", ")", "—", "–", '"', "”", ":", "and", "said", "says", "told", "added"})
+
+
+#: Words naming research and teaching bodies, whose experts only comment (docs/ANNOTATION.md: "think tanks that
+#: only employ a speaker" are no actors).
+RESEARCH_WORDS = frozenset({"institute", "centre", "center", "studies", "endowment", "foundation", "university",
+                            "college", "school", "academy", "forum", "institution"})
+
+
+def _research_body(index: ActorIndex, m: Mention) -> bool:
+    return not index.in_gazetteer(m) and bool(RESEARCH_WORDS & {w.lower() for w in m.text.split()})
+
+
+def _org_at(index: ActorIndex, sent: Span, k: int) -> Mention | None:
+    """The organisation named from token ``k`` on ("the", "banking group" skipped), if the phrase ends there."""
+    doc = sent.doc
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    start = k
+    while k < sent.end and k - start < 3 and index.mention_at(doc[k]) is None and doc[k].is_lower \
+            and doc[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    found = index.mention_at(doc[k]) if k < sent.end else None
+    if found is None or index.type_of(found) != "Organization" or _research_body(index, found):
+        return None
+    j = index.span_of(found).end
+    return found if j >= sent.end or doc[j].lower_ in _PHRASE_END else None
+
+
+def _affiliation(index: ActorIndex, sent: Span, m: Mention) -> TitleMatch | None:
+    """A person placed in an organisation without an office: "Brad Adams of Human Rights Watch", "X, from the
+    IMF,", "X, an analyst at Gazprom," -> affiliatedWith (organisations only: "X of Britain" says nothing)."""
+    doc = sent.doc
+    j = index.span_of(m).end
+    if j + 1 < sent.end and doc[j].lower_ == "of":
+        org = _org_at(index, sent, j + 1)
+        return TitleMatch(m, "affiliatedWith", org, doc[j], 2) if org is not None else None
+    if j + 2 >= sent.end or doc[j].text != ",":
+        return None
+    j += 1
+    if doc[j].lower_ == "from":
+        org = _org_at(index, sent, j + 1)
+        return TitleMatch(m, "affiliatedWith", org, doc[j], 2) if org is not None else None
+    if doc[j].lower_ in ("a", "an", "the"):
+        j += 1
+    while j < sent.end and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1  # "a senior analyst"
+    if j + 1 < sent.end and doc[j].lemma_.lower() in JOB_NOUNS and doc[j + 1].lower_ in ("at", "of", "with", "for"):
+        org = _org_at(index, sent, j + 2)
+        return TitleMatch(m, "affiliatedWith", org, doc[j], 2) if org is not None else None
+    return None
 
 
 def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatch]:
@@ -195,7 +274,7 @@ def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Titl
             current = not any(t.lower_ in NOT_HOLDER for t in lead)
             yield TitleMatch(m, kind[0], actor, kind[1], 1, current)
             continue
-        right = _right_apposition(index, sent, m, lex)
+        right = _right_apposition(index, sent, m, lex) or _affiliation(index, sent, m)
         if right is not None:
             yield TitleMatch(m, right.relation, right.actor, right.title, right.steps)
 
@@ -237,7 +316,7 @@ def as_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatc
                        if p.dep_ == "pobj" and (m := index.mention_at(p)) is not None
                        and index.type_of(m) in _ACTOR_TYPES]
             verb = tok.head
-            while verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb:
+            while verb.pos_ in ("NOUN", "PROPN") and verb.head != verb:
                 verb = verb.head  # "his second term as ...": the clause of the term
             holders = [r.mention for r in clause_subjects(verb, index)[0] if index.type_of(r.mention) == "Person"]
             for person in holders[:1]:
