@@ -79,3 +79,19 @@ def test_incremental_digest_covers_documents_and_output_settings(tmp_path: Path)
     assert inputs_digest(config.with_overrides(seed=1), keys) != digest
     assert inputs_digest(config.with_overrides(min_confidence=0.5), keys) != digest
     assert OutputManifest(tmp_path / "out").unchanged(digest) is None  # no build yet
+
+
+def test_incremental_manifest_edited_by_someone_else_is_not_trusted(tmp_path: Path, fake_pipeline) -> None:
+    from graphbuild.orchestration.incremental import file_digest
+
+    config = Config(corpus=_corpus(tmp_path / "c"), output=tmp_path / "out")
+    build(config)
+    relations = (config.output / "relations.csv").read_text(encoding="utf-8")
+    planted = config.output / "relations.csv"
+    planted.write_text("doc_id,subject\nx,=HYPERLINK(\"http://evil\")\n", encoding="utf-8")
+    manifest = config.output / ".cache" / MANIFEST
+    record = json.loads(manifest.read_text(encoding="utf-8"))
+    record["files"]["relations.csv"] = file_digest(planted)  # the hash of the planted file, without the key
+    manifest.write_text(json.dumps(record), encoding="utf-8")
+    assert not build(config).unchanged
+    assert planted.read_text(encoding="utf-8") == relations

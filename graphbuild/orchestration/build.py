@@ -58,21 +58,21 @@ class _Stopwatch:
 
 
 def write_rdf(records: CorpusRecords, analysis: Any, config: Config, *, reuse: bool = True,
-              warnings: list[CorpusWarning] | None = None) -> dict[str, Path]:
+              warnings: list[CorpusWarning] | None = None, store: Any = None) -> dict[str, Path]:
     """Write the RDF graph of ``records`` (and the metrics of ``analysis``) in each of ``config.formats``.
 
     The graph is streamed as N-Triples lines (:func:`graphbuild.rdf.stream.stream_graph`), not built as an
     rdflib Graph. Each document's fragment comes from the cache when it was made from the same records by the
     same writer, and is cached otherwise (:class:`graphbuild.orchestration.cache.FragmentStore`); ``reuse=False``
     (``--full``) makes every fragment again. Problems met with cached fragments (a replaced key, a fragment that
-    does not verify) are logged and appended to ``warnings``.
+    does not verify) are logged and appended to ``warnings``. ``store``: the build's FragmentStore, if it has one.
     """
     from graphbuild.orchestration.cache import FragmentStore
     from graphbuild.rdf.io import write_lines
     from graphbuild.rdf.stream import stream_graph
 
     out = Path(config.output)
-    store = FragmentStore(out, reuse=reuse)
+    store = store or FragmentStore(out, reuse=reuse)
     graph = stream_graph(records.articles, records.entities, records.mentions, records.relations, analysis,
                          fragment=store.fragment)
     files = {}
@@ -86,12 +86,13 @@ def write_rdf(records: CorpusRecords, analysis: Any, config: Config, *, reuse: b
 
 
 def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = None, full: bool = False,
-                  warnings: list[CorpusWarning] | None = None, timings: dict[str, float] | None = None
-                  ) -> dict[str, Path]:
+                  warnings: list[CorpusWarning] | None = None, timings: dict[str, float] | None = None,
+                  fragments: Any = None) -> dict[str, Path]:
     """Write every output of the merged corpus records into ``config.output``; return them by file name.
 
     ``full``: make every cached RDF fragment again (``graphbuild build --full``); ``warnings``: gets the
-    problems met with cached fragments; ``timings``: gets the seconds of each stage.
+    problems met with cached fragments; ``timings``: gets the seconds of each stage; ``fragments``: the build's
+    :class:`~graphbuild.orchestration.cache.FragmentStore` (one is made if None).
     """
     from graphbuild.analysis import analyze, membership_facts, to_networkx
     from graphbuild.outputs.events import write_events_csv
@@ -113,7 +114,7 @@ def write_outputs(records: CorpusRecords, config: Config, *, gazetteer: Any = No
     G = to_networkx(records.entities, records.relations, background=background)
     analysis = analyze(G, seed=config.seed)
     lap("analysis")
-    files.update(write_rdf(records, analysis, config, reuse=not full, warnings=warnings))
+    files.update(write_rdf(records, analysis, config, reuse=not full, warnings=warnings, store=fragments))
     lap("rdf")
 
     def target(name: str) -> Path:
@@ -164,6 +165,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
     """
     from graphbuild.errors import CorpusError
     from graphbuild.fileio import output_lock
+    from graphbuild.orchestration.cache import FragmentStore
     from graphbuild.orchestration.extract_corpus import run_extraction, scan_corpus
     from graphbuild.orchestration.incremental import OutputManifest, inputs_digest
     from graphbuild.outputs.changelog import load_snapshot, write_changelog
@@ -175,7 +177,8 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
     lap = _Stopwatch(timings)
     with output_lock(out):
         scan = scan_corpus(config)
-        manifest = OutputManifest(out)
+        fragments = FragmentStore(out, reuse=not full)  # its key also seals the output manifest
+        manifest = OutputManifest(out, fragments)
         digest = inputs_digest(config, scan.keys)
         recorded = None if full else manifest.unchanged(digest)
         lap("scan")
@@ -189,7 +192,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         records = merge_summaries(run.summaries, run.gazetteer, run.store.load, min_confidence=config.min_confidence)
         lap("merge")
         files = write_outputs(records, config, gazetteer=run.gazetteer, full=full, warnings=run.warnings,
-                              timings=timings)
+                              timings=timings, fragments=fragments)
         lap.last = time.perf_counter()
         # Last, so a build killed before this point is diffed against the last complete build.
         changelog = write_changelog(out, records)

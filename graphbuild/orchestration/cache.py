@@ -510,6 +510,16 @@ class FragmentStore:
         _unlink_planted_shard(path)
         atomic_write_bytes(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body, durable=False)
 
+    def seal(self, data: bytes) -> str | None:
+        """HMAC-SHA256 of ``data`` under this output folder's key, for other records the build keeps in the folder
+        (the output manifest of :mod:`graphbuild.orchestration.incremental`); None without a key."""
+        return None if self._key is None else hmac.new(self._key, data, "sha256").hexdigest()
+
+    def verifies(self, data: bytes, mac: object) -> bool:
+        """Whether ``mac`` is :meth:`seal` of ``data`` under a key older than this build."""
+        sealed = None if self._fresh_key else self.seal(data)
+        return sealed is not None and isinstance(mac, str) and hmac.compare_digest(mac, sealed)
+
     def _mac(self, header: Mapping[str, Any], body: bytes) -> str:
         signed = {k: v for k, v in header.items() if k != "mac"}
         mac = hmac.new(self._key, json.dumps(signed, sort_keys=True).encode() + b"\n", "sha256")

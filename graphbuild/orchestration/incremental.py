@@ -8,9 +8,10 @@ cache read and no model); when it equals the recorded one and every file is stil
 extraction, merge and all writers, and only records a changelog without changes. Otherwise every output is
 written again (``graphbuild build --full`` always writes everything).
 
-The manifest lives in the output folder, which others may be able to write (docs/SECURITY.md): someone who can
-replace output files can also record their hashes, and such files then stay until an input changes or a build
-runs with ``--full``. Files that are missing or differ from their recorded hash are always written again.
+The manifest lives in the output folder, which others may be able to write (docs/SECURITY.md, S17): it carries a
+MAC under the folder's cache key (``.cache/fragments.key``, :class:`graphbuild.orchestration.cache.FragmentStore`),
+so a manifest someone else edited (to keep a file they replaced) does not verify and every output is written
+again; so are files that are missing or differ from their recorded hash.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphbuild.config import Config
 from graphbuild.fileio import atomic_write_text
+
+if TYPE_CHECKING:
+    from graphbuild.orchestration.cache import FragmentStore
 
 log = logging.getLogger("graphbuild")
 
@@ -85,17 +89,22 @@ def file_digest(path: Path) -> str | None:
 class OutputManifest:
     """What the last build of an output folder was made from and wrote (``.cache/outputs.json``)."""
 
-    def __init__(self, output: Path | str) -> None:
-        from graphbuild.orchestration.cache import CACHE_DIR
+    def __init__(self, output: Path | str, keys: FragmentStore | None = None) -> None:
+        """``keys``: the build's FragmentStore, whose key seals the manifest (one is made if None)."""
+        from graphbuild.orchestration.cache import CACHE_DIR, FragmentStore
 
         self.output = Path(output)
         self.path = self.output / CACHE_DIR / MANIFEST
+        self.keys = keys or FragmentStore(self.output)
 
     def unchanged(self, digest: str) -> dict[str, Any] | None:
         """The record of the last build (``files``: name -> SHA-256, ``counts``) when it was made from ``digest`` and
         its files are intact, else None."""
         recorded = self._load()
         if recorded is None or recorded.get("inputs") != digest:
+            return None
+        if not self.keys.verifies(_sealed_part(recorded), recorded.get("mac")):
+            log.warning("%s does not verify (edited, or sealed with another key); writing every output again", self.path)
             return None
         files = recorded.get("files")
         if not isinstance(files, dict) or not files:
@@ -109,8 +118,9 @@ class OutputManifest:
     def record(self, digest: str, files: Iterable[Path], counts: Mapping[str, int]) -> None:
         """Record a finished build: its inputs digest, the hash of each file it wrote, its counts."""
         written = {p.name: file_digest(p) for p in sorted(set(files), key=lambda p: p.name) if p.parent == self.output}
-        data = {"format": FORMAT, "inputs": digest, "files": written, "counts": dict(counts)}
-        if not self.path.parent.is_symlink():
+        data: dict[str, Any] = {"format": FORMAT, "inputs": digest, "files": written, "counts": dict(counts)}
+        data["mac"] = self.keys.seal(_sealed_part(data))
+        if data["mac"] is not None and not self.path.parent.is_symlink():
             atomic_write_text(self.path, json.dumps(data, sort_keys=True) + "\n")
 
     def forget(self) -> None:
@@ -126,3 +136,7 @@ class OutputManifest:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             return None
         return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def _sealed_part(record: Mapping[str, Any]) -> bytes:
+    return json.dumps({k: v for k, v in record.items() if k != "mac"}, sort_keys=True).encode()
