@@ -280,6 +280,32 @@ def test_cache_code_version_hashes_every_extraction_source() -> None:
     assert (cache_mod.PACKAGE_DIR / "relations" / "learned.py").is_file()
 
 
+def test_cache_extraction_sources_cover_every_module_the_extraction_imports() -> None:
+    # A module the extractor imports but the cache key does not hash (graphbuild/anaphora.py was one) lets an
+    # edit to it leave stale entries in every output folder.
+    import ast
+
+    pkg = cache_mod.PACKAGE_DIR
+    hashed = {p.relative_to(pkg).as_posix() for p in cache_mod.source_files(cache_mod.EXTRACTION_SOURCES)}
+    todo, reached = list(hashed), set()
+    while todo:
+        for node in ast.walk(ast.parse((pkg / todo.pop()).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graphbuild"):
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names if a.name.startswith("graphbuild")]
+            else:
+                continue
+            for name in names:
+                base = pkg.joinpath(*name.split(".")[1:])
+                path = base / "__init__.py" if (base / "__init__.py").is_file() else base.with_suffix(".py")
+                rel = path.relative_to(pkg).as_posix()
+                if path.is_file() and rel not in reached:
+                    reached.add(rel)
+                    if rel not in cache_mod.NOT_EXTRACTION:
+                        todo.append(rel)
+    assert reached - hashed - set(cache_mod.NOT_EXTRACTION) == set()
+
 
 def test_cache_load_reads_a_result_again_without_the_article(tmp_path: Path, fake_pipeline) -> None:
     config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),

@@ -39,3 +39,26 @@ def test_rdf_validate_leader_of_non_person_is_a_warning_only() -> None:
     report = validate_graph(build_graph([], {}, [], [rel]))
     assert report.conforms
     assert any("gb:leaderOf is not a gb:Person" in w.message for w in report.warnings)
+
+
+def test_rdf_validate_shapes_closed_lists_equal_the_model_vocabularies() -> None:
+    # The shapes repeat the model's vocabularies in sh:in lists; a value added to the model (the resolution method
+    # "anaphora") must be added to every list, or graphs with it stop conforming.
+    from rdflib import Graph
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from graphbuild import resources
+    from graphbuild.model import RELATION_TYPES, RESOLUTION_METHODS
+
+    shapes = Graph().parse(resources.data_path(resources.SHAPES), format="turtle")
+    expected = {GB.resolutionMethod: {str(m) for m in RESOLUTION_METHODS},
+                GB.summaryResolutionMethod: {str(m) for m in RESOLUTION_METHODS},
+                GB.relation: {str(GB[r]) for r in RELATION_TYPES}, GB.summaryRelation: {str(GB[r]) for r in RELATION_TYPES}}
+    seen = set()
+    for prop_shape, path in shapes.subject_objects(SH.path):
+        values = shapes.value(prop_shape, SH["in"])
+        if path in expected and values is not None:
+            assert {str(v) for v in Collection(shapes, values)} == expected[path], path
+            seen.add(path)
+    assert seen == set(expected)

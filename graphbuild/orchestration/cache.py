@@ -48,7 +48,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: Modules whose code decides what a DocResult contains (paths in the package); their source is part of the cache
 #: key, so editing the extractor invalidates old entries even without a version bump.
 EXTRACTION_SOURCES = ("model.py", "orchestration/extract_document.py", "orchestration/extractor.py", "resolve.py",
-                      "gazetteer.py", "text.py", "nlp", "relations")
+                      "anaphora.py", "gazetteer.py", "text.py", "nlp", "relations")
+#: Modules the extraction imports that do not decide what it finds (settings, errors, I/O, data paths, this cache).
+NOT_EXTRACTION = ("__init__.py", "config.py", "errors.py", "fileio.py", "resources.py", "orchestration/cache.py")
 #: Modules whose code decides what a document's RDF fragment contains (its cache entry records their hash).
 RDF_SOURCES = ("model.py", "text.py", "rdf")
 LEXICON_DIR = resources.data_path(resources.LEXICON[0])
