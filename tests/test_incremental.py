@@ -95,3 +95,36 @@ def test_incremental_manifest_edited_by_someone_else_is_not_trusted(tmp_path: Pa
     manifest.write_text(json.dumps(record), encoding="utf-8")
     assert not build(config).unchanged
     assert planted.read_text(encoding="utf-8") == relations
+
+
+def test_incremental_rebuild_takes_unchanged_documents_summaries_from_the_sealed_file(
+        tmp_path: Path, fake_pipeline, monkeypatch) -> None:
+    from graphbuild.orchestration.cache import DocCache
+    from graphbuild.orchestration.summaries import NAME
+
+    corpus = _corpus(tmp_path / "c")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    first = build(config)
+    parsed: list[str] = []
+    real_get = DocCache.get
+    monkeypatch.setattr(DocCache, "get", lambda self, a, k: parsed.append(a.doc_id) or real_get(self, a, k))
+    (corpus / "b.txt").write_text("Russia backs Hungary.", encoding="utf-8")
+    second = build(config)
+    assert parsed == ["b"] and fake_pipeline.calls[-1] == "b"  # a and c: summaries, not entries
+    assert "org/hungary" in second.records.entities and "org/serbia" not in second.records.entities
+    assert (second.entities, second.mentions) == (first.entities, first.mentions)
+    # An edited summaries file does not verify: every entry is read again (and the result is the same).
+    summaries = config.output / ".cache" / NAME
+    summaries.write_bytes(summaries.read_bytes().replace(b"Belarus", b"Belaruz"))
+    (corpus / "c.txt").write_text("China aids Cambodia.", encoding="utf-8")
+    parsed.clear()
+    third = build(config)
+    assert sorted(parsed) == ["a", "b", "c"] and (third.mentions, third.relations) == (second.mentions, 3)
+    assert "org/cambodia" in third.records.entities
+    # An entry that changed since its summary was sealed is read (and checked) again.
+    entry = DocCache(config.output).path_for("a")
+    entry.write_bytes(entry.read_bytes().replace(b'"sha256"', b'"sha256" '))
+    (corpus / "c.txt").write_text("China aids Laos.", encoding="utf-8")
+    parsed.clear()
+    build(config)
+    assert sorted(parsed) == ["a", "c"]

@@ -168,6 +168,7 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
     from graphbuild.orchestration.cache import FragmentStore
     from graphbuild.orchestration.extract_corpus import run_extraction, scan_corpus
     from graphbuild.orchestration.incremental import OutputManifest, inputs_digest
+    from graphbuild.orchestration.summaries import SummaryStore
     from graphbuild.outputs.changelog import load_snapshot, write_changelog
 
     if not Path(config.corpus).exists():
@@ -185,7 +186,8 @@ def build(config: Config, *, progress: Any = None, full: bool = False, scheduler
         if recorded is not None and _readable_snapshot(out, load_snapshot):
             return _unchanged(config, scan, recorded, progress, timings)
         manifest.forget()
-        run = run_extraction(config, full=full, scheduler=scheduler, progress=progress, scan=scan)
+        run = run_extraction(config, full=full, scheduler=scheduler, progress=progress, scan=scan,
+                             summaries=SummaryStore(out, fragments))
         if hasattr(progress, "finish"):
             progress.finish(run.summary)
         lap("extract")

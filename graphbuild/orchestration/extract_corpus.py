@@ -26,6 +26,7 @@ from graphbuild.orchestration.progress import BuildSummary, Progress
 if TYPE_CHECKING:
     from graphbuild.gazetteer import Gazetteer
     from graphbuild.orchestration.cache import DocCache, Versions
+    from graphbuild.orchestration.summaries import SummaryStore
 
 log = logging.getLogger("graphbuild")
 
@@ -45,6 +46,14 @@ class ResultStore:
             self._keys[result.article.doc_id] = key
         else:
             self._held[result.article.doc_id] = result
+
+    def keep_key(self, doc_id: str, key: str) -> None:
+        """Remember that the result of ``doc_id`` is in the cache under ``key`` (not read yet)."""
+        self._keys[doc_id] = key
+
+    def cached_key(self, doc_id: str) -> str | None:
+        """The cache key of ``doc_id``'s result, or None when it is held here."""
+        return self._keys.get(doc_id)
 
     def load(self, doc_id: str) -> DocResult:
         """The result of ``doc_id``.
@@ -127,6 +136,7 @@ def run_extraction(
     progress: Progress | None = None,
     use_cache: bool = True,
     scan: CorpusScan | None = None,
+    summaries: SummaryStore | None = None,
 ) -> ExtractionRun:
     """Read the corpus and extract every article that is not already cached.
 
@@ -140,6 +150,8 @@ def run_extraction(
         progress: A :class:`~graphbuild.orchestration.progress.Progress`, or None for silence.
         use_cache: False: neither read nor write the cache (for benchmarks and tests; results stay in memory).
         scan: The corpus already read by :func:`scan_corpus` (its articles are taken over), or None: read it.
+        summaries: The output folder's :class:`~graphbuild.orchestration.summaries.SummaryStore`: documents whose
+            key is unchanged take their summary from it instead of parsing their entry, and it is written anew.
 
     Raises:
         CorpusError: the corpus does not exist.
@@ -147,6 +159,7 @@ def run_extraction(
         GraphbuildError: a Dask worker runs another model, gazetteer or graphbuild version.
     """
     from graphbuild.orchestration.cache import DocCache
+    from graphbuild.orchestration.incremental import file_digest
 
     scan = scan or scan_corpus(config)
     articles, scan.articles = scan.articles, []
@@ -156,10 +169,18 @@ def run_extraction(
     store = ResultStore(cache if use_cache else None, versions)
     summary = BuildSummary(skipped=list(scan.warnings))
     warnings: list[CorpusWarning] = list(scan.warnings)
-    summaries: list[DocSummary] = []
+    summary_store, summaries = summaries, []
+    known = summary_store.load() if (summary_store is not None and use_cache and not full) else {}
     todo: list[tuple[Article, str]] = []
     doc_ids = [article.doc_id for article, _ in articles]
+    entry_digests: dict[str, str] = {}
     for item, key in articles:
+        found = known.get(item.doc_id)
+        if found is not None and found[0] == key and file_digest(cache.path_for(item.doc_id)) == found[1]:
+            summaries.append(found[2])  # its entry is read (and checked) when its mentions are written
+            store.keep_key(item.doc_id, key)
+            entry_digests[item.doc_id] = found[1]
+            continue
         hit = cache.get(item, key) if (use_cache and not full) else None
         if hit is not None:
             summaries.append(DocSummary.of(hit))
@@ -190,6 +211,10 @@ def run_extraction(
     if use_cache:
         summary.removed = cache.prune(doc_ids)
     summaries.sort(key=lambda s: s.doc_id)
+    if summary_store is not None and use_cache:
+        summary_store.save(
+            (key, entry_digests.get(s.doc_id) or file_digest(cache.path_for(s.doc_id)), s)
+            for s in summaries if (key := store.cached_key(s.doc_id)) is not None)
     summary.seconds = time.perf_counter() - scan.started
     return ExtractionRun(summaries, store, warnings, gazetteer, summary)
 
