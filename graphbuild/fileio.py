@@ -15,18 +15,21 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from graphbuild.errors import GraphbuildError
 
 LOCK_NAME = ".graphbuild.lock"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a torn one.
+@contextlib.contextmanager
+def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` when the block ends, so that readers see the old file or the new one,
+    never a torn one; if the block raises, ``path`` is untouched.
 
-    The bytes go to a temporary file in the same directory, are flushed to disk, and replace the
-    target with ``os.replace`` (atomic on POSIX and Windows).
+    The bytes go to a temporary file in the same directory, are flushed to disk (``durable=False``: left to the
+    operating system -- for files that are checked when read, such as cache entries; a crash may then leave an
+    empty file, never a torn one), and replace the target with ``os.replace`` (atomic on POSIX and Windows).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,9 +40,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -47,12 +51,28 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_writer`)."""
+    with atomic_writer(path, durable=durable) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_text_writer(path: Path) -> Iterator[TextIO]:
+    """:func:`atomic_writer` for UTF-8 text written piece by piece (lone surrogates as in :func:`atomic_write_text`)."""
+    with atomic_writer(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        yield text
+        text.flush()
+        text.detach()
+
+
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     """Atomically write UTF-8 text (see :func:`atomic_write_bytes`).
 
     Lone surrogates (JSON input can carry them) become U+FFFD instead of failing the build.
     """
-    atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
+    atomic_write_bytes(path, text.encode("utf-8", errors="replace"), durable=durable)
 
 
 def atomic_write_stream(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -84,19 +104,26 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV text (RFC 4180 quoting, ``\\n`` line ends, :func:`safe_cell` cells) for the header and rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def write_csv(handle: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write CSV (RFC 4180 quoting, ``\\n`` line ends, :func:`safe_cell` cells) to a text file, row by row."""
+    writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text (see :func:`write_csv`) for the header and rows."""
+    buffer = io.StringIO()
+    write_csv(buffer, header, rows)
     return buffer.getvalue()
 
 
 def atomic_write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Atomically write a CSV table (see :func:`render_csv`): every CSV graphbuild writes goes through here."""
-    atomic_write_text(path, render_csv(header, rows))
+    """Atomically write a CSV table (see :func:`write_csv`), row by row as the rows come: every CSV graphbuild
+    writes goes through here."""
+    with atomic_text_writer(path) as handle:
+        write_csv(handle, header, rows)
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from graphbuild.model import DocResult, Entity
+from graphbuild.model import DocResult, Entity, Mention, Relation
 from graphbuild.text import fold, slugify
 
 #: Words that name a kind of body, an office or a portfolio, not one actor, when a label consists of nothing else
@@ -212,11 +212,47 @@ def plan(minted: Mapping[str, Entity], given_names: Iterable[str], known: Mappin
     return mapping, added, verdicts
 
 
-def _fix_mention(m, mapping):
+def quality_plan(minted: Mapping[str, Entity], gazetteer) -> tuple[dict[str, str | None], dict[str, Entity]]:
+    """The quality pass over a corpus's minted actors (first seen per id): ``mapping`` old id -> new id (None =
+    dropped) and the entities the new ids need (see :func:`plan`)."""
+    if not minted:
+        return {}, {}
+    entities = getattr(gazetteer, "entities", None)  # a stand-in without the listing knows no persons
+    known_persons = [e for e in entities() if e.type == "Person"] if entities is not None else []
+    given = given_names_of([*known_persons, *minted.values()])
+
+    class _Known(dict):
+        def __contains__(self, key):
+            return gazetteer is not None and gazetteer.get(key) is not None
+
+    mapping, added, _ = plan(minted, given, _Known())
+    return mapping, added
+
+
+def renamed_mention(m: Mention, mapping: Mapping[str, str | None]) -> Mention | None:
+    """``m`` with its actor renamed by ``mapping`` (a dropped actor leaves it unresolved; None: an anaphora mention
+    of a dropped actor, which is dropped)."""
+    if m.entity_id not in mapping:
+        return m
     target = mapping[m.entity_id]
     if target is None and m.method == "anaphora":
         return None  # "he" of a dropped actor is no name left to review
     return replace(m, entity_id=target) if target else replace(m, entity_id=None, method="unresolved")
+
+
+def renamed_relation(x: Relation, mapping: Mapping[str, str | None]) -> Relation | None:
+    """``x`` with its actors renamed by ``mapping``; None when its subject or object is dropped or they become one
+    actor (a dropped speaker is cleared)."""
+    if not {x.subject, x.object, x.speaker} & mapping.keys():
+        return x
+
+    def fix(eid):
+        return mapping.get(eid, eid) if eid else eid
+
+    s, o = fix(x.subject), fix(x.object)
+    if s is None or o is None or s == o:
+        return None
+    return replace(x, subject=s, object=o, speaker=fix(x.speaker))
 
 
 def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
@@ -230,33 +266,11 @@ def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
     for r in results:
         for e in r.new_entities:
             minted.setdefault(e.id, e)
-    if not minted:
-        return results
-    entities = getattr(gazetteer, "entities", None)  # a stand-in without the listing knows no persons
-    known_persons = [e for e in entities() if e.type == "Person"] if entities is not None else []
-    given = given_names_of([*known_persons, *minted.values()])
-
-    class _Known(dict):
-        def __contains__(self, key):
-            return gazetteer is not None and gazetteer.get(key) is not None
-
-    mapping, added, _ = plan(minted, given, _Known())
+    mapping, added = quality_plan(minted, gazetteer)
     if not mapping:
         return results
-
-    def fix(eid):
-        return mapping.get(eid, eid) if eid else eid
-
     out, placed = [], set()
     for r in results:
-        relations = []
-        for x in r.relations:
-            if {x.subject, x.object, x.speaker} & mapping.keys():
-                s, o = fix(x.subject), fix(x.object)
-                if s is None or o is None or s == o:
-                    continue
-                x = replace(x, subject=s, object=o, speaker=fix(x.speaker))
-            relations.append(x)
         new_entities = [e for e in r.new_entities if e.id not in mapping]
         for e in r.new_entities:
             target = mapping.get(e.id)
@@ -265,8 +279,8 @@ def clean_results(results: list[DocResult], gazetteer) -> list[DocResult]:
                 new_entities.append(added[target])
         out.append(replace(
             r,
-            mentions=tuple(x for m in r.mentions if (x := _fix_mention(m, mapping) if m.entity_id in mapping else m)),
-            relations=tuple(relations),
+            mentions=tuple(x for x in (renamed_mention(m, mapping) for m in r.mentions) if x is not None),
+            relations=tuple(x for x in (renamed_relation(x, mapping) for x in r.relations) if x is not None),
             new_entities=tuple(new_entities),
         ))
     return out

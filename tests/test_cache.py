@@ -305,3 +305,22 @@ def test_cache_extraction_sources_cover_every_module_the_extraction_imports() ->
                     if rel not in cache_mod.NOT_EXTRACTION:
                         todo.append(rel)
     assert reached - hashed - set(cache_mod.NOT_EXTRACTION) == set()
+
+
+def test_cache_load_reads_a_result_again_without_the_article(tmp_path: Path, fake_pipeline) -> None:
+    config = Config(corpus=_corpus(tmp_path / "c", {"a": "NATO met Belarus.", "b": "Russia backs Serbia."}),
+                    output=tmp_path / "out")
+    run = run_extraction(config)
+    cache, versions = DocCache(config.output), cache_mod.Versions.current(
+        config.model, run.gazetteer.version, None)
+    (article,) = [s.article for s in run.summaries if s.doc_id == "a"]
+    assert article.text == ""  # summaries keep no text
+    key = load_entry(cache.path_for("a").read_bytes())["key"]
+    assert key == cache_mod.article_key(run.results[0].article, versions)
+    assert cache.load("a", key, versions) == run.results[0]
+    assert cache.load("a", "0" * 64, versions) is None and not cache.problems  # another key: a miss
+    # An entry for another article under this article's key (checksum recomputed) does not verify.
+    other = support_between_first_and_last_word(Article("a", "Iran warns Israel.", str(tmp_path / "c" / "a.txt")))
+    cache.path_for("a").write_text(dump_entry(key, other), encoding="utf-8")
+    assert cache.load("a", key, versions) is None
+    assert "does not match its article" in cache.problems[-1].problem

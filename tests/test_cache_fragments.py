@@ -20,6 +20,15 @@ GRAPH_FILES = ("graph.ttl", "graph.trig")
 DOCS = {"a": "Nato met Belarus.", "b": "Russia backs Serbia.", "c": "China aids Laos."}
 
 
+@pytest.fixture(autouse=True)
+def outputs_always_written(monkeypatch) -> None:
+    """These tests rebuild unchanged corpora to watch the fragments: never keep the outputs of the last build
+    (graphbuild.orchestration.incremental would, and no fragment would be read)."""
+    from graphbuild.orchestration.incremental import OutputManifest
+
+    monkeypatch.setattr(OutputManifest, "unchanged", lambda self, digest: None)
+
+
 @pytest.fixture
 def made(monkeypatch) -> list[str]:
     """Doc ids whose fragment was made (not read from the cache) in this test."""

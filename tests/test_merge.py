@@ -39,3 +39,42 @@ def test_merge_different_people_stay_apart() -> None:
     graph = merge_results([_doc("a", a), _doc("b", b)], _NoGazetteer())
     assert sorted(e.id for e in graph.entities.values() if e.type == "Person") == [
         "person/ivan-petrov", "person/maryna-kaval"]
+
+
+def test_merge_build_records_read_mentions_from_the_cache_and_equal_an_in_memory_merge(tmp_path, fake_pipeline):
+    from graphbuild.config import Config
+    from graphbuild.orchestration.extract_corpus import run_extraction
+    from graphbuild.orchestration.merge import MentionStream, merge_summaries
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, text in {"b": "Russia backs Serbia and Russia.", "a": "NATO met Belarus.", "c": "China aids Laos."}.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    config = Config(corpus=corpus, output=tmp_path / "out")
+    run = run_extraction(config)
+    records = merge_summaries(run.summaries, run.gazetteer, run.store.load)
+    assert isinstance(records.mentions, MentionStream) and not run.store._held  # nothing held in memory
+    expected = merge_results(run.results, run.gazetteer)
+    assert [a.doc_id for a in records.articles] == ["a", "b", "c"] and all(not a.text for a in records.articles)
+    assert list(records.mentions) == list(expected.mentions) and len(records.mentions) == len(expected.mentions)
+    assert records.relations == expected.relations and records.entities == expected.entities
+    assert (records.mention_counts, records.document_counts) == (expected.mention_counts, expected.document_counts)
+    fresh = run_extraction(config, use_cache=False)
+    assert list(merge_summaries(fresh.summaries, fresh.gazetteer, fresh.store.load).mentions) == list(records.mentions)
+
+
+def test_merge_plan_applies_person_variants_then_the_quality_pass() -> None:
+    from graphbuild.orchestration.merge import DocSummary, Plan
+
+    andrei = Entity("person/andrei-porotnikov", "Andrei Porotnikov", "Person", in_gazetteer=False)
+    andrew = Entity("person/andrew-porotnikov", "Andrew Porotnikov", "Person", in_gazetteer=False)
+    budget = Entity("org/budget", "Budget", "Organization", in_gazetteer=False)
+    docs = [_doc("a", andrei), _doc("b", andrew), _doc("c", budget)]
+    plan = Plan.make([DocSummary.of(d) for d in docs], _NoGazetteer())
+    assert plan.variants == {"person/andrew-porotnikov": "person/andrei-porotnikov"}
+    assert plan.quality == {"org/budget": None}
+    assert plan.entity("person/andrew-porotnikov") == "person/andrei-porotnikov" and plan.entity("org/budget") is None
+    assert set(plan.minted) == {"person/andrei-porotnikov"}
+    (m,) = plan.mentions(docs[2].mentions)
+    assert (m.entity_id, m.method) == (None, "unresolved")
+    assert plan.relation(docs[2].relations[0]).speaker is None  # a dropped speaker is cleared

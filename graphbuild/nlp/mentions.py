@@ -373,8 +373,9 @@ class MentionFinder:
 
     @staticmethod
     def _match_words(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+        window = tuple(t.lower_ for t in doc[i : i + max(map(len, phrases), default=0)])  # the words once
         for words in phrases:  # longest first
-            if i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+            if window[: len(words)] == words:
                 return words
         return None
 

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 #: Characters per chunk handed to spaCy. The parser and NER need about 1 GB per 100,000
 #: characters, so long documents are split at paragraph boundaries below this size.
 CHUNK_CHARS = 50_000
+#: Characters of text per batch of short documents. spaCy holds every layer's activations for a whole batch while
+#: NER runs (about 16 KB a token with en_core_web_sm), so a batch of 16 long articles peaks far above a batch of
+#: short ones; a budget of characters keeps the peak about that of one 2,500-token article, whatever the mix.
+BATCH_CHARS = 12_000
 
 
 @lru_cache(maxsize=4)

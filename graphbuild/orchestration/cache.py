@@ -191,18 +191,26 @@ def result_to_json(result: DocResult) -> dict[str, Any]:
 _TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (float, int), "bool": (bool,)}
 
 
+@lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, tuple[str, bool]]:
+    """``{field: (declared base type, None allowed)}`` of a record class, read once from its annotations."""
+    out = {}
+    for f in fields(cls):
+        declared = str(f.type).replace(" ", "")
+        out[f.name] = (declared.split("|")[0], "None" in declared)
+    return out
+
+
 def _build(cls: type, data: Any) -> Any:
     """Make a record of ``cls`` from JSON data, checking that every field has its declared type."""
     if not isinstance(data, dict):
         raise CacheEntryError(f"{cls.__name__}: expected an object")
-    known = {f.name: f for f in fields(cls)}
-    if set(data) - set(known):
+    known = _field_types(cls)
+    if not data.keys() <= known.keys():
         raise CacheEntryError(f"{cls.__name__}: unknown fields {sorted(set(data) - set(known))}")
     values: dict[str, Any] = {}
     for name, value in data.items():
-        declared = str(known[name].type).replace(" ", "")
-        optional = "None" in declared
-        base = declared.split("|")[0]
+        base, optional = known[name]
         if value is None:
             if not optional:
                 raise CacheEntryError(f"{cls.__name__}.{name}: null not allowed")
@@ -350,13 +358,37 @@ class DocCache:
             return None
         return result
 
+    def load(self, doc_id: str, key: str, versions: Versions) -> DocResult | None:
+        """The result stored for ``doc_id`` under ``key``, checked without the article: the article the entry
+        holds must have that key (so it is the one the build read) and the spans must lie in it. For reading a
+        result again, after :meth:`get` or :meth:`put`, without keeping the article's text; None (a problem is
+        recorded) when the entry no longer verifies."""
+        if self.disabled:
+            return None
+        path = self.path_for(doc_id)
+        try:
+            raw = read_cache_file(path)
+            entry = load_entry(raw) if raw is not None else None
+        except CacheEntryError as exc:
+            self._problem(path, str(exc))
+            return None
+        if entry is None or entry["key"] != key:
+            return None
+        result = entry["result"]
+        problem = ("entry does not match its article" if result.article.doc_id != doc_id
+                   or article_key(result.article, versions) != key else forged_span(result))
+        if problem:
+            self._problem(path, problem)
+            return None
+        return result
+
     def put(self, key: str, result: DocResult) -> None:
         """Store ``result`` under ``key`` (atomically; a planted link in place of a shard folder is removed)."""
         if self.disabled:
             return
         path = self.path_for(result.article.doc_id)
         _unlink_planted_shard(path)
-        atomic_write_text(path, dump_entry(key, result))
+        atomic_write_text(path, dump_entry(key, result), durable=False)  # checked when read: no fsync per entry
 
     def prune(self, keep_doc_ids: Iterable[str]) -> int:
         """Delete entries of documents that are no longer in the corpus; return how many.
@@ -480,7 +512,17 @@ class FragmentStore:
         header["mac"] = self._mac(header, body)
         path = self.path_for(doc_id)
         _unlink_planted_shard(path)
-        atomic_write_bytes(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
+        atomic_write_bytes(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body, durable=False)
+
+    def seal(self, data: bytes) -> str | None:
+        """HMAC-SHA256 of ``data`` under this output folder's key, for other records the build keeps in the folder
+        (the output manifest of :mod:`graphbuild.orchestration.incremental`); None without a key."""
+        return None if self._key is None else hmac.new(self._key, data, "sha256").hexdigest()
+
+    def verifies(self, data: bytes, mac: object) -> bool:
+        """Whether ``mac`` is :meth:`seal` of ``data`` under a key older than this build."""
+        sealed = None if self._fresh_key else self.seal(data)
+        return sealed is not None and isinstance(mac, str) and hmac.compare_digest(mac, sealed)
 
     def _mac(self, header: Mapping[str, Any], body: bytes) -> str:
         signed = {k: v for k, v in header.items() if k != "mac"}
@@ -600,8 +642,14 @@ def load_entry(raw: bytes) -> Mapping[str, Any]:
         raise CacheEntryError(f"not a format-{FORMAT} cache entry")
     if not isinstance(entry.get("key"), str) or not isinstance(entry.get("sha256"), str):
         raise CacheEntryError("missing key or checksum")
-    payload = _canonical(entry.get("result"))
-    if hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest() != entry["sha256"]:
+    # dump_entry writes the canonical payload verbatim between this prefix and "}\n": hash those bytes (the same
+    # as re-serialising the parsed payload, without doing it); a file laid out otherwise is re-serialised.
+    prefix = f'{{"format":{FORMAT},"key":{json.dumps(entry["key"])},"sha256":"{entry["sha256"]}","result":'.encode()
+    if raw.startswith(prefix) and raw.endswith(b"}\n"):
+        payload = raw[len(prefix):-2]
+    else:
+        payload = _canonical(entry.get("result")).encode("utf-8", "surrogatepass")
+    if hashlib.sha256(payload).hexdigest() != entry["sha256"]:
         raise CacheEntryError("checksum mismatch (the entry was modified or corrupted)")
     return {"key": entry["key"], "result": result_from_json(entry["result"])}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild.model import Article, DocResult
-from graphbuild.nlp.pipeline import CHUNK_CHARS, Triage, parse_selectively
+from graphbuild.nlp.pipeline import BATCH_CHARS, CHUNK_CHARS, Triage, parse_selectively
 from graphbuild.orchestration.extract_document import ExtractionFailure, analyse_doc, make_doc
 
 if TYPE_CHECKING:
@@ -140,22 +140,28 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16
                      ) -> Iterator[DocResult | ExtractionFailure]:
-        """Extract from many articles, streaming, with spaCy's batched ``nlp.pipe`` for short ones.
+        """Extract from many articles, streaming, with spaCy's batched ``nlp.pipe`` for short ones (at most
+        ``batch_size`` articles and :data:`~graphbuild.nlp.pipeline.BATCH_CHARS` characters a batch).
 
         An article that makes a stage raise becomes an :class:`ExtractionFailure` (a batch that fails is redone
         one article at a time, so one bad article costs only itself).
         """
         batch: list[Article] = []
+        chars = 0
         for article in articles:
             if len(article.text) > CHUNK_CHARS:
                 yield from self._safely(batch, batch_size)
-                batch = []
+                batch, chars = [], 0
                 yield from self._safely([article], batch_size)
                 continue
+            if batch and chars + len(article.text) > BATCH_CHARS:  # bounded memory: see BATCH_CHARS
+                yield from self._safely(batch, batch_size)
+                batch, chars = [], 0
             batch.append(article)
+            chars += len(article.text)
             if len(batch) >= batch_size:
                 yield from self._safely(batch, batch_size)
-                batch = []
+                batch, chars = [], 0
         yield from self._safely(batch, batch_size)
 
     def _safely(self, batch: list[Article], batch_size: int) -> Iterator[DocResult | ExtractionFailure]:

@@ -27,14 +27,22 @@ class BuildSummary:
     removed: int = 0
     model_loaded: bool = False
     seconds: float = 0.0
+    #: Results not stored in the cache (made with other versions than the build's).
+    uncached: int = 0
+    #: Nothing changed since the last build: no document was read from the cache and every output was kept.
+    unchanged: bool = False
 
     def lines(self) -> list[str]:
         """The summary as printable lines."""
-        out = [
-            f"{self.built} built, {self.from_cache} from cache, {len(self.failed)} failed, "
-            f"{len(self.skipped)} files skipped, {self.removed} removed from cache "
-            f"({self.seconds:.1f}s{', model loaded' if self.model_loaded else ', model not loaded'})"
-        ]
+        if self.unchanged:
+            out = [f"nothing changed since the last build: {self.from_cache} documents, outputs kept, "
+                   f"{len(self.skipped)} files skipped ({self.seconds:.1f}s, model not loaded)"]
+        else:
+            out = [
+                f"{self.built} built, {self.from_cache} from cache, {len(self.failed)} failed, "
+                f"{len(self.skipped)} files skipped, {self.removed} removed from cache "
+                f"({self.seconds:.1f}s{', model loaded' if self.model_loaded else ', model not loaded'})"
+            ]
         out.extend(f"  failed: {w}" for w in self.failed)
         out.extend(f"  skipped: {w}" for w in self.skipped)
         return out

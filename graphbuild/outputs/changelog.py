@@ -203,18 +203,23 @@ def diff(previous: Snapshot | Path | str | None, current: Snapshot | Path | str)
     )
 
 
-def write_changelog(output: Path | str, records: CorpusRecords) -> Changelog:
+def write_changelog(output: Path | str, records: CorpusRecords | None) -> Changelog:
     """Compare ``records`` with the previous build in ``output``; write changelog.json/.md and the new snapshot.
 
-    Call it after the other outputs are written (the snapshot is replaced last, atomically, so a
-    build killed before it compares against the last complete build next time).
+    ``records`` None: the build changed nothing (:mod:`graphbuild.orchestration.incremental`), so the new snapshot
+    is the previous one, taken now. Call it after the other outputs are written (the snapshot is replaced last,
+    atomically, so a build killed before it compares against the last complete build next time).
     """
     output = Path(output)
     try:
         previous = load_snapshot(output)
     except GraphbuildError:
         previous = None  # an unreadable snapshot: report as a first build rather than fail the build
-    current = Snapshot.of(records)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    if records is None:
+        current = Snapshot(previous.actors, previous.relations, previous.documents, now) if previous else Snapshot()
+    else:
+        current = Snapshot.of(records)
     changes = diff(previous, current)
     atomic_write_text(output / CHANGELOG_JSON, json.dumps(changes.to_json(), ensure_ascii=False, indent=1) + "\n")
     atomic_write_text(output / CHANGELOG_MD, changes.markdown())

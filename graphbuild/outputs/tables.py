@@ -44,7 +44,7 @@ def mentions_rows(records: CorpusRecords) -> Iterable[list[object]]:
 
 
 def write_tables(records: CorpusRecords, directory: Path) -> dict[str, Path]:
-    """Write the three CSV files into ``directory``; return their paths by name."""
+    """Write the three CSV files into ``directory``, row by row; return their paths by name."""
     tables = {
         "relations.csv": (RELATIONS_HEADER, relations_rows(records)),
         "entities.csv": (ENTITIES_HEADER, entities_rows(records)),

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -131,11 +131,12 @@ class LearnedModel:
     threshold: float
     info: Mapping[str, object]
 
-    def scores(self, features: Sequence[str], allowed: Container[str]) -> dict[str, float]:
-        """Probability of every label in ``allowed`` (see :func:`all_labels`)."""
+    def scores(self, features: Sequence[str], allowed: Container[str], floor: float = 0.0) -> dict[str, float]:
+        """Probability of every label in ``allowed`` (see :func:`all_labels`) whose type is at least ``floor``
+        probable (a label's probability is its type's times a direction's, so it is never higher)."""
         out = {}
         for relation, p in self.type.probabilities(features).items():
-            if relation == NONE:
+            if relation == NONE or p < floor:
                 continue
             if relation in SYMMETRIC_RELATIONS:
                 if relation in allowed:
@@ -151,8 +152,8 @@ class LearnedModel:
 
     def predict(self, features: Sequence[str], allowed: Container[str]) -> list[tuple[str, float]]:
         """Labels at or above the threshold, most probable first."""
-        return sorted(((c, p) for c, p in self.scores(features, allowed).items() if p >= self.threshold),
-                      key=lambda x: (-x[1], x[0]))
+        scores = self.scores(features, allowed, floor=self.threshold)  # the direction model only where it matters
+        return sorted(((c, p) for c, p in scores.items() if p >= self.threshold), key=lambda x: (-x[1], x[0]))
 
 
 def _linear_from_json(data: object, known: set[str], where: str, fail) -> Linear:
@@ -371,6 +372,16 @@ def type_allowed(label: str, pair: Pair, index: ActorIndex, lex: Lexicon) -> boo
     return st in info.subject_types and ot in info.object_types
 
 
+class _Allowed:
+    """The labels of :func:`all_labels` that a test allows, as a container (each label tested when asked)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test, self.labels = test, frozenset(all_labels())
+
+    def __contains__(self, label: object) -> bool:
+        return label in self.labels and self.test(label)
+
+
 def related_pairs(relations: Iterable[Relation]) -> set[tuple[int, frozenset[str]]]:
     """(sentence start, {subject, object}) of every relation the rules found."""
     return {(r.start, frozenset((r.subject, r.object))) for r in relations}
@@ -400,7 +411,8 @@ def learned_relations(doc: Doc, article: Article, mentions: Sequence[Mention], i
     speakers: SpeakerIndex | None = None
     out = []
     for pair in unrelated_pairs(doc, mentions, index, related_pairs(rules)):
-        allowed = {label for label in all_labels() if type_allowed(label, pair, index, lex)}
+        # asked only for the labels probable enough to pass the threshold
+        allowed = _Allowed(lambda label, pair=pair: type_allowed(label, pair, index, lex))
         for label, prob in model.predict(pair_features(pair, index, lex, rules), allowed):
             relation, subject_first = parse_label(label)
             (subj, subj_tok), (obj, obj_tok) = ((pair.first, pair.first_head), (pair.second, pair.second_head))[
