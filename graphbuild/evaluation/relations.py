@@ -537,13 +537,6 @@ def _eval_dev(repo: Path, extractor: Extractor, *, errors: list[str] | None = No
     processed = _run(extractor, articles)
     baseline_type = Counter(g["relation"] for g in gold).most_common(1)[0][0] if gold else "cooperate"
 
-    def same(g: dict, r: Relation) -> bool:
-        if g["relation"] != r.relation or not (r.start < g["end"] and g["start"] < r.end):
-            return False
-        if (g["subject"], g["object"]) == (r.subject, r.object):
-            return True
-        return r.relation in SYMMETRIC_RELATIONS and (g["subject"], g["object"]) == (r.object, r.subject)
-
     split = load_dev_split(repo)
     splits = {d: dev_split(d, split) for d in docs}
 
@@ -555,33 +548,9 @@ def _eval_dev(repo: Path, extractor: Extractor, *, errors: list[str] | None = No
                 continue
             gs = [g for g in gold if g["doc"] == d]
             rels = p.relations if which == "system" else cooccurrence_baseline(p, baseline_type)
-            # one-to-one: first by exact (incl. negation) matches, then loose matches for attribute accuracy
-            used_g: set[int] = set()
-            strict: dict[int, bool] = {}
-            for strict_pass in (True, False):
-                for i, r in enumerate(rels):
-                    if i in strict:
-                        continue
-                    for j, g in enumerate(gs):
-                        if j in used_g or not same(g, r) or (strict_pass and g["negated"] != r.negated):
-                            continue
-                        used_g.add(j)
-                        strict[i] = strict_pass
-                        attr["matched"] += 1
-                        attr["negated"] += g["negated"] == r.negated
-                        attr["modality"] += g["modality"] == r.modality
-                        attr["speaker"] += g.get("speaker") == r.speaker
-                        break
+            strict, strict_gold = _match_document(gs, rels, attr)
             for i, r in enumerate(rels):
                 items.append((r.relation, True, strict.get(i, False)))
-            strict_gold = set()
-            for i, ok in strict.items():
-                if ok:
-                    for j, g in enumerate(gs):
-                        if (j in used_g and j not in strict_gold and same(g, rels[i])
-                                and g["negated"] == rels[i].negated):
-                            strict_gold.add(j)
-                            break
             for j, g in enumerate(gs):
                 items.append((g["relation"], False, j in strict_gold))
             if errors is not None and which == "system" and part == "tune":
@@ -607,6 +576,48 @@ def _eval_dev(repo: Path, extractor: Extractor, *, errors: list[str] | None = No
                                        "(typed, directed, negation)", n_docs, sys_s, base_s, baseline_type,
                                  dict(sys_extra), notes if part is None else ()))
     return results
+
+
+def _same(g: dict, r: Relation) -> bool:
+    """A gold relation and a predicted one agree: type, overlapping evidence, direction (either for symmetric)."""
+    if g["relation"] != r.relation or not (r.start < g["end"] and g["start"] < r.end):
+        return False
+    if (g["subject"], g["object"]) == (r.subject, r.object):
+        return True
+    return r.relation in SYMMETRIC_RELATIONS and (g["subject"], g["object"]) == (r.object, r.subject)
+
+
+def _match_document(gold: Sequence[dict], rels: Sequence[Relation], attr: Counter) -> tuple[dict[int, bool], set[int]]:
+    """Match one document's predictions to its gold one to one: first exact matches (negation included), then
+    loose ones (for the attribute accuracies, counted into ``attr``).
+
+    Returns:
+        (prediction index -> matched exactly?, the indices of the gold relations matched exactly)
+    """
+    used_g: set[int] = set()
+    strict: dict[int, bool] = {}
+    for strict_pass in (True, False):
+        for i, r in enumerate(rels):
+            if i in strict:
+                continue
+            for j, g in enumerate(gold):
+                if j in used_g or not _same(g, r) or (strict_pass and g["negated"] != r.negated):
+                    continue
+                used_g.add(j)
+                strict[i] = strict_pass
+                attr["matched"] += 1
+                attr["negated"] += g["negated"] == r.negated
+                attr["modality"] += g["modality"] == r.modality
+                attr["speaker"] += g.get("speaker") == r.speaker
+                break
+    strict_gold: set[int] = set()
+    for i, ok in strict.items():
+        if ok:
+            for j, g in enumerate(gold):
+                if j in used_g and j not in strict_gold and _same(g, rels[i]) and g["negated"] == rels[i].negated:
+                    strict_gold.add(j)
+                    break
+    return strict, strict_gold
 
 
 def _error_lines(doc: str, p: _Processed, gold: Sequence[dict], rels: Sequence[Relation],

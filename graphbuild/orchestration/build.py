@@ -21,7 +21,7 @@ from graphbuild.orchestration.merge import CorpusRecords, merge_summaries
 
 log = logging.getLogger("graphbuild")
 
-RDF_FILE_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "json-ld": "graph.jsonld"}
+RDF_FILE_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld"}
 
 
 @dataclass

@@ -171,22 +171,8 @@ def run_extraction(
     warnings: list[CorpusWarning] = list(scan.warnings)
     summary_store, summaries = summaries, []
     known = summary_store.load() if (summary_store is not None and use_cache and not full) else {}
-    todo: list[tuple[Article, str]] = []
     doc_ids = [article.doc_id for article, _ in articles]
-    entry_digests: dict[str, str] = {}
-    for item, key in articles:
-        found = known.get(item.doc_id)
-        if found is not None and found[0] == key and file_digest(cache.path_for(item.doc_id)) == found[1]:
-            summaries.append(found[2])  # its entry is read (and checked) when its mentions are written
-            store.keep_key(item.doc_id, key)
-            entry_digests[item.doc_id] = found[1]
-            continue
-        hit = cache.get(item, key) if (use_cache and not full) else None
-        if hit is not None:
-            summaries.append(DocSummary.of(hit))
-            store.keep(hit, key)
-        else:
-            todo.append((item, key))
+    todo, entry_digests = _take_cached(articles, cache, store, summaries, known, read=use_cache and not full)
     del articles  # the cached articles' text is not needed any more
     summary.from_cache = len(summaries)
     warnings.extend(cache.problems)
@@ -217,6 +203,32 @@ def run_extraction(
             for s in summaries if (key := store.cached_key(s.doc_id)) is not None)
     summary.seconds = time.perf_counter() - scan.started
     return ExtractionRun(summaries, store, warnings, gazetteer, summary)
+
+
+def _take_cached(
+    articles: Sequence[tuple[Article, str]], cache: Any, store: ResultStore, summaries: list[DocSummary],
+    known: dict, *, read: bool,
+) -> tuple[list[tuple[Article, str]], dict[str, str]]:
+    """Take the summaries of unchanged documents (from ``known``, the summary store, or else their cache entry)
+    into ``summaries`` and ``store``; return the documents left to extract and the entry digests used."""
+    from graphbuild.orchestration.incremental import file_digest
+
+    todo: list[tuple[Article, str]] = []
+    entry_digests: dict[str, str] = {}
+    for item, key in articles:
+        found = known.get(item.doc_id)
+        if found is not None and found[0] == key and file_digest(cache.path_for(item.doc_id)) == found[1]:
+            summaries.append(found[2])  # its entry is read (and checked) when its mentions are written
+            store.keep_key(item.doc_id, key)
+            entry_digests[item.doc_id] = found[1]
+            continue
+        hit = cache.get(item, key) if read else None
+        if hit is not None:
+            summaries.append(DocSummary.of(hit))
+            store.keep(hit, key)
+        else:
+            todo.append((item, key))
+    return todo, entry_digests
 
 
 def _extract(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,21 +140,13 @@ def run_dask(
             example graphbuild is not installed there); the message names the documents.
     """
     try:
-        from distributed import Client, as_completed
+        from distributed import as_completed
     except ImportError:
         raise GraphbuildError(
             "--scheduler needs Dask distributed: pip install 'dask[distributed]'"
         ) from None
 
-    if isinstance(address, Client):
-        client, own_client = address, False
-    else:
-        target = getattr(address, "scheduler_address", address)  # a LocalCluster
-        try:
-            client = Client(target, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise GraphbuildError(f"cannot reach the Dask scheduler at {target}: {exc}") from None
-        own_client = True
+    client, own_client = _connect(address)
     where = client.scheduler.address if client.scheduler is not None else str(address)
     try:
         workers = _wait_for_workers(client, where, worker_wait, articles)
@@ -166,25 +159,12 @@ def run_dask(
         # No clients found" when ours is the only client in the process).
         completed = as_completed(futures, loop=client.loop)
         del futures
-        idle_since: float | None = None
-        last_check = time.monotonic()
+        watch = _WorkerWatch(client, where, worker_wait)
         while not completed.is_empty():
             batch = completed.next_batch(block=False)
             if not batch:
                 time.sleep(0.1)
-                now = time.monotonic()
-                if now - last_check >= _WORKER_CHECK_SECONDS:
-                    last_check = now
-                    if _worker_count(client, where):
-                        idle_since = None
-                    else:
-                        idle_since = idle_since or now
-                        if now - idle_since >= worker_wait:
-                            pending = [a for key, (_, chunk) in by_key.items() for a in chunk]
-                            raise GraphbuildError(
-                                f"every Dask worker of {where} is gone and none came back in {worker_wait:g} s; "
-                                f"{len(pending)} documents were not extracted: {_names(pending)}"
-                            )
+                watch.check(by_key)
                 continue
             for future in batch:
                 start, chunk = by_key.pop(future.key)
@@ -194,6 +174,46 @@ def run_dask(
     finally:
         if own_client:
             client.close()
+
+
+def _connect(address) -> tuple[Any, bool]:
+    """(client, whether we made it) for a scheduler address, a LocalCluster or an existing Client."""
+    from distributed import Client
+
+    if isinstance(address, Client):
+        return address, False
+    target = getattr(address, "scheduler_address", address)  # a LocalCluster
+    try:
+        return Client(target, timeout="20s", set_as_default=False), True
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise GraphbuildError(f"cannot reach the Dask scheduler at {target}: {exc}") from None
+
+
+class _WorkerWatch:
+    """Notices, every few seconds while waiting for results, a cluster left without workers for too long."""
+
+    def __init__(self, client: Any, where: str, worker_wait: float) -> None:
+        self.client, self.where, self.worker_wait = client, where, worker_wait
+        self.idle_since: float | None = None
+        self.last_check = time.monotonic()
+
+    def check(self, waiting: dict[str, tuple[int, Sequence[Article]]]) -> None:
+        """Raise GraphbuildError naming the documents of the ``waiting`` chunks when no worker was seen for
+        ``worker_wait`` seconds."""
+        now = time.monotonic()
+        if now - self.last_check < _WORKER_CHECK_SECONDS:
+            return
+        self.last_check = now
+        if _worker_count(self.client, self.where):
+            self.idle_since = None
+            return
+        self.idle_since = self.idle_since or now
+        if now - self.idle_since >= self.worker_wait:
+            pending = [a for _, chunk in waiting.values() for a in chunk]
+            raise GraphbuildError(
+                f"every Dask worker of {self.where} is gone and none came back in {self.worker_wait:g} s; "
+                f"{len(pending)} documents were not extracted: {_names(pending)}"
+            )
 
 
 _WORKER_CHECK_SECONDS = 2.0

@@ -44,10 +44,14 @@ FORMATS: dict[str, tuple[str, str]] = {
     "nt": ("nt", ".nt"),
     "ntriples": ("nt", ".nt"),
     "n-triples": ("nt", ".nt"),
+    "nquads": ("nquads", ".nq"),
+    "nq": ("nquads", ".nq"),
+    "n-quads": ("nquads", ".nq"),
     "json-ld": ("json-ld", ".jsonld"),
     "jsonld": ("json-ld", ".jsonld"),
 }
-_SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "json-ld",
+_SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
+                   ".jsonld": "json-ld",
                    ".json": "json-ld"}
 
 # Prefixed names are used only for local names that every Turtle parser reads the same.
@@ -69,7 +73,7 @@ def normalize_format(fmt: str) -> tuple[str, str]:
     try:
         return FORMATS[fmt.lower()]
     except KeyError:
-        raise GraphbuildError(f"unknown RDF format {fmt!r}; expected one of turtle, trig, nt, json-ld") from None
+        raise GraphbuildError(f"unknown RDF format {fmt!r}; expected one of turtle, trig, nt, nquads, json-ld") from None
 
 
 def escape_string(value: str) -> str:
@@ -281,6 +285,14 @@ def trig_from_lines(graph: TripleLines) -> str:
     return "".join(_prefix_lines(terms.used) + ["\n"] + body)
 
 
+def nquads_from_lines(graph: TripleLines) -> Iterator[str]:
+    """N-Quads: the default graph's lines, then each document's lines with the document IRI as graph, all sorted."""
+    quads = _unique_sorted(list(graph.default))
+    for doc, lines in graph.named.items():
+        quads.extend(f"{line[:-3]} {doc} .\n" for line in lines)  # "<s> <p> <o> .\n" -> "<s> <p> <o> <g> .\n"
+    return iter(_unique_sorted(quads))
+
+
 def _jsonld_value(term: str, terms: _Terms) -> dict[str, str]:
     kind, value, datatype, language = terms.parse(term)
     if kind != 2:
@@ -319,10 +331,12 @@ def jsonld_from_lines(lines: list[str]) -> str:
 
 
 def serialize_lines(graph: TripleLines, fmt: str = "turtle") -> bytes:
-    """The graph in ``fmt`` (turtle, trig, nt, json-ld) as UTF-8 bytes: a pure function of its lines' set."""
+    """The graph in ``fmt`` (turtle, trig, nt, nquads, json-ld) as UTF-8 bytes: a pure function of its lines' set."""
     name, _ = normalize_format(fmt)
     if name == "trig":
         return trig_from_lines(graph).encode("utf-8")
+    if name == "nquads":
+        return "".join(nquads_from_lines(graph)).encode("utf-8")
     lines = graph.sorted_lines()
     if name == "turtle":
         return turtle_from_lines(lines)
@@ -332,8 +346,14 @@ def serialize_lines(graph: TripleLines, fmt: str = "turtle") -> bytes:
 
 
 def write_lines(graph: TripleLines, path: Path, format: str = "turtle") -> None:
-    """Write ``graph`` to ``path`` in ``format``, atomically (see :func:`serialize_lines`; Turtle is streamed)."""
-    if normalize_format(format)[0] != "turtle":
+    """Write ``graph`` to ``path`` in ``format``, atomically (see :func:`serialize_lines`; Turtle and N-Quads are
+    streamed)."""
+    name = normalize_format(format)[0]
+    if name == "nquads":
+        with atomic_writer(Path(path)) as handle:
+            handle.writelines(line.encode("utf-8") for line in nquads_from_lines(graph))
+        return
+    if name != "turtle":
         atomic_write_bytes(Path(path), serialize_lines(graph, format))
         return
     with atomic_writer(Path(path)) as handle:
@@ -403,11 +423,11 @@ def to_jsonld(graph: Graph) -> str:
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """Return the graph in ``fmt`` as UTF-8 bytes (deterministic)."""
-    return serialize_lines(graph_lines(graph, by_document=normalize_format(fmt)[0] == "trig"), fmt)
+    return serialize_lines(graph_lines(graph, by_document=normalize_format(fmt)[0] in ("trig", "nquads")), fmt)
 
 
 def write_graph(graph: Graph, path: Path, format: str = "turtle") -> None:
-    """Write ``graph`` to ``path`` in ``format`` (turtle, trig, nt, json-ld), atomically.
+    """Write ``graph`` to ``path`` in ``format`` (turtle, trig, nt, nquads, json-ld), atomically.
 
     The same set of triples always gives the same bytes.
 
@@ -448,10 +468,10 @@ def check_jsonld_contexts(data: object, where: str = "JSON-LD") -> None:
 
 
 def load_graph(path: Path | str) -> Graph:
-    """Load a graph file written by :func:`write_graph` (or any Turtle/TriG/N-Triples/JSON-LD file).
+    """Load a graph file written by :func:`write_graph` (or any Turtle/TriG/N-Triples/N-Quads/JSON-LD file).
 
-    ``path`` may be an output directory, in which case its ``graph.ttl`` is read.  TriG
-    is loaded as the union of its graphs.  JSON-LD documents that name a remote context
+    ``path`` may be an output directory, in which case its ``graph.ttl`` is read.  TriG and N-Quads
+    are loaded as the union of their graphs.  JSON-LD documents that name a remote context
     are refused (nothing is fetched).
 
     Raises:
@@ -465,9 +485,9 @@ def load_graph(path: Path | str) -> Graph:
             check_jsonld_contexts(data, str(path))
             g = Graph(bind_namespaces="none")
             g.parse(data=json.dumps(data), format="json-ld")
-        elif fmt == "trig":
+        elif fmt in ("trig", "nquads"):
             ds = Dataset()
-            ds.parse(path, format="trig")
+            ds.parse(path, format=fmt)
             g = Graph(bind_namespaces="none")
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 g.add((s, p, o))
@@ -483,7 +503,7 @@ def load_graph(path: Path | str) -> Graph:
     return g
 
 
-GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld")
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.nq", "graph.jsonld")
 
 
 def resolve_graph_path(path: Path | str) -> Path:

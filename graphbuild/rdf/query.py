@@ -50,7 +50,7 @@ _PROLOGUE = re.compile(
 )
 _WORD_SERVICE = re.compile(r"(?<![A-Za-z0-9_])SERVICE(?![A-Za-z0-9_])", re.IGNORECASE)
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "json-ld": "JSON_LD"}
+_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "json-ld": "JSON_LD"}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def open_rdflib(graph: Path | str) -> Graph:
     if cached and cached[0] == stamp:
         return cached[1]
     fmt = format_for_path(graph_file)
-    ds: Graph = Dataset(default_union=True) if fmt == "trig" else Graph(bind_namespaces="none")
+    ds: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph(bind_namespaces="none")
     try:
         if fmt == "json-ld":
             data = json.loads(graph_file.read_text(encoding="utf-8"))
