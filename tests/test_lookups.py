@@ -48,6 +48,8 @@ def test_lookups_pipeline_tokens_equal_plain_spacy(plain_nlp, pipeline) -> None:
 
     assert isinstance(pipeline.get_pipe("attribute_ruler").match, AttributeLookup)
     assert isinstance(pipeline.get_pipe("lemmatizer").pipe, LemmaMemo)
+    index = pipeline.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())  # sets, same answers below
     texts = _texts()
 
     def tokens(docs):

@@ -7,7 +7,8 @@ exactly spaCy's results (tests/test_lookups.py compares them token by token):
 * :class:`AttributeLookup` answers most attribute-ruler patterns from tables; the ruler applies the matches
   itself, so only *which* patterns match is computed here;
 * :class:`LemmaMemo` remembers the rule lemmatizer's answer per (word, part of speech, morphology), the only
-  things it reads, and writes lemmas through arrays instead of one Token object per word.
+  things it reads, and writes lemmas through arrays instead of one Token object per word; its index of known
+  lemmas becomes sets (:func:`index_as_sets`), so a word seen for the first time costs no list scans.
 
 :func:`speed_up` installs both on a loaded pipeline (:func:`graphbuild.nlp.pipeline.load_pipeline` does).
 """
@@ -120,6 +121,19 @@ class AttributeLookup:
         return matches
 
 
+def index_as_sets(lemmatizer) -> None:
+    """Make the rule lemmatizer's word index (known lemmas per part of speech) frozensets instead of lists.
+
+    ``rule_lemmatize`` asks ``form in index`` for every suffix rule that applies; on lists of up to 57,528 nouns
+    that is a linear scan, about 0.2 ms a word, and the largest part of the lemmatizer's time on words it meets
+    for the first time. Membership is all it asks, so a set gives the same lemmas.
+    """
+    index = lemmatizer.lookups.get_table("lemma_index", None) if lemmatizer.lookups.has_table("lemma_index") else None
+    for key, words in list((index or {}).items()):
+        if isinstance(words, list):
+            index[key] = frozenset(words)
+
+
 class LemmaMemo:
     """The rule lemmatizer over a whole Doc at once, remembering each (ORTH, POS, MORPH)'s lemma.
 
@@ -140,6 +154,7 @@ class LemmaMemo:
         if getattr(lemmatizer, "mode", None) == "rule" and not lemmatizer.overwrite \
                 and not isinstance(getattr(lemmatizer, "pipe", None), cls):
             lemmatizer.pipe = cls(lemmatizer)
+            index_as_sets(lemmatizer)
 
     def __call__(self, docs: Iterable["Doc"], batch_size: int | None = None, **_: object) -> Iterator["Doc"]:
         for doc in docs:

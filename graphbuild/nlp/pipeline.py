@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
 #: Characters per chunk handed to spaCy. The parser and NER need about 1 GB per 100,000
@@ -141,18 +142,23 @@ class Triage:
     Args:
         nlp: The pipeline (its vocabulary and tokenizer).
         forms: Actor names (gazetteer spellings, office titles).
+        matcher: A PhraseMatcher (on LOWER) over the actor names, built already (the Resolver's mention finder
+            has one: building one tokenizes every name, about a second): used instead of ``forms``.
         anaphors: Lower-case words that may point back to an actor ("he", "it", "country"): each counts as a
             candidate, and the sentence before one that is analysed is analysed too when it names an actor (the
             antecedent needs its parse).
     """
 
-    def __init__(self, nlp: "Language", forms: "Iterable[str]", anaphors: "Iterable[str]" = ()) -> None:
+    def __init__(self, nlp: "Language", forms: "Iterable[str]" = (), anaphors: "Iterable[str]" = (), *,
+                 matcher: "PhraseMatcher | None" = None) -> None:
         from spacy.matcher import PhraseMatcher
 
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        patterns = [nlp.make_doc(form) for form in sorted(set(forms)) if form and len(form) < 100]
-        for start in range(0, len(patterns), 1000):
-            self.matcher.add(f"ACTOR{start}", patterns[start : start + 1000])
+        if matcher is None:
+            matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            patterns = [nlp.make_doc(form) for form in sorted(set(forms)) if form and len(form) < 100]
+            for start in range(0, len(patterns), 1000):
+                matcher.add(f"ACTOR{start}", patterns[start : start + 1000])
+        self.matcher = matcher
         self.anaphors = frozenset(a.lower() for a in anaphors)
 
     @classmethod

@@ -127,7 +127,9 @@ class Extractor:
 
         if self.spec.parse != "selective":
             return None
-        return Triage.for_gazetteer(self.nlp, self.gazetteer, ANAPHOR_WORDS)
+        # The resolver's matcher over the gazetteer's names (and their ASCII-folded forms) serves as the cheap
+        # pass's too: the resolver is needed anyway, and a second matcher took about a second to build.
+        return Triage(self.nlp, anaphors=ANAPHOR_WORDS, matcher=self.resolver.finder.matcher)
 
     # ------------------------------------------------------------------ extraction
     def analyse(self, doc, article: Article) -> DocResult:
