@@ -193,6 +193,9 @@ def _worth_reading(unit: Span, mentions: Sequence[Mention]) -> bool:
 
 def paragraph_units(sent: Span) -> list[Span]:
     """``sent`` split at line breaks: spaCy sometimes runs a headline into the first sentence."""
+    text = sent.text  # built in C: most sentences hold no line break, and need no walk over their tokens
+    if "\n" not in text:
+        return [sent] if text.strip() else []
     units, start = [], sent.start
     for tok in sent:
         if "\n" in tok.text or "\n" in tok.whitespace_:
