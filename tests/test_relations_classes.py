@@ -191,6 +191,9 @@ def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     ("Martin Bell insisted on BBC Radio 4 that the rules were fair.", "demand"),
     # a question is no request
     ("Michael Fallon asked Gordon Brown whether the Treasury had leaned on statisticians.", "request"),
+    # a presidency named in a list of bodies makes none of them a member
+    ("Representatives of the EU Council, EU Presidency, European Commission and NATO attend the meetings.",
+     "memberOf"),
     # "opposition" before a party's name is a label
     ("The UK's opposition Conservatives have unveiled plans for health checks.", "reject"),
     # what is sent or delivered is no aid: a budget, a speech
