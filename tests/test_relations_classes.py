@@ -115,6 +115,12 @@ def test_classes_refusing_own_act_still_negates(relations_of) -> None:
     assert ("country/RUS", "consult", "country/UKR", True) in got
 
 
+def test_classes_ending_ones_own_cooperation_negates_it(relations_of) -> None:
+    # "its" is the clause's own subject (an anaphora mention now): the negating verb applies (docs/ANNOTATION.md 3.3)
+    got = relations_of("Niger ended its military cooperation with the United States in March.")
+    assert ("country/NER", "cooperate", "country/USA", True) in got
+
+
 def test_classes_sending_troops_is_no_aid(relations_of) -> None:
     got = relations_of("Britain will send more troops to Iraq.")
     assert not {t for t in got if t[1] == "aid"}, got

@@ -79,7 +79,8 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
     sanctions" is a retreat, not a negated sanction), so it does not negate."""
     chain = governors(trigger)
     # a negating verb does not undo an event someone else performed ("rejected Russian criticism")
-    own_subject = any(a is not None and a.head == trigger for a in arg_tokens[:1])
+    # ("suspended its participation": a possessive pronoun is the clause's own subject, so the verb does negate)
+    own_subject = any(a is not None and a.head == trigger and a.pos_ != "PRON" for a in arg_tokens[:1])
     for i, tok in enumerate(chain):
         if i > 0 and chain[i - 1].dep_ == "conj":
             break  # "stopped paying ... and boycotted": the first verb's negation is not the second's
