@@ -821,6 +821,10 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
 def _noun_candidates(tok: Token, trig: Trigger, index: ActorIndex, args: _NounArgs, steps: int, lex: Lexicon
                      ) -> Iterator[Candidate]:
     subjects, objects = args.subjects, args.objects
+    if tok.lemma_.lower() in HELD_OFFICES:
+        # a member state holds the presidency, named with it, not through a list ("the EU Council, EU Presidency,
+        # European Commission and NATO")
+        subjects = [] if tok.dep_ == "conj" else [r for r in subjects if index.type_of(r.mention) == "Country"]
     if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
         objects = objects + surface_list(index, objects, "Organization")
     if args.cosubjects and subjects:
