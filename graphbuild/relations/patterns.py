@@ -340,6 +340,9 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
+    if trig.lemma in INFINITIVE_COMMAND_VERBS and not any(a.lower_ == "to" for x in _children(tok, {"xcomp"})
+                                                         for a in _children(x, {"aux"})):
+        return None  # "told Iran to halt enrichment" is a demand; "told the BBC that ..." is a statement
     if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
             not _gift(d) for d in _children(tok, {"dobj"}) if not index.actors_at(d)):
         return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
@@ -508,6 +511,8 @@ def _statement_channel(verb: Token, lex: Lexicon) -> bool:
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
 COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
+#: Verbs that command only with an infinitive ("told Iran to halt enrichment"; "told MPs that ..." reports).
+INFINITIVE_COMMAND_VERBS = frozenset({"tell"})
 #: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
 #: "threatened to break relations with Russia").
 COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject"})
@@ -528,17 +533,26 @@ def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 #: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
 DEONTIC = frozenset({"must"})
+#: Verbs whose that-clause in the bare subjunctive is a demand: "Moscow insisted that Minsk pay its debts" (not
+#: "insisted that the rules were fair": a claim).
+SUBJUNCTIVE_GOVERNORS = frozenset({"insist", "require", "stipulate"})
 
 
 def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``)."""
+    """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``); ``X insisted
+    that Y pay ...`` (bare subjunctive) -> X demand Y (``clause:demand:subjunctive``)."""
     reporting = lex.cue("reporting")
     prior = lex.types["demand"].prior * 0.9
     for tok in sent:
-        if tok.dep_ != "aux" or tok.lower_ not in DEONTIC:
-            continue
-        verb = tok.head
-        if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
+        method = "clause:demand:subjunctive"
+        if _subjunctive(tok):
+            verb = tok
+        elif tok.dep_ == "aux" and tok.lower_ in DEONTIC:
+            verb = tok.head
+            if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
+                continue
+            method = "clause:demand:must"
+        else:
             continue
         targets = [r for c in _children(verb, {"nsubj", "nsubjpass"}) for r in index.actors_at(c)]
         if not targets:
@@ -547,8 +561,14 @@ def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Can
         for s_ in speakers:
             for t in targets:
                 if s_.mention.entity_id != t.mention.entity_id:
-                    yield Candidate(s_.mention, "demand", t.mention, tok, "clause:demand:must", prior,
+                    yield Candidate(s_.mention, "demand", t.mention, tok, method, prior,
                                     2 + steps + s_.steps + t.steps, subj_tok, None)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A that-clause in the bare subjunctive under a verb of insisting: "insisted that Minsk pay its debts"."""
+    return (verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in SUBJUNCTIVE_GOVERNORS
+            and not _children(verb, {"aux", "auxpass"}) and any(c.lower_ == "that" for c in verb.children))
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").

@@ -1,0 +1,78 @@
+"""General English verbs and phrases for the weak PLOVER types (issue 11, third round).
+
+Sentences of our own, one or two per lexicon entry or rule; every case runs the real pipeline (resolution and
+relation rules).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+#: (text, relation that must be found)
+FINDS = [
+    # --- reject: refusing or denying a thing an actor owns or is named with; blocking a bid ----------------
+    ("Moscow refused Washington's request.", ("country/RUS", "reject", "country/USA", False)),
+    ("Russia refused the American proposal.", ("country/RUS", "reject", "country/USA", False)),
+    ("Iran denied the American claims.", ("country/IRN", "reject", "country/USA", False)),
+    ("China denied the Philippine accusations.", ("country/CHN", "reject", "country/PHL", False)),
+    ("Turkey blocked Sweden's bid to join NATO.", ("country/TUR", "reject", "country/SWE", False)),
+    ("The United States blocked Iran's application.", ("country/USA", "reject", "country/IRN", False)),
+    ("Russia's veto of the French resolution angered Britain.", ("country/RUS", "reject", "country/FRA", False)),
+    # --- retreat: scaling back a role or presence somewhere -----------------------------------------------
+    ("The United States scaled back its role in NATO.", ("country/USA", "retreat", "org/NATO", False)),
+    ("Germany reduced its presence in Mali.", ("country/DEU", "retreat", "country/MLI", False)),
+    # --- concede: giving way, ceding, dropping an objection (a lifted veto is a concession) ----------------
+    ("Serbia gave way to the EU.", ("country/SRB", "concede", "org/EU", False)),
+    ("Armenia ceded territory to Azerbaijan.", ("country/ARM", "concede", "country/AZE", False)),
+    ("Turkey dropped its objections to Sweden's membership.", ("country/TUR", "concede", "country/SWE", False)),
+    ("Hungary lifted its veto on Ukraine's aid package.", ("country/HUN", "concede", "country/UKR", False)),
+    # --- coerce: water cannon, interceptions ---------------------------------------------------------------
+    ("Chinese ships fired water cannon at a Philippine vessel.", ("country/CHN", "coerce", "country/PHL", False)),
+    ("The Chinese coast guard used water cannon against Philippine boats.",
+     ("country/CHN", "coerce", "country/PHL", False)),
+    ("Russian jets intercepted an American drone.", ("country/RUS", "coerce", "country/USA", False)),
+    # --- cooperate: joining forces, working alongside, investing in, exporting to ---------------------------
+    ("Japan joined forces with Australia.", ("country/AUS", "cooperate", "country/JPN", False)),
+    ("France will work alongside Germany.", ("country/DEU", "cooperate", "country/FRA", False)),
+    ("India will invest $20bn in Russia.", ("country/IND", "cooperate", "country/RUS", False)),
+    # --- demand: told / instructed with an infinitive, insisting on a subjunctive clause -------------------
+    ("Washington told Moscow to pull its troops out of Georgia.", ("country/USA", "demand", "country/RUS", False)),
+    ("The UN instructed Serbia to hand over the suspects.", ("org/UN", "demand", "country/SRB", False)),
+    ("Moscow insisted that Minsk pay its debts.", ("country/RUS", "demand", "country/BLR", False)),
+    # --- accuse: hitting back, swipes, concern ---------------------------------------------------------------
+    ("Michael Howard hit back at Tony Blair.", ("person/michael-howard", "accuse", "person/tony-blair", False)),
+    ("Gordon Brown took a swipe at the Conservatives.",
+     ("person/gordon-brown", "accuse", "org/conservative-party", False)),
+    ("The EU is concerned about Russia's actions in Georgia.", ("org/EU", "accuse", "country/RUS", False)),
+    # --- support: rallying behind ----------------------------------------------------------------------------
+    ("Poland rallied behind Ukraine.", ("country/POL", "support", "country/UKR", False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINDS)
+def test_general_find(relations_of, text, expected) -> None:
+    got = relations_of(text)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # "told ... that": a statement, not a command; a quoted imperative commands nobody named
+    ("Tony Blair told the BBC that he would stay.", "demand"),
+    ("Robert Kilroy-Silk told Nigel Farage: \"Don't tell lies.\"", "demand"),
+    # insisting that something is so is a claim, not a demand
+    ("Germany insisted that France was wrong about the budget.", "demand"),
+    # refusing to act negates the act; it rejects nobody
+    ("Russia refused to meet Ukraine.", "reject"),
+    # lifting a veto is no rejection
+    ("Hungary lifted its veto on Ukraine's aid package.", "reject"),
+])
+def test_general_precision_guards(relations_of, text, unwanted) -> None:
+    got = relations_of(text)
+    assert not {t for t in got if t[1] == unwanted}, got
+
+
+def test_general_refusing_to_meet_is_a_negated_meeting(relations_of) -> None:
+    assert ("country/RUS", "consult", "country/UKR", True) in relations_of("Russia refused to meet Ukraine.")
