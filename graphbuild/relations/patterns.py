@@ -282,6 +282,9 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
         if relation in JOINT_ACTS and len(subjects) >= 2:
             # "Egypt and Israel signed a protocol with the US": the co-signers agree with each other too
             objects = []
+    if relation not in JOINT_ACTS and obj_tok is not None and obj_tok.dep_ in OBJ_DEPS and not objects \
+            and obj_tok.lemma_.lower() not in lex.nouns:
+        return  # "helped them fight jihadist groups": co-subjects against a third side do not fight each other
     if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
@@ -340,6 +343,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
+    if trig.lemma in ACTOR_OBJECT_VERBS and not any(index.actors_at(d) for d in _children(tok, OBJ_DEPS | {"nsubjpass"})):
+        return None  # "suspended Russia from the council" sanctions Russia; "suspended their requests" nobody
     if trig.lemma in INFINITIVE_COMMAND_VERBS and not any(a.lower_ == "to" for x in _children(tok, {"xcomp"})
                                                          for a in _children(x, {"aux"})):
         return None  # "told Iran to halt enrichment" is a demand; "told the BBC that ..." is a statement
@@ -511,6 +516,8 @@ def _statement_channel(verb: Token, lex: Lexicon) -> bool:
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
 COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
+#: Verbs that act on an actor named as their object, never on its possessions ("suspended Mali from ECOWAS").
+ACTOR_OBJECT_VERBS = frozenset({"suspend"})
 #: Verbs that command only with an infinitive ("told Iran to halt enrichment"; "told MPs that ..." reports).
 INFINITIVE_COMMAND_VERBS = frozenset({"tell"})
 #: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
