@@ -51,6 +51,14 @@ FINDS = [
     ("Gordon Brown took a swipe at the Conservatives.",
      ("person/gordon-brown", "accuse", "org/conservative-party", False)),
     ("The EU is concerned about Russia's actions in Georgia.", ("org/EU", "accuse", "country/RUS", False)),
+    # --- clause structure: conjoined verbs share an object; "joined X in V-ing"; a participle with an agent ----
+    ("Britain condemned and sanctioned Russia.", ("country/GBR", "accuse", "country/RUS", False)),
+    ("Britain joined France in condemning Russia.", ("country/GBR", "accuse", "country/RUS", False)),
+    ("Britain joined France in condemning Russia.", ("country/FRA", "accuse", "country/RUS", False)),
+    ("Germany joined the United States in imposing sanctions on Iran.",
+     ("country/USA", "sanction", "country/IRN", False)),
+    ("Ukraine, backed by the United States, rejected the plan.", ("country/USA", "support", "country/UKR", False)),
+    ("The condemnation of Russia by the EU was swift.", ("org/EU", "accuse", "country/RUS", False)),
     # --- support: rallying behind ----------------------------------------------------------------------------
     ("Poland rallied behind Ukraine.", ("country/POL", "support", "country/UKR", False)),
 ]
@@ -77,6 +85,12 @@ def test_general_find(relations_of, text, expected) -> None:
     # suspending one's own requests sanctions nobody
     ("The EU and the United States agreed to suspend their requests for arbitration.", "sanction"),
     ("Turkey, which occupies northern Cyprus, refused.", "assault"),
+    # joining another in an act is no membership of it
+    ("Germany joined the European Union in imposing sanctions on Iran.", "memberOf"),
+    # a person sent somewhere by an organisation is no aid
+    ("A report by a pathologist sent to Israel by Amnesty International was published.", "aid"),
+    # a verb conjoined with one that has its own subject shares nothing
+    ("Japan protested and China sanctioned Russia.", "protest"),
 ])
 def test_general_precision_guards(relations_of, text, unwanted) -> None:
     got = relations_of(text)

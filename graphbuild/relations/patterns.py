@@ -88,7 +88,12 @@ def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children) or _passive_modifier(verb)
+
+
+def _passive_modifier(verb: Token) -> bool:
+    """A past participle with an agent modifying a noun: "Ukraine, backed by the United States, ..."."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -138,6 +143,11 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             via_xcomp_from = cur if cur.dep_ == "xcomp" else None
             cur, steps = cur.head, steps + 1
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in JOINING_VERBS:
+            # "Britain joined France in condemning Russia": both condemn
+            actors, tok, extra = clause_subjects(cur.head.head, index)
+            partners = [r for d in _children(cur.head.head, OBJ_DEPS) for r in index.actors_at(d)]
+            return (actors + partners if actors else []), tok, steps + 2 + extra
         if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
             # "accused the bloc of imposing sanctions", "thanked Germany for sending tanks": the accused does it
             actors, tok = _prepositional_controller(cur.head, index)
@@ -154,6 +164,9 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
         break
     return [], None, steps
 
+
+#: Verbs whose subject and object do together what their "in" gerund says ("joined France in condemning ...").
+JOINING_VERBS = frozenset({"join"})
 
 #: Verbs whose object does what their "of"/"for" gerund says ("accused X of attacking", "thanked X for sending").
 PREP_OBJECT_CONTROL = frozenset({"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn",
@@ -343,13 +356,15 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
+    if trig.lemma in JOINING_VERBS and any(c.lower_ == "in" and _children(c, {"pcomp"}) for c in _children(tok, {"prep"})):
+        return None  # "joined the US in imposing sanctions": the act is the gerund's, no membership
     if trig.lemma in ACTOR_OBJECT_VERBS and not any(index.actors_at(d) for d in _children(tok, OBJ_DEPS | {"nsubjpass"})):
         return None  # "suspended Russia from the council" sanctions Russia; "suspended their requests" nobody
     if trig.lemma in INFINITIVE_COMMAND_VERBS and not any(a.lower_ == "to" for x in _children(tok, {"xcomp"})
                                                          for a in _children(x, {"aux"})):
         return None  # "told Iran to halt enrichment" is a demand; "told the BBC that ..." is a statement
-    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
-            not _gift(d) for d in _children(tok, {"dobj"}) if not index.actors_at(d)):
+    given = _children(tok, {"dobj"}) + ([tok.head] if _passive_modifier(tok) else [])
+    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(not _gift(d) for d in given if not index.actors_at(d)):
         return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
     if trig.negates and trig.lemma == "leave" and any(c.lower_ == "with" for c in _children(tok, {"prep"})):
         return None  # "leaving the Tories with 163 MPs" leaves nobody's organisation
@@ -372,7 +387,11 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
     stative = (passive and not _children(tok, {"agent"}) and prep_objs
                and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
     if passive and not stative:
-        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS) + ([tok.head] if _passive_modifier(tok) else [])
+    if not passive and not obj_toks and not prep_objs:
+        # "Britain condemned and sanctioned Russia": a verb conjoined before another shares its object
+        obj_toks += [d for c in _children(tok, {"conj"}) if c.pos_ == "VERB" and not _children(c, SUBJ_DEPS)
+                     for d in _children(c, OBJ_DEPS)]
     obj_toks += prep_objs
     objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
     if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
