@@ -74,6 +74,7 @@ def test_general_find(relations_of, text, expected) -> None:
     # "told ... that": a statement, not a command; a quoted imperative commands nobody named
     ("Tony Blair told the BBC that he would stay.", "demand"),
     ("Robert Kilroy-Silk told Nigel Farage: \"Don't tell lies.\"", "demand"),
+    ("David Blunkett told refugees from Afghanistan to go home.", "demand"),
     # insisting that something is so is a claim, not a demand
     ("Germany insisted that France was wrong about the budget.", "demand"),
     # refusing to act negates the act; it rejects nobody

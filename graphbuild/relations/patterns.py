@@ -393,7 +393,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         obj_toks += [d for c in _children(tok, {"conj"}) if c.pos_ == "VERB" and not _children(c, SUBJ_DEPS)
                      for d in _children(c, OBJ_DEPS)]
     obj_toks += prep_objs
-    objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
+    read = index.actors_at if trig.lemma in INFINITIVE_COMMAND_VERBS else object_fn(index, trig.relation)
+    objects = [r for t in obj_toks for r in read(t)]  # "told refugees from Afghanistan to go home": no state told
     if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
         objects = clausal_objects(tok, index)
     if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
