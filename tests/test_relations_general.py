@@ -59,6 +59,17 @@ FINDS = [
      ("country/USA", "sanction", "country/IRN", False)),
     ("Ukraine, backed by the United States, rejected the plan.", ("country/USA", "support", "country/UKR", False)),
     ("The condemnation of Russia by the EU was swift.", ("org/EU", "accuse", "country/RUS", False)),
+    # --- coordinated demonyms before an agent noun; acting "together"; trade ------------------------------------
+    ("Indian and Russian troops took part in joint exercises.", ("country/IND", "cooperate", "country/RUS", False)),
+    ("Russia and Kazakhstan are building a nuclear plant together.",
+     ("country/KAZ", "cooperate", "country/RUS", False)),
+    ("France and Britain will share intelligence.", ("country/FRA", "cooperate", "country/GBR", False)),
+    ("Exports from Germany to Russia rose sharply.", ("country/DEU", "cooperate", "country/RUS", False)),
+    ("Russia supplies gas to Germany.", ("country/DEU", "cooperate", "country/RUS", False)),
+    ("Belarus has close economic links with Russia.", ("country/BLR", "cooperate", "country/RUS", False)),
+    # trade under an embargo is the embargo; a suspension of links ends them
+    ("The EU embargo on arms exports to China is likely to be lifted.", ("org/EU", "sanction", "country/CHN", False)),
+    ("Italy announced a suspension of air links with Serbia.", ("country/ITA", "cooperate", "country/SRB", True)),
     # --- support: rallying behind ----------------------------------------------------------------------------
     ("Poland rallied behind Ukraine.", ("country/POL", "support", "country/UKR", False)),
 ]
@@ -86,6 +97,10 @@ def test_general_find(relations_of, text, expected) -> None:
     # suspending one's own requests sanctions nobody
     ("The EU and the United States agreed to suspend their requests for arbitration.", "sanction"),
     ("Turkey, which occupies northern Cyprus, refused.", "assault"),
+    # a state named before its own body is not a second party ("the US Congress")
+    ("The US Congress agreed to lift the embargo.", "agree"),
+    # commodities supplied are trade, not aid
+    ("Russia supplies gas to Germany.", "aid"),
     # joining another in an act is no membership of it
     ("Germany joined the European Union in imposing sanctions on Iran.", "memberOf"),
     # a person sent somewhere by an organisation is no aid

@@ -289,3 +289,24 @@ def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
                    for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         yield from _cross(_subjects(noun.head, index), others, relation, noun, "predicate",
                           lex.types[relation].prior * 0.9)
+
+
+#: Adverbs by which coordinated subjects do something as one ("Russia and Kazakhstan are building a plant together").
+JOINTLY = frozenset({"together", "jointly"})
+
+
+def joint_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"X and Y will build a pipeline together", "X and Y jointly developed ..." -> X cooperate Y (a verb the
+    lexicon reads itself, "work together", is left to it)."""
+    for tok in sent:
+        if tok.lower_ not in JOINTLY or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in lex.verbs:
+            continue
+        subjects = _subjects(verb, index)
+        if len({r.mention.entity_id for r in subjects}) < 2:
+            continue
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+        for a, b in pairs:
+            yield from _cross([a], [b], "cooperate", verb, "joint", lex.types["cooperate"].prior * 0.9, 2, tok.lower_)

@@ -312,7 +312,8 @@ def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
     kids = [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
     if any(all(c.lower_ != w for c in kids) for w in first):
         return None
-    parts = [c for c in kids if c.lower_ == last]
+    # "supplies gas to Germany": the parser may hang "to" as a dative
+    parts = [c for c in kids + _children(verb, {"dative"}) if c.lower_ == last]
     # "called for Iran to halt enrichment": the particle marks an infinitive clause whose subject is the object
     out = [n for x in _children(verb, {"advcl", "ccomp", "xcomp"}) if any(m.dep_ == "mark" and m.lower_ == last
                                                                           for m in x.children)
