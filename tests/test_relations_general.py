@@ -70,6 +70,12 @@ FINDS = [
     # trade under an embargo is the embargo; a suspension of links ends them
     ("The EU embargo on arms exports to China is likely to be lifted.", ("org/EU", "sanction", "country/CHN", False)),
     ("Italy announced a suspension of air links with Serbia.", ("country/ITA", "cooperate", "country/SRB", True)),
+    # --- reactions: "came under fire / pressure from X", "faced sanctions from X" ----------------------------
+    ("Tony Blair came under fire from the Liberal Democrats over Iraq.",
+     ("org/liberal-democrats", "accuse", "person/tony-blair", False)),
+    ("Russia came under pressure from the European Union to release the activists.",
+     ("org/EU", "coerce", "country/RUS", False)),
+    ("Belarus faced sanctions from the European Union.", ("org/EU", "sanction", "country/BLR", False)),
     # --- support: rallying behind ----------------------------------------------------------------------------
     ("Poland rallied behind Ukraine.", ("country/POL", "support", "country/UKR", False)),
 ]
@@ -101,6 +107,8 @@ def test_general_find(relations_of, text, expected) -> None:
     ("The US Congress agreed to lift the embargo.", "agree"),
     # commodities supplied are trade, not aid
     ("Russia supplies gas to Germany.", "aid"),
+    # between two states "came under attack" may be shooting: no accusation read into it
+    ("Britain came under attack from France.", "accuse"),
     # joining another in an act is no membership of it
     ("Germany joined the European Union in imposing sanctions on Iran.", "memberOf"),
     # a person sent somewhere by an organisation is no aid
