@@ -76,6 +76,9 @@ FINDS = [
     ("Russia came under pressure from the European Union to release the activists.",
      ("org/EU", "coerce", "country/RUS", False)),
     ("Belarus faced sanctions from the European Union.", ("org/EU", "sanction", "country/BLR", False)),
+    # --- requests and backing -------------------------------------------------------------------------------
+    ("Kiev sought help from Washington.", ("country/UKR", "request", "country/USA", False)),
+    ("Turkey is seeking EU membership.", ("country/TUR", "seeksMembershipIn", "org/EU", False)),
     # --- support: rallying behind ----------------------------------------------------------------------------
     ("Poland rallied behind Ukraine.", ("country/POL", "support", "country/UKR", False)),
 ]
@@ -109,6 +112,8 @@ def test_general_find(relations_of, text, expected) -> None:
     ("Russia supplies gas to Germany.", "aid"),
     # between two states "came under attack" may be shooting: no accusation read into it
     ("Britain came under attack from France.", "accuse"),
+    # seeking "EU membership" is a bid, not membership
+    ("Turkey is seeking EU membership.", "memberOf"),
     # joining another in an act is no membership of it
     ("Germany joined the European Union in imposing sanctions on Iran.", "memberOf"),
     # a person sent somewhere by an organisation is no aid

@@ -257,7 +257,9 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
         c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN") for c in trigger.children)
     # "Hungary blocked EU funding for Ukraine": the EU's aid stays the EU's aid, not Hungary's sanction -- a
     # governor does not retype an event named with its own actor (its modifiers still may: "defence treaty")
-    governed = not (own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
+    # ("EU membership" names the organisation, not an actor of the event: "is seeking EU membership" still retypes)
+    governed = relation in ("memberOf", "seeksMembershipIn") or not (
+        own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
     rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
     if trigger.lemma_.lower() in HELD_OFFICES:
         rules = []  # "the UK wants to make Africa a priority of its G8 chairmanship": a member already
