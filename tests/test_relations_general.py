@@ -76,6 +76,12 @@ FINDS = [
     ("Russia came under pressure from the European Union to release the activists.",
      ("org/EU", "coerce", "country/RUS", False)),
     ("Belarus faced sanctions from the European Union.", ("org/EU", "sanction", "country/BLR", False)),
+    # --- membership stated in passing; expulsion from an organisation ------------------------------------------
+    ("Belarus belongs to the Eurasian Economic Union.", ("country/BLR", "memberOf", "org/EAEU", False)),
+    ("Sweden became NATO's 32nd member.", ("country/SWE", "memberOf", "org/NATO", False)),
+    ("France and Germany, the two largest EU economies, disagreed.", ("country/FRA", "memberOf", "org/EU", False)),
+    ("Russia was expelled from the Council of Europe.", ("org/COE", "sanction", "country/RUS", False)),
+    ("Russia was suspended from the G8.", ("org/G8", "sanction", "country/RUS", False)),
     # --- requests and backing -------------------------------------------------------------------------------
     ("Kiev sought help from Washington.", ("country/UKR", "request", "country/USA", False)),
     ("Turkey is seeking EU membership.", ("country/TUR", "seeksMembershipIn", "org/EU", False)),

@@ -430,6 +430,10 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 subj_tok, steps = (_children(tok, PASSIVE_SUBJ_DEPS) or [None])[0], 1
             else:
                 subjects, subj_tok, steps = clause_subjects(tok, index)
+            if not subjects and trig.lemma in EXCLUDING_VERBS and _is_passive(tok):
+                # "Russia was expelled from the Council of Europe": the organisation expels
+                subjects = [r for c in _children(tok, {"prep"}) if c.lower_ == "from" for p in _pobjs(c)
+                            for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
             if subjects:
                 # "Belarus forms the Union State with Russia": a co-actor does it too
                 subjects = subjects + [r for c in _children(tok, {"prep"}) if trig.role_of(c.lower_) == "cosubject"
@@ -539,6 +543,8 @@ def _statement_channel(verb: Token, lex: Lexicon) -> bool:
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
 COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
+#: Verbs by which an organisation puts a member out: in the passive without agent, the "from" organisation acts.
+EXCLUDING_VERBS = frozenset({"expel", "suspend", "exclude", "ban", "bar"})
 #: Verbs that act on an actor named as their object, never on its possessions ("suspended Mali from ECOWAS").
 ACTOR_OBJECT_VERBS = frozenset({"suspend"})
 #: Verbs that command only with an infinitive ("told Iran to halt enrichment"; "told MPs that ..." reports).
@@ -806,6 +812,9 @@ def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lex
     if trig.relation in JOINT_ACTS and not args.objects:
         args.objects = _destination(tok, index)
     subjects, args.subj_tok, steps = possessor_subjects(tok, index, 0)
+    taken = {r.mention.entity_id for r in args.objects}
+    if subjects and all(r.mention.entity_id in taken for r in subjects):
+        subjects = []  # "became NATO's 32nd member": the possessor is the organisation, the object
     if not subjects:
         # a joint act with its partner named ("at a news conference with Li", "in conversations with Bush") is
         # done by the subject of whatever clause it sits in
