@@ -82,6 +82,9 @@ FINDS = [
     ("France and Germany, the two largest EU economies, disagreed.", ("country/FRA", "memberOf", "org/EU", False)),
     ("Russia was expelled from the Council of Europe.", ("org/COE", "sanction", "country/RUS", False)),
     ("Russia was suspended from the G8.", ("org/G8", "sanction", "country/RUS", False)),
+    # --- ending the fighting is a retreat by each side ------------------------------------------------------
+    ("Armenia and Azerbaijan agreed to end the fighting.", ("country/ARM", "retreat", "country/AZE", False)),
+    ("Armenia and Azerbaijan agreed to end the fighting.", ("country/AZE", "retreat", "country/ARM", False)),
     # --- requests and backing -------------------------------------------------------------------------------
     ("Kiev sought help from Washington.", ("country/UKR", "request", "country/USA", False)),
     ("Turkey is seeking EU membership.", ("country/TUR", "seeksMembershipIn", "org/EU", False)),

@@ -287,6 +287,7 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
 
 def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], trig: Trigger, tok: Token,
            steps: int, lex: Lexicon, subj_tok: Token | None, obj_tok: Token | None) -> Iterator[Candidate]:
+    symmetric = relation in SYMMETRIC_RELATIONS
     relation, by = retype(tok, relation, lex)
     if objects and subjects:
         for s in subjects:
@@ -300,11 +301,14 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
     if relation not in JOINT_ACTS and obj_tok is not None and obj_tok.dep_ in OBJ_DEPS and not objects \
             and obj_tok.lemma_.lower() not in lex.nouns:
         return  # "helped them fight jihadist groups": co-subjects against a third side do not fight each other
-    if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
+    if symmetric and len(subjects) >= 2 and not objects:
+        # a symmetric act retyped to a directed one ("agreed to end the fighting": each side retreats) goes both ways
+        both = relation not in SYMMETRIC_RELATIONS
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
-                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
-                                steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates, by)
+                for x, y in ((a, b), (b, a)) if both else ((a, b),):
+                    yield Candidate(x.mention, relation, y.mention, tok, trig.pattern_id + "+coord",
+                                    trig.prior * 0.95, steps + x.steps + y.steps, subj_tok, subj_tok, trig.negates, by)
 
 
 def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
