@@ -85,6 +85,11 @@ FINDS = [
     # --- ending the fighting is a retreat by each side ------------------------------------------------------
     ("Armenia and Azerbaijan agreed to end the fighting.", ("country/ARM", "retreat", "country/AZE", False)),
     ("Armenia and Azerbaijan agreed to end the fighting.", ("country/AZE", "retreat", "country/ARM", False)),
+    # --- mobilisation and aid: massing, moving, reinforcing troops; warships sent; money pledged ----------------
+    ("Russia massed troops on the border with Ukraine.", ("country/RUS", "mobilize", "country/UKR", False)),
+    ("India moved troops to its border with China.", ("country/IND", "mobilize", "country/CHN", False)),
+    ("China sent warships to the Taiwan Strait.", ("country/CHN", "mobilize", "country/TWN", False)),
+    ("Germany pledged $1bn to Ukraine.", ("country/DEU", "aid", "country/UKR", False)),
     # --- requests and backing -------------------------------------------------------------------------------
     ("Kiev sought help from Washington.", ("country/UKR", "request", "country/USA", False)),
     ("Turkey is seeking EU membership.", ("country/TUR", "seeksMembershipIn", "org/EU", False)),
@@ -121,6 +126,9 @@ def test_general_find(relations_of, text, expected) -> None:
     ("Russia supplies gas to Germany.", "aid"),
     # between two states "came under attack" may be shooting: no accusation read into it
     ("Britain came under attack from France.", "accuse"),
+    # pledging to act, or pledging support, is no aid
+    ("Germany pledged to cooperate with France.", "aid"),
+    ("Germany pledged support to Ukraine.", "aid"),
     # seeking "EU membership" is a bid, not membership
     ("Turkey is seeking EU membership.", "memberOf"),
     # joining another in an act is no membership of it
