@@ -129,6 +129,7 @@ def test_general_find(relations_of, text, expected) -> None:
     # pledging to act, or pledging support, is no aid
     ("Germany pledged to cooperate with France.", "aid"),
     ("Germany pledged support to Ukraine.", "aid"),
+    ("The Conservatives would stand up for the forgotten majority, Michael Howard pledged.", "aid"),
     # seeking "EU membership" is a bid, not membership
     ("Turkey is seeking EU membership.", "memberOf"),
     # joining another in an act is no membership of it

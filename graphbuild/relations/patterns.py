@@ -371,6 +371,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
                                                          for a in _children(x, {"aux"})):
         return None  # "told Iran to halt enrichment" is a demand; "told the BBC that ..." is a statement
     given = _children(tok, {"dobj"}) + ([tok.head] if _passive_modifier(tok) else [])
+    if trig.lemma in PLEDGING_VERBS and not trig.obj_noun and not any(_gift(d) for d in given):
+        return None  # "pledged $1bn to Ukraine" is aid; "X would stand up for ..., Howard pledged" is a promise
     if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(not _gift(d) for d in given if not index.actors_at(d)):
         return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
     if trig.negates and trig.lemma == "leave" and any(c.lower_ == "with" for c in _children(tok, {"prep"})):
@@ -517,6 +519,8 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 
 #: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
 GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide", "pledge"})
+#: Giving verbs that are aid only with a gift named ("pledged $1bn"), never by their clause alone.
+PLEDGING_VERBS = frozenset({"pledge"})
 GIFTS = (RECEIVED_AID - {"support"}) | frozenset({
     "dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum", "asylum", "refuge", "food",
     "medicine", "grain", "fuel", "oil", "gas", "debt", "relief", "tank", "plane", "ship", "rocket", "artillery",
