@@ -90,6 +90,10 @@ FINDS = [
     ("India moved troops to its border with China.", ("country/IND", "mobilize", "country/CHN", False)),
     ("China sent warships to the Taiwan Strait.", ("country/CHN", "mobilize", "country/TWN", False)),
     ("Germany pledged $1bn to Ukraine.", ("country/DEU", "aid", "country/UKR", False)),
+    # --- force: firing on, targets struck in a state, missiles and drones as agents ---------------------------
+    ("Pakistani troops fired on Indian positions in Kashmir.", ("country/PAK", "assault", "country/IND", False)),
+    ("Israeli aircraft struck targets in Lebanon.", ("country/ISR", "assault", "country/LBN", False)),
+    ("Russian drones attacked Ukraine overnight.", ("country/RUS", "assault", "country/UKR", False)),
     # --- requests and backing -------------------------------------------------------------------------------
     ("Kiev sought help from Washington.", ("country/UKR", "request", "country/USA", False)),
     ("Turkey is seeking EU membership.", ("country/TUR", "seeksMembershipIn", "org/EU", False)),

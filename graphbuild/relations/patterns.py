@@ -391,8 +391,11 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
     for d in _children(tok, OBJ_DEPS | (PASSIVE_SUBJ_DEPS if trig.obj_noun else frozenset())):
         if index.mention_at(d) is None:
             for c in _children(d, {"prep"}):
-                if trig.role_of(c.lower_) == "object":
-                    prep_objs.extend(_pobjs(c))
+                if trig.role_of(c.lower_) == "object" or (
+                        trig.relation in FORCE_TYPES and d.lemma_.lower() in TARGET_NOUNS and c.lower_ == "in"):
+                    prep_objs.extend(_pobjs(c))  # "struck targets in Lebanon"
+            if trig.relation in FORCE_TYPES and d.lemma_.lower() in TARGET_NOUNS:
+                prep_objs.extend(p for c in _children(tok, {"prep"}) if c.lower_ == "in" for p in _pobjs(c))
     stative = (passive and not _children(tok, {"agent"}) and prep_objs
                and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
     if passive and not stative:
@@ -551,6 +554,10 @@ def _statement_channel(verb: Token, lex: Lexicon) -> bool:
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
 COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
+#: Types of force whose object may be a place named by what lies in it ("struck targets in Lebanon").
+FORCE_TYPES = frozenset({"assault", "coerce"})
+TARGET_NOUNS = frozenset({"target", "position", "base", "facility", "site", "installation", "outpost", "camp",
+                          "infrastructure", "territory", "village", "town", "city"})
 #: Verbs by which an organisation puts a member out: in the passive without agent, the "from" organisation acts.
 EXCLUDING_VERBS = frozenset({"expel", "suspend", "exclude", "ban", "bar"})
 #: Verbs that act on an actor named as their object, never on its possessions ("suspended Mali from ECOWAS").
