@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     plain = [e for e in compiled if e["source"] != "object"]
     base = run("curated")
     for name, layers, entries in (("curated", None, None), ("compiled verbs", "petrarch", None),
-                                  ("compiled plain verbs+curated", "petrarch,curated", plain),
+                                  ("compiled plain+curated", "petrarch,curated", plain),
                                   ("compiled verbs+curated", "petrarch,curated", None),
                                   ("all (+compiled agents)", "petrarch,petrarch-agents,curated", None)):
         print(row(name, base if layers is None else run(layers, entries)), flush=True)

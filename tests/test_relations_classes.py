@@ -115,6 +115,12 @@ def test_classes_refusing_own_act_still_negates(relations_of) -> None:
     assert ("country/RUS", "consult", "country/UKR", True) in got
 
 
+def test_classes_ending_ones_own_cooperation_negates_it(relations_of) -> None:
+    # "its" is the clause's own subject (an anaphora mention now): the negating verb applies (docs/ANNOTATION.md 3.3)
+    got = relations_of("Niger ended its military cooperation with the United States in March.")
+    assert ("country/NER", "cooperate", "country/USA", True) in got
+
+
 def test_classes_sending_troops_is_no_aid(relations_of) -> None:
     got = relations_of("Britain will send more troops to Iraq.")
     assert not {t for t in got if t[1] == "aid"}, got
@@ -191,6 +197,9 @@ def test_classes_failing_to_protect_is_no_rejection(relations_of) -> None:
     ("Martin Bell insisted on BBC Radio 4 that the rules were fair.", "demand"),
     # a question is no request
     ("Michael Fallon asked Gordon Brown whether the Treasury had leaned on statisticians.", "request"),
+    # a presidency named in a list of bodies makes none of them a member
+    ("Representatives of the EU Council, EU Presidency, European Commission and NATO attend the meetings.",
+     "memberOf"),
     # "opposition" before a party's name is a label
     ("The UK's opposition Conservatives have unveiled plans for health checks.", "reject"),
     # what is sent or delivered is no aid: a budget, a speech

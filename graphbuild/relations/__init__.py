@@ -43,6 +43,7 @@ from graphbuild.relations.events import (
     REGIME_EVENTS,
     apposition_membership,
     evaluative_relations,
+    joint_relations,
     judgement_relations,
     membership_bid_relations,
     predicate_noun_relations,
@@ -114,6 +115,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from reciprocal_relations(sent, index, lex)
     yield from membership_bid_relations(sent, index, lex)
     yield from predicate_noun_relations(sent, index, lex)
+    yield from joint_relations(sent, index, lex)
 
 
 def _type_ok(c: Candidate, index: ActorIndex, lex: Lexicon) -> bool:

@@ -154,6 +154,12 @@ class ActorIndex:
         m = self.by_token.get(tok.i)
         if m is not None:
             out.extend(self._refs(m))
+            if tok.lemma_.lower() in self.lexicon.agent_nouns:
+                # "Indian and Russian troops": a mention "Russian troops" with another demonym before it
+                out.extend(r for c in tok.children if c.dep_ in ("amod", "compound")
+                           and any(g.dep_ == "conj" for g in c.children)
+                           and (cm := self.by_token.get(c.i)) is not None and cm is not m
+                           for r in self._as_modifier(cm, 1))
         else:
             lemma = tok.lemma_.lower()
             holders = [hm for c in tok.children if c.dep_ in ("appos", "compound")
@@ -168,6 +174,9 @@ class ActorIndex:
                     cm = self.by_token.get(c.i)
                     if cm is not None and c.dep_ in MODIFIER_DEPS:
                         out.extend(self._as_modifier(cm, 1))
+                        # "Indian and Russian troops": the modifier's conjuncts qualify the noun too
+                        out.extend(r for g in c.children if g.dep_ == "conj" and (gm := self.by_token.get(g.i))
+                                   is not None for r in self._as_modifier(gm, 1))
                     elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
                         # "the military governments of Mali, Burkina Faso and Niger"
                         for p in c.children:

@@ -39,7 +39,14 @@ REACTION_VERBS = frozenset({"draw", "attract", "receive", "earn", "face", "promp
 REACTION_NOUNS = {"condemnation": "accuse", "criticism": "accuse", "rebuke": "accuse", "censure": "accuse",
                   "anger": "accuse", "outrage": "accuse", "protest": "protest", "protests": "protest",
                   "praise": "support", "backing": "support", "support": "support", "approval": "support",
-                  "welcome": "support", "rejection": "reject", "opposition": "reject"}
+                  "welcome": "support", "rejection": "reject", "opposition": "reject",
+                  "accusation": "accuse", "attack": "accuse", "flak": "accuse", "scorn": "accuse", "fire": "accuse",
+                  "ridicule": "accuse", "rebuff": "reject", "threat": "threaten", "sanction": "sanction",
+                  "demand": "demand", "pressure": "coerce"}
+#: Reactions that are also words of war: between two states "came under fire / attack" may be shooting.
+MARTIAL_REACTIONS = frozenset({"fire", "attack"})
+#: "came under fire / pressure from X": verbs whose "under" object is the reaction.
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
 #: "termed / called / described / labelled <object> <adjective>".
 EVALUATIVE_VERBS = frozenset({"term", "call", "describe", "label", "brand", "characterise", "characterize",
                               "dub", "consider", "deem", "regard", "see", "view", "hold"})
@@ -111,9 +118,10 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"The coup in Niger drew condemnation from ECOWAS" -> ECOWAS accuse NER."""
     for tok in sent:
         relation = REACTION_NOUNS.get(tok.lower_) or REACTION_NOUNS.get(tok.lemma_.lower())
-        if relation is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REACTION_VERBS:
+        under = (tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in UNDER_VERBS)
+        if relation is None or not under and (tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REACTION_VERBS):
             continue
-        verb = tok.head
+        verb = tok.head.head if under else tok.head
         reactors = [r for node in (tok, verb) for c in node.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                     for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         events = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -123,6 +131,9 @@ def reaction_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
             targets = _subjects(verb.head, index)
         if not targets:
             targets = event_objects(events, index, {r.mention.entity_id or "" for r in reactors})
+        if tok.lemma_.lower() in MARTIAL_REACTIONS and all(
+                index.type_of(r.mention) == "Country" for r in reactors + targets):
+            continue
         yield from _cross(reactors, targets, relation, tok, "reaction", lex.types[relation].prior * 0.9)
 
 
@@ -289,3 +300,24 @@ def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
                    for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
         yield from _cross(_subjects(noun.head, index), others, relation, noun, "predicate",
                           lex.types[relation].prior * 0.9)
+
+
+#: Adverbs by which coordinated subjects do something as one ("Russia and Kazakhstan are building a plant together").
+JOINTLY = frozenset({"together", "jointly"})
+
+
+def joint_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"X and Y will build a pipeline together", "X and Y jointly developed ..." -> X cooperate Y (a verb the
+    lexicon reads itself, "work together", is left to it)."""
+    for tok in sent:
+        if tok.lower_ not in JOINTLY or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in lex.verbs:
+            continue
+        subjects = _subjects(verb, index)
+        if len({r.mention.entity_id for r in subjects}) < 2:
+            continue
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+        for a, b in pairs:
+            yield from _cross([a], [b], "cooperate", verb, "joint", lex.types["cooperate"].prior * 0.9, 2, tok.lower_)

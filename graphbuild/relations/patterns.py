@@ -88,7 +88,12 @@ def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children) or _passive_modifier(verb)
+
+
+def _passive_modifier(verb: Token) -> bool:
+    """A past participle with an agent modifying a noun: "Ukraine, backed by the United States, ..."."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -138,6 +143,11 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
             via_xcomp_from = cur if cur.dep_ == "xcomp" else None
             cur, steps = cur.head, steps + 1
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in JOINING_VERBS:
+            # "Britain joined France in condemning Russia": both condemn
+            actors, tok, extra = clause_subjects(cur.head.head, index)
+            partners = [r for d in _children(cur.head.head, OBJ_DEPS) for r in index.actors_at(d)]
+            return (actors + partners if actors else []), tok, steps + 2 + extra
         if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
             # "accused the bloc of imposing sanctions", "thanked Germany for sending tanks": the accused does it
             actors, tok = _prepositional_controller(cur.head, index)
@@ -154,6 +164,9 @@ def clause_subjects(verb: Token, index: ActorIndex) -> tuple[list[ActorRef], Tok
         break
     return [], None, steps
 
+
+#: Verbs whose subject and object do together what their "in" gerund says ("joined France in condemning ...").
+JOINING_VERBS = frozenset({"join"})
 
 #: Verbs whose object does what their "of"/"for" gerund says ("accused X of attacking", "thanked X for sending").
 PREP_OBJECT_CONTROL = frozenset({"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn",
@@ -244,7 +257,9 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
         c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN") for c in trigger.children)
     # "Hungary blocked EU funding for Ukraine": the EU's aid stays the EU's aid, not Hungary's sanction -- a
     # governor does not retype an event named with its own actor (its modifiers still may: "defence treaty")
-    governed = not (own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
+    # ("EU membership" names the organisation, not an actor of the event: "is seeking EU membership" still retypes)
+    governed = relation in ("memberOf", "seeksMembershipIn") or not (
+        own_actor and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
     rules = [r for r in lex.retype.get(relation, []) if r[1] != relation]
     if trigger.lemma_.lower() in HELD_OFFICES:
         rules = []  # "the UK wants to make Africa a priority of its G8 chairmanship": a member already
@@ -272,6 +287,7 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
 
 def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], trig: Trigger, tok: Token,
            steps: int, lex: Lexicon, subj_tok: Token | None, obj_tok: Token | None) -> Iterator[Candidate]:
+    symmetric = relation in SYMMETRIC_RELATIONS
     relation, by = retype(tok, relation, lex)
     if objects and subjects:
         for s in subjects:
@@ -282,11 +298,17 @@ def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], tri
         if relation in JOINT_ACTS and len(subjects) >= 2:
             # "Egypt and Israel signed a protocol with the US": the co-signers agree with each other too
             objects = []
-    if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
+    if relation not in JOINT_ACTS and obj_tok is not None and obj_tok.dep_ in OBJ_DEPS and not objects \
+            and obj_tok.lemma_.lower() not in lex.nouns:
+        return  # "helped them fight jihadist groups": co-subjects against a third side do not fight each other
+    if symmetric and len(subjects) >= 2 and not objects:
+        # a symmetric act retyped to a directed one ("agreed to end the fighting": each side retreats) goes both ways
+        both = relation not in SYMMETRIC_RELATIONS
         for a, b in combinations(subjects, 2):
             if a.mention.entity_id != b.mention.entity_id:
-                yield Candidate(a.mention, relation, b.mention, tok, trig.pattern_id + "+coord", trig.prior * 0.95,
-                                steps + a.steps + b.steps, subj_tok, subj_tok, trig.negates, by)
+                for x, y in ((a, b), (b, a)) if both else ((a, b),):
+                    yield Candidate(x.mention, relation, y.mention, tok, trig.pattern_id + "+coord",
+                                    trig.prior * 0.95, steps + x.steps + y.steps, subj_tok, subj_tok, trig.negates, by)
 
 
 def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
@@ -296,7 +318,8 @@ def _particle_objects(verb: Token, particle: str) -> list[Token] | None:
     kids = [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
     if any(all(c.lower_ != w for c in kids) for w in first):
         return None
-    parts = [c for c in kids if c.lower_ == last]
+    # "supplies gas to Germany": the parser may hang "to" as a dative
+    parts = [c for c in kids + _children(verb, {"dative"}) if c.lower_ == last]
     # "called for Iran to halt enrichment": the particle marks an infinitive clause whose subject is the object
     out = [n for x in _children(verb, {"advcl", "ccomp", "xcomp"}) if any(m.dep_ == "mark" and m.lower_ == last
                                                                           for m in x.children)
@@ -340,8 +363,17 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
         return None  # "asked Mr Brown whether the Treasury had ...": a question, not a request
     if trig.lemma in COMMAND_VERBS and not _children(tok, {"xcomp", "ccomp"}):
         return None  # "ordered Georgia to withdraw" is a demand; "ordered ten Airbus jets" is a purchase
-    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(
-            not _gift(d) for d in _children(tok, {"dobj"}) if not index.actors_at(d)):
+    if trig.lemma in JOINING_VERBS and any(c.lower_ == "in" and _children(c, {"pcomp"}) for c in _children(tok, {"prep"})):
+        return None  # "joined the US in imposing sanctions": the act is the gerund's, no membership
+    if trig.lemma in ACTOR_OBJECT_VERBS and not any(index.actors_at(d) for d in _children(tok, OBJ_DEPS | {"nsubjpass"})):
+        return None  # "suspended Russia from the council" sanctions Russia; "suspended their requests" nobody
+    if trig.lemma in INFINITIVE_COMMAND_VERBS and not any(a.lower_ == "to" for x in _children(tok, {"xcomp"})
+                                                         for a in _children(x, {"aux"})):
+        return None  # "told Iran to halt enrichment" is a demand; "told the BBC that ..." is a statement
+    given = _children(tok, {"dobj"}) + ([tok.head] if _passive_modifier(tok) else [])
+    if trig.lemma in PLEDGING_VERBS and not trig.obj_noun and not any(_gift(d) for d in given):
+        return None  # "pledged $1bn to Ukraine" is aid; "X would stand up for ..., Howard pledged" is a promise
+    if trig.lemma in GIVING_VERBS and not trig.obj_noun and any(not _gift(d) for d in given if not index.actors_at(d)):
         return None  # "granted Ukraine a loan" is aid; "gave the public a voice", "grant Yukos protection" are not
     if trig.negates and trig.lemma == "leave" and any(c.lower_ == "with" for c in _children(tok, {"prep"})):
         return None  # "leaving the Tories with 163 MPs" leaves nobody's organisation
@@ -359,14 +391,22 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
     for d in _children(tok, OBJ_DEPS | (PASSIVE_SUBJ_DEPS if trig.obj_noun else frozenset())):
         if index.mention_at(d) is None:
             for c in _children(d, {"prep"}):
-                if trig.role_of(c.lower_) == "object":
-                    prep_objs.extend(_pobjs(c))
+                if trig.role_of(c.lower_) == "object" or (
+                        trig.relation in FORCE_TYPES and d.lemma_.lower() in TARGET_NOUNS and c.lower_ == "in"):
+                    prep_objs.extend(_pobjs(c))  # "struck targets in Lebanon"
+            if trig.relation in FORCE_TYPES and d.lemma_.lower() in TARGET_NOUNS:
+                prep_objs.extend(p for c in _children(tok, {"prep"}) if c.lower_ == "in" for p in _pobjs(c))
     stative = (passive and not _children(tok, {"agent"}) and prep_objs
                and (trig.relation in SYMMETRIC_RELATIONS or trig.relation in STRUCTURAL_RELATIONS))
     if passive and not stative:
-        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS)
+        obj_toks += _children(tok, PASSIVE_SUBJ_DEPS) + ([tok.head] if _passive_modifier(tok) else [])
+    if not passive and not obj_toks and not prep_objs:
+        # "Britain condemned and sanctioned Russia": a verb conjoined before another shares its object
+        obj_toks += [d for c in _children(tok, {"conj"}) if c.pos_ == "VERB" and not _children(c, SUBJ_DEPS)
+                     for d in _children(c, OBJ_DEPS)]
     obj_toks += prep_objs
-    objects = [r for t in obj_toks for r in object_fn(index, trig.relation)(t)]
+    read = index.actors_at if trig.lemma in INFINITIVE_COMMAND_VERBS else object_fn(index, trig.relation)
+    objects = [r for t in obj_toks for r in read(t)]  # "told refugees from Afghanistan to go home": no state told
     if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
         objects = clausal_objects(tok, index)
     if not objects and trig.relation in COMPLEMENT_OBJECT_TYPES:
@@ -399,6 +439,10 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 subj_tok, steps = (_children(tok, PASSIVE_SUBJ_DEPS) or [None])[0], 1
             else:
                 subjects, subj_tok, steps = clause_subjects(tok, index)
+            if not subjects and trig.lemma in EXCLUDING_VERBS and _is_passive(tok):
+                # "Russia was expelled from the Council of Europe": the organisation expels
+                subjects = [r for c in _children(tok, {"prep"}) if c.lower_ == "from" for p in _pobjs(c)
+                            for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
             if subjects:
                 # "Belarus forms the Union State with Russia": a co-actor does it too
                 subjects = subjects + [r for c in _children(tok, {"prep"}) if trig.role_of(c.lower_) == "cosubject"
@@ -477,7 +521,9 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 
 
 #: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
-GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide"})
+GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide", "pledge"})
+#: Giving verbs that are aid only with a gift named ("pledged $1bn"), never by their clause alone.
+PLEDGING_VERBS = frozenset({"pledge"})
 GIFTS = (RECEIVED_AID - {"support"}) | frozenset({
     "dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum", "asylum", "refuge", "food",
     "medicine", "grain", "fuel", "oil", "gas", "debt", "relief", "tank", "plane", "ship", "rocket", "artillery",
@@ -508,6 +554,16 @@ def _statement_channel(verb: Token, lex: Lexicon) -> bool:
 
 #: Verbs that demand only with a clause saying what is to be done ("ordered X to withdraw").
 COMMAND_VERBS = frozenset({"order", "instruct", "direct"})
+#: Types of force whose object may be a place named by what lies in it ("struck targets in Lebanon").
+FORCE_TYPES = frozenset({"assault", "coerce"})
+TARGET_NOUNS = frozenset({"target", "position", "base", "facility", "site", "installation", "outpost", "camp",
+                          "infrastructure", "territory", "village", "town", "city"})
+#: Verbs by which an organisation puts a member out: in the passive without agent, the "from" organisation acts.
+EXCLUDING_VERBS = frozenset({"expel", "suspend", "exclude", "ban", "bar"})
+#: Verbs that act on an actor named as their object, never on its possessions ("suspended Mali from ECOWAS").
+ACTOR_OBJECT_VERBS = frozenset({"suspend"})
+#: Verbs that command only with an infinitive ("told Iran to halt enrichment"; "told MPs that ..." reports).
+INFINITIVE_COMMAND_VERBS = frozenset({"tell"})
 #: Types whose target may sit in an infinitive complement ("threatened to cut off electricity to Nakhichevan",
 #: "threatened to break relations with Russia").
 COMPLEMENT_OBJECT_TYPES = frozenset({"threaten", "reject"})
@@ -528,17 +584,26 @@ def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 #: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
 DEONTIC = frozenset({"must"})
+#: Verbs whose that-clause in the bare subjunctive is a demand: "Moscow insisted that Minsk pay its debts" (not
+#: "insisted that the rules were fair": a claim).
+SUBJUNCTIVE_GOVERNORS = frozenset({"insist", "require", "stipulate"})
 
 
 def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``)."""
+    """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``); ``X insisted
+    that Y pay ...`` (bare subjunctive) -> X demand Y (``clause:demand:subjunctive``)."""
     reporting = lex.cue("reporting")
     prior = lex.types["demand"].prior * 0.9
     for tok in sent:
-        if tok.dep_ != "aux" or tok.lower_ not in DEONTIC:
-            continue
-        verb = tok.head
-        if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
+        method = "clause:demand:subjunctive"
+        if _subjunctive(tok):
+            verb = tok
+        elif tok.dep_ == "aux" and tok.lower_ in DEONTIC:
+            verb = tok.head
+            if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
+                continue
+            method = "clause:demand:must"
+        else:
             continue
         targets = [r for c in _children(verb, {"nsubj", "nsubjpass"}) for r in index.actors_at(c)]
         if not targets:
@@ -547,8 +612,14 @@ def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Can
         for s_ in speakers:
             for t in targets:
                 if s_.mention.entity_id != t.mention.entity_id:
-                    yield Candidate(s_.mention, "demand", t.mention, tok, "clause:demand:must", prior,
+                    yield Candidate(s_.mention, "demand", t.mention, tok, method, prior,
                                     2 + steps + s_.steps + t.steps, subj_tok, None)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A that-clause in the bare subjunctive under a verb of insisting: "insisted that Minsk pay its debts"."""
+    return (verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() in SUBJUNCTIVE_GOVERNORS
+            and not _children(verb, {"aux", "auxpass"}) and any(c.lower_ == "that" for c in verb.children))
 
 
 #: Types whose addressee may be the subject of a complement clause ("demanded that Israel ease restrictions").
@@ -756,6 +827,9 @@ def _noun_clause_subjects(tok: Token, trig: Trigger, index: ActorIndex, lex: Lex
     if trig.relation in JOINT_ACTS and not args.objects:
         args.objects = _destination(tok, index)
     subjects, args.subj_tok, steps = possessor_subjects(tok, index, 0)
+    taken = {r.mention.entity_id for r in args.objects}
+    if subjects and all(r.mention.entity_id in taken for r in subjects):
+        subjects = []  # "became NATO's 32nd member": the possessor is the organisation, the object
     if not subjects:
         # a joint act with its partner named ("at a news conference with Li", "in conversations with Bush") is
         # done by the subject of whatever clause it sits in
@@ -821,6 +895,10 @@ def noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
 def _noun_candidates(tok: Token, trig: Trigger, index: ActorIndex, args: _NounArgs, steps: int, lex: Lexicon
                      ) -> Iterator[Candidate]:
     subjects, objects = args.subjects, args.objects
+    if tok.lemma_.lower() in HELD_OFFICES:
+        # a member state holds the presidency, named with it, not through a list ("the EU Council, EU Presidency,
+        # European Commission and NATO")
+        subjects = [] if tok.dep_ == "conj" else [r for r in subjects if index.type_of(r.mention) == "Country"]
     if objects and trig.relation in ("memberOf", "seeksMembershipIn"):
         objects = objects + surface_list(index, objects, "Organization")
     if args.cosubjects and subjects:
