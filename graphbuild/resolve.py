@@ -7,8 +7,9 @@ How a candidate is resolved (the method is kept on the Mention for review):
   When one spelling names several actors equally well, an actor named elsewhere in the document decides;
   otherwise the mention stays unresolved.
 * ``office``: a role ("the Belarusian leader") -> the holder of that office at the article's date, or through
-  the latest year the text mentions (:func:`office_dates`); an undated article's roles name only a holder the
-  article itself names, else they stay with their country.
+  the latest year the text mentions (:func:`office_dates`), else within its corpus' dates (:func:`corpus_span`);
+  with none of these, an undated article's roles name only a holder the article itself names, else they stay
+  with their country.
 * ``context``: a context alias ("the Alliance", "the Union", "the bloc", "Brussels") -> the actor whose
   names (``requires_any``) the document contains.  If two actors are licensed, the one named closest
   before the mention (within :data:`CONTEXT_WINDOW` characters) wins; otherwise unresolved.  A spelling
@@ -185,11 +186,12 @@ _YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
 def office_dates(article: Article) -> tuple[str, ...]:
     """The dates on which an office phrase of ``article`` ("the Belarusian leader") must name its holder.
 
-    The article's date (front matter, record or dateline) when it has one.  Otherwise the latest year the text
-    mentions, up to the current year: the holder must hold the office on its first and its last day, so a
-    handover within that year leaves the phrase unresolved.  With neither there is no date at all, and an office
-    phrase names only a holder the article itself names (:meth:`Resolver._office_holder`): an undated article must
-    not get today's office holders.
+    The article's date (front matter, record or dateline: :mod:`graphbuild.corpus` reads them) when it has one.
+    Otherwise the latest year the text mentions, up to the current year: the holder must hold the office on its
+    first and its last day, so a handover within that year leaves the phrase unresolved.  With neither, the article has no date of
+    its own: its office phrases are read within its corpus' dates (:func:`corpus_span`), else they name only a
+    holder the article itself names (:meth:`Resolver._office_holder`): an undated article must not get today's
+    office holders.
     """
     if article.date:
         return (article.date[:10],)
@@ -201,11 +203,21 @@ def office_dates(article: Article) -> tuple[str, ...]:
     return (f"{year}-01-01", f"{year}-12-31")
 
 
+_ISO_SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")
+
+
+def corpus_span(article: Article) -> tuple[str, str] | None:
+    """``(first, last)`` date of the article's corpus, for an article with no date of its own (else None)."""
+    match = _ISO_SPAN.fullmatch(article.corpus_dates or "")
+    return (match.group(1), match.group(2)) if match and not office_dates(article) else None
+
+
 @dataclass
 class _DocState:
     text: str
     dates: tuple[str, ...]
     named: frozenset[str]
+    span: tuple[str, str] | None = None  # the corpus' dates, for an article without its own
     resolved: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cand index -> (id, method)
     positions: dict[str, list[int]] = field(default_factory=dict)  # entity id -> starts of plain mentions
     persons: list[_Known] = field(default_factory=list)
@@ -251,10 +263,10 @@ class Resolver:
         cands = self.finder(doc)
         text = doc.text  # Doc.text joins every token on each access: read it once
         # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
-        dates = office_dates(article)
+        dates, span = office_dates(article), corpus_span(article)
         named = self._named_persons(cands)
-        cands = [self._role_or_country(c, dates, named, text) for c in cands]
-        state = _DocState(text=text, dates=dates, named=named)
+        cands = [self._role_or_country(c, dates, named, text, span) for c in cands]
+        state = _DocState(text=text, dates=dates, named=named, span=span)
         # Pass 1: everything the gazetteer settles without context; full person names.
         deferred_context: list[int] = []
         deferred_ambiguous: list[int] = []
@@ -429,32 +441,43 @@ class Resolver:
         return frozenset(out)
 
     def _office_holder(self, country: str | None, title: str, dates: tuple[str, ...],
-                       named: frozenset[str]) -> str | None:
+                       named: frozenset[str], span: tuple[str, str] | None = None) -> str | None:
         """Who an office phrase names: the one holder of ``title`` of ``country`` on every date in ``dates``.
 
-        An undated article (no ``dates``) names a holder only when the article also names that person and nobody
-        else who ever held the office ("Lukashenko ... the Belarusian leader"); never today's holder.  A bare office
-        (``country == ""``: "the prime minister") names the one person the article names who held such an office
-        of any country (on the dates, if the article has them).
+        An article with no date of its own (no ``dates``) is read within its corpus' ``span`` of dates: the one
+        person the article names who held the office on some day of the span (none such if the article names only
+        holders from other times), else, when it names no holder, the one who held it on both ends of the span.
+        With no span either, it names a holder only when the article also names that person and nobody else
+        who ever held the office ("Lukashenko ... the Belarusian leader").  Never today's holder, never a holder
+        whose term excludes every date the article or its corpus gives.  A bare office (``country == ""``: "the
+        prime minister") names the one person the article names who held such an office of any country (on the
+        dates, or within the span, if given).
         """
+        gaz = self.gazetteer
         if country == "":
             # "the prime minister": whoever held such an office (of any country) on the dates, and is named here
-            pools = [self.gazetteer.holders_titled(title, d) for d in dates] or [self.gazetteer.holders_titled(title)]
+            pools = ([gaz.holders_titled(title, d) for d in dates] or ([gaz.holders_between(None, title, *span)]
+                     if span else [gaz.holders_titled(title)]))
             holders = set(frozenset.intersection(*pools) & named)
             return holders.pop() if len(holders) == 1 else None
         if not country:
             return None
-        if not dates:
-            holders = set(self.gazetteer.holders_of(country, title) & named)
+        if dates:
+            holders = {gaz.office_holder(country, title, d) for d in dates}
+        elif span:
+            # a holder the article names decides (and one named outside the span leaves the phrase unresolved)
+            ever = gaz.holders_of(country, title) & named
+            holders = (set(gaz.holders_between(country, title, *span) & ever) if ever
+                       else {gaz.office_holder(country, title, d) for d in span})
         else:
-            holders = {self.gazetteer.office_holder(country, title, d) for d in dates}
+            holders = set(gaz.holders_of(country, title) & named)
         return holders.pop() if len(holders) == 1 else None
 
     def _role_or_country(self, cand: MentionCandidate, dates: tuple[str, ...], named: frozenset[str],
-                         text: str) -> MentionCandidate:
+                         text: str, span: tuple[str, str] | None = None) -> MentionCandidate:
         if cand.kind != "role" or cand.head_start < 0:
             return cand
-        if self._office_holder(self._country_of(cand.key), cand.title or "", dates, named):
+        if self._office_holder(self._country_of(cand.key), cand.title or "", dates, named, span):
             return cand
         return MentionCandidate(
             start=cand.head_start,
@@ -472,7 +495,7 @@ class Resolver:
         gaz = self.gazetteer
         if cand.kind == "role":
             country = self._country_of(cand.key) if cand.key else ""
-            holder = self._office_holder(country, cand.title or "", state.dates, state.named)
+            holder = self._office_holder(country, cand.title or "", state.dates, state.named, state.span)
             return (holder, "office") if holder else (None, UNRESOLVED)
         if cand.kind == "body":
             country = self._country_of(cand.key)

@@ -252,6 +252,50 @@ def test_resolve_bare_office_names_the_one_holder_the_article_names(shipped_reso
     assert links.get("The prime minister", {None}) == {None}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "corpus_dates", "expected"),
+    [
+        # no date of its own, nobody named: the corpus' dates decide; Hollande held the office all through 2015
+        ("The French president arrived in Berlin.", "2015-02-01/2015-11-30", {"person/francois-hollande"}),
+        # Hollande handed over to Macron in May 2017: a span across the handover names nobody
+        ("The French president arrived in Berlin.", "2016-06-01/2018-01-31", {"country/FRA"}),
+        # the article names Macron, who held no such office within the corpus' dates: the phrase stays unresolved
+        ("Emmanuel Macron spoke. The French president arrived in Berlin.", "2013-01-01/2015-12-31", {"country/FRA"}),
+        # the named holder whose term meets the span is the one meant, even across a handover
+        ("Emmanuel Macron spoke. The French president arrived in Berlin.", "2016-06-01/2018-01-31",
+         {"person/emmanuel-macron"}),
+        # a year the text mentions comes before the corpus' dates
+        ("In 2010 Russia's president called for talks.", "2015-01-01/2015-12-31", {"person/dmitry-medvedev"}),
+        # a dateline dates the article itself (the corpus reader reads it)
+        ("PARIS, 3 March 2016 - The French president arrived in Berlin.", "2018-01-01/2019-12-31",
+         {"person/francois-hollande"}),
+        # no date anywhere and nobody named: the office stays with its country, never today's holder
+        ("The French president arrived in Berlin.", None, {"country/FRA"}),
+    ],
+)
+def test_resolve_office_in_undated_article_never_names_a_holder_outside_the_dates_given(
+        fixture_resolver, text, corpus_dates, expected) -> None:
+    from graphbuild.corpus import dateline_date
+
+    article = Article(doc_id="t", text=text, date=dateline_date(text), corpus_dates=corpus_dates)
+    mentions, _ = fixture_resolver(fixture_resolver.nlp(text), article)
+    found = {m.entity_id for m in mentions if "president" in m.text.lower() or m.text in ("French", "Russia")}
+    assert found == expected, [(m.text, m.entity_id, m.method) for m in mentions]
+
+
+def test_corpus_dates_span_the_dated_articles_and_date_only_the_undated_ones() -> None:
+    from graphbuild.corpus import with_corpus_dates
+    from graphbuild.resolve import corpus_span
+
+    articles = with_corpus_dates([Article("a", "x", date="2005-02-01"), Article("b", "No year."),
+                                  Article("c", "x", date="2004-11-30T10:00:00"), Article("d", "In 2001 ...")])
+    assert [a.corpus_dates for a in articles] == [None, "2004-11-30/2005-02-01", None, "2004-11-30/2005-02-01"]
+    assert corpus_span(articles[1]) == ("2004-11-30", "2005-02-01")
+    assert corpus_span(articles[3]) is None  # the year the text mentions dates it
+    assert with_corpus_dates([Article("b", "No year.")])[0].corpus_dates is None
+
+
 def test_resolve_office_dates_from_article_date_or_latest_year() -> None:
     from graphbuild.resolve import office_dates
 
