@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -88,6 +88,13 @@ JUNK_WORDS: frozenset[str] = frozenset(
     """trojan western eastern northern southern westerner westerners post-soviet soviet-era
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+#: A ministry's portfolio, which spaCy tags ORG in a title ("Defence Minister X", "Interior Secretary Y"): alone it
+#: names no actor (the title rules read it as part of the office).
+PORTFOLIO_WORDS: frozenset[str] = frozenset(
+    """defence defense foreign interior finance energy justice health trade economy agriculture education transport
+    culture environment labour labor treasury security intelligence""".split()
 )
 
 #: First names that are transliteration/translation variants of one another.
@@ -331,6 +338,7 @@ class Resolver:
         # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor
         # wherever it occurs in the document, also where spaCy did not tag it.
         cands = self._apply_acronyms(cands, state, text)
+        cands = self._apply_short_forms(doc, cands, state)
         cands = self._sweep_surnames(doc, cands, state)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
@@ -425,6 +433,49 @@ class Resolver:
                     if state.resolved.get(hit[0], (None, UNRESOLVED))[1] in ("ner", UNRESOLVED):
                         state.resolved[hit[0]] = (entity_id, "coreference")
             _add_alias(state, entity_id, acronym)
+        return cands
+
+    def _apply_short_forms(self, doc: Doc, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
+        """Short forms of an organisation named in full in the document (:func:`short_forms`): "CNPC" after "China
+        National Petroleum Corporation", "Menatep" after "Group Menatep", "Yugansk" after "Yuganskneftegas" name the
+        same minted actor, where spaCy tagged them as something it could not resolve (or did not tag them at all)."""
+        orgs = {e.id: e.label for e in state.minted.values() if e.type == "Organization"}
+        forms = short_forms(orgs, lambda w: bool(self.gazetteer.lookup(w)))
+        one_word = {label: entity_id for entity_id, label in orgs.items() if label.isalpha()}
+        if not forms and not one_word:
+            return cands
+
+        def target_of(word: str) -> str | None:
+            if word in forms:
+                return forms[word]
+            if len(word) < SHORT_PREFIX_MIN or not (word.isalpha() and word[0].isupper()):
+                return None
+            ids = {i for label, i in one_word.items() if len(label) >= len(word) + 3 and label.startswith(word)}
+            return ids.pop() if len(ids) == 1 and not self.gazetteer.lookup(word) else None
+
+        cands = list(cands)
+        for i, cand in enumerate(cands):
+            entity_id, method = state.resolved.get(i, (None, UNRESOLVED))
+            target = target_of(cand.text)
+            if target is None or target == entity_id or cand.kind != "ner":
+                continue
+            if entity_id is None or (method == "ner" and entity_id in state.minted and entity_id.startswith(
+                    ("person/", "org/")) and state.minted[entity_id].label == cand.text):
+                state.resolved[i] = (target, "coreference")
+                _add_alias(state, target, cand.text)
+        covered = [(c.start, c.end) for c in cands]
+        has_sents = doc.has_annotation("SENT_START")
+        for tok in doc:
+            target = target_of(tok.text)
+            if target is None or not (tok.pos_ == "PROPN" or not tok.is_sent_start):
+                continue
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            cands.append(MentionCandidate(start=start, end=end, text=tok.text, kind="ner", key=normalize(tok.text),
+                                          sent_start=tok.sent.start_char if has_sents else 0))
+            state.resolved[len(cands) - 1] = (target, "coreference")
+            _add_alias(state, target, tok.text)
         return cands
 
     def _named_persons(self, cands: Sequence[MentionCandidate]) -> frozenset[str]:
@@ -529,6 +580,8 @@ class Resolver:
                     return None  # a common word capitalised ("State", "Cabinet"): it also occurs in lower case
                 return "org-or-surname"  # "According to Kaval, ..." is often tagged ORG
             return self._mint(cand, "org", "Organization", state), "ner"
+        if cand.ner_label in ("GPE", "LOC", "FAC") and _COMPANY_BEFORE.search(state.text, 0, cand.start):
+            return self._mint(cand, "org", "Organization", state), "ner"  # "the oil firm Yuganskneftegas" as a place
         if cand.ner_label == "NORP" and cand.key.endswith("s"):
             # a plural demonym naming one side ("the peace process with the Palestinians")
             demonyms = [c for c in gaz.lookup(cand.key[:-1]) if c.method == "demonym"]
@@ -683,7 +736,10 @@ class Resolver:
     # ------------------------------------------------------------------ minting
     def _mint(self, cand: MentionCandidate, prefix: str, type_: str, state: _DocState) -> str:
         label = cand.text
-        entity_id = f"{prefix}/{slugify(label.replace('&', ' and '))}"
+        key = label.replace("&", " and ")
+        if prefix == "org":  # "Oil & Natural Gas Corp" is the "Oil and Natural Gas Corporation" named in full
+            key = _CORP.sub("Corporation", key)
+        entity_id = f"{prefix}/{slugify(key)}"
         if self.gazetteer.get(entity_id) is not None:
             return entity_id
         if entity_id not in state.minted:
@@ -751,6 +807,56 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
 
 
+#: Words of organisation names that do not name one organisation alone ("Group Menatep": "Menatep" does).
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    """group company corporation corp co inc ltd limited plc holding holdings international national bank oil gas
+    petroleum energy industries industry trust fund association council party union agency authority ministry
+    department committee commission service services organisation organization federation society foundation
+    institute university college school centre center the of and for de la le""".split()
+)
+#: "Corp" / "Corp." in an organisation's name: minted under the full word.
+_CORP = re.compile(r"\bCorp\b\.?")
+#: Shortest single word that links to a one-word name it begins ("Yugansk" -> "Yuganskneftegas"), which must be at
+#: least 3 letters longer (no plural: "Patriot" is not "Patriots").
+SHORT_PREFIX_MIN = 5
+
+
+def _initials(label: str) -> tuple[str, ...]:
+    """Acronyms a multi-word name may go by: the initials of every word, and of its words other than "of",
+    "and", "the", "&" ("Oil and Natural Gas Corporation" -> ONAGC, ONGC)."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return ()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in ("of", "and", "the", "for")).upper()
+    return tuple(dict.fromkeys((every, content)))
+
+
+def short_forms(orgs: Mapping[str, str], listed: Callable[[str], bool]) -> dict[str, str]:
+    """Short spellings of the organisations named in a document -> their ids, where only one organisation fits.
+
+    For ``orgs`` (id -> full name): the initials of a multi-word name ("China National Petroleum Corporation" ->
+    "CNPC"); its one distinctive word ("Group Menatep" -> "Menatep": not a generic word like "Group", not a
+    spelling the gazetteer lists (``listed``)); and for a one-word name, its first :data:`SHORT_PREFIX_MIN` or more
+    letters that end before the name does ("Yuganskneftegas" -> "Yugansk"; the prefix itself is checked when a
+    mention is met, see :meth:`Resolver._apply_short_forms`).
+
+    >>> sorted(short_forms({"org/a": "China National Petroleum Corporation", "org/b": "Group Menatep"},
+    ...                    lambda w: w == "China").items())
+    [('CNPC', 'org/a'), ('Menatep', 'org/b')]
+    """
+    found: dict[str, set[str]] = {}
+    for entity_id, label in orgs.items():
+        for acronym in _initials(label):
+            if 2 <= len(acronym) <= 8:
+                found.setdefault(acronym, set()).add(entity_id)
+        words = [w for w in label.split() if w[:1].isupper() and w.isalpha()]
+        distinctive = [w for w in words if w.lower() not in GENERIC_ORG_WORDS and not listed(w) and len(w) >= 4]
+        if len(words) >= 2 and len(distinctive) == 1:
+            found.setdefault(distinctive[0], set()).add(entity_id)
+    return {form: ids.pop() for form, ids in found.items() if len(ids) == 1}
+
+
 def _sentence_start(cands: list[MentionCandidate], start: int) -> int:
     before = [c.sent_start for c in cands if c.start <= start]
     return max(before) if before else 0
@@ -768,7 +874,7 @@ def is_junk(cand: MentionCandidate) -> bool:
         return True
     if _DIGITS.search(text) and (cand.ner_label != "ORG" or len(text.split()) == 1):
         return True  # dates and figures; an organisation may carry a number ("Torpedo Squadron 8")
-    if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS:
+    if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS or key in PORTFOLIO_WORDS:
         return True
     words = text.split()
     return len(words) == 1 and text[:1].islower()

@@ -673,6 +673,44 @@ def test_mentions_office_titled_names_only_where_ner_found_nothing() -> None:
     assert names("National Security Adviser Ajit Doval met officials".split(), tagged) == []  # NER found it
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "short", "entity_id"),
+    [
+        # initials of a name given in full earlier, no parenthesis
+        ("Kestrel National Mining Corporation bought the mine. KNMC said it would pay.", "KNMC",
+         "org/kestrel-national-mining-corporation"),
+        # initials without "and"/"of"
+        ("Bank of Northern Trade and Industry lent the money. Later BNTI called the loan in.", "BNTI",
+         "org/bank-of-northern-trade-and-industry"),
+        # the one distinctive word of the name
+        ("Shares in Vantorex Group fell on Monday. Vantorex said the ruling was unfair.", "Vantorex",
+         "org/vantorex-group"),
+        ("Shareholders of Sibtorg Holdings Ltd sued Russia. Sibtorg said the ruling was unfair.", "Sibtorg",
+         "org/sibtorg-holdings-ltd"),
+        # a one-word company (a place to spaCy, a company by the noun before it) and the clipped name it goes by
+        ("The oil company Severotransneft was sold at auction. The buyer of Severotrans paid 9 billion dollars.",
+         "Severotrans", "org/severotransneft"),
+        # "Corp" is minted under the full word
+        ("Baltic Shipping Corp signed the deal.", "Baltic Shipping Corp", "org/baltic-shipping-corporation"),
+    ],
+)
+def test_resolve_short_forms_of_an_organisation_named_in_full(shipped_resolver, text, short, entity_id) -> None:
+    links = _links(shipped_resolver, text)
+    assert links[short] == {entity_id}, links
+
+
+def test_short_forms_only_where_one_organisation_fits() -> None:
+    from graphbuild.resolve import short_forms
+
+    forms = short_forms({"org/a": "Northern Gas Company", "org/b": "National Grid Company", "org/c": "Group Vantorex",
+                         "org/d": "Vantorex Holdings Group"}, lambda w: w == "Russia")
+    assert "NGC" not in forms  # two organisations share the initials
+    assert "Vantorex" not in forms  # two organisations share the word
+    assert short_forms({"org/e": "Russia Energy Group"}, lambda w: w == "Russia") == {"REG": "org/e"}  # "Russia":
+    # a listed spelling, "Energy" and "Group": generic words -- no distinctive word
+
+
 def test_gazetteer_alliance_of_sahel_states_under_its_acronym(shipped_gazetteer) -> None:
     """Organisation ids are the acronym where there is one (docs/ARCHITECTURE.md), like org/ECOWAS."""
     assert [c.entity_id for c in shipped_gazetteer.lookup("Alliance of Sahel States")] == ["org/AES"]

@@ -45,6 +45,7 @@ from graphbuild.relations.lexicon import Lexicon, Trigger, forms
 from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, RECEIVED_AID, event_objects
 from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
+    NON_STATE,
     TitleMatch,
     as_titles,
     dominant_country,
@@ -873,6 +874,8 @@ COPULAS = frozenset({"be", "become", "remain", "elect", "re-elect", "reelect", "
 
 def _title_kind(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
+    if any(c.lower_ in NON_STATE for c in tok.children if c.dep_ in ("amod", "compound") and not c.ent_type_):
+        return None  # "the Kenyan opposition leader": no office of Kenya
     doc = tok.doc
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -968,7 +971,7 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
             known |= view.office_countries(m.entity_id, w)
     if len(known) == 1:
         country_id, method = known.pop(), "office"
-    elif known or index.in_gazetteer(m) or not words & IMPLIED_TITLES:
+    elif known or index.in_gazetteer(m) or not (words | {pair}) & IMPLIED_TITLES:
         return
     else:
         country = dominant_country(index)
@@ -981,7 +984,8 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
 
 
 #: Titles that name an office of the article's own country when no actor is given ("President X said").
-IMPLIED_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen"})
+IMPLIED_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "junta leader",
+                            "military leader", "coup leader", "supreme leader"})
 
 
 class GazetteerLike(Protocol):
