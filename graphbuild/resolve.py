@@ -195,10 +195,10 @@ def office_dates(article: Article) -> tuple[str, ...]:
 
     The article's date (front matter, record or dateline: :mod:`graphbuild.corpus` reads them) when it has one.
     Otherwise the latest year the text mentions, up to the current year: the holder must hold the office on its
-    first and its last day, so a handover within that year leaves the phrase unresolved.  With neither, the article has no date of
-    its own: its office phrases are read within its corpus' dates (:func:`corpus_span`), else they name only a
-    holder the article itself names (:meth:`Resolver._office_holder`): an undated article must not get today's
-    office holders.
+    first and its last day, so a handover within that year leaves the phrase unresolved.  With neither, the
+    article has no date of its own: its office phrases are read within its corpus' dates (:func:`corpus_span`),
+    else they name only a holder the article itself names (:meth:`Resolver._office_holder`): an undated article
+    must not get today's office holders.
     """
     if article.date:
         return (article.date[:10],)
@@ -339,6 +339,7 @@ class Resolver:
         # wherever it occurs in the document, also where spaCy did not tag it.
         cands = self._apply_acronyms(cands, state, text)
         cands = self._apply_short_forms(doc, cands, state)
+        cands = self._titled_references(cands, state)
         cands = self._sweep_surnames(doc, cands, state)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
@@ -476,6 +477,43 @@ class Resolver:
                                           sent_start=tok.sent.start_char if has_sents else 0))
             state.resolved[len(cands) - 1] = (target, "coreference")
             _add_alias(state, target, tok.text)
+        return cands
+
+    def _titled_references(self, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
+        """"Foreign Secretary Jack Straw ... the foreign secretary said", "Cardinal X ... the Cardinal": an office
+        phrase after the document introduced one person with that title names that person (whom the gazetteer need
+        not know), where no recorded holder explains it; two people introduced with it leave it unresolved."""
+        titled: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for i, cand in enumerate(cands):
+            entity_id = state.resolved.get(i, (None, ""))[0]
+            if not (entity_id and entity_id.startswith("person/") and cand.kind in ("ner", "gazetteer")):
+                continue
+            # after an actor named before the title ("UK Foreign Secretary X"), not after NER junk ("Trade")
+            floor = max((c.end for k, c in enumerate(cands)
+                         if c.end <= cand.start and state.resolved.get(k, (None,))[0]), default=0)
+            title = _title_before(state.text, cand.start, floor)
+            if title:
+                titled.setdefault(title, set()).add(entity_id)
+                first[title] = min(first.get(title, cand.start), cand.start)
+        titled = {t: ids for t, ids in titled.items() if len(ids) == 1}
+        if not titled:
+            return cands
+        cands = list(cands)
+        pattern = re.compile(r"\b(?i:the)\s+((?i:" + "|".join(re.escape(t) for t in titled) + r"))\b"
+                             r"(?!\s+(?:of\b|[A-Z]))")  # not "the foreign secretary of Spain" / "... Jack Straw"
+        for match in pattern.finditer(state.text):
+            title, (start, end) = match.group(1).lower(), match.span(1)
+            if start < first[title]:
+                continue
+            person = next(iter(titled[title]))
+            hit = [i for i, c in enumerate(cands) if c.start < end and start < c.end]
+            if not hit:
+                cands.append(MentionCandidate(start=start, end=end, text=match.group(1), kind="role", key="",
+                                              title=title, sent_start=_sentence_start(cands, start)))
+                state.resolved[len(cands) - 1] = (person, "coreference")
+            elif len(hit) == 1 and cands[hit[0]].kind == "role" and state.resolved.get(hit[0], (None, ""))[0] is None:
+                state.resolved[hit[0]] = (person, "coreference")
         return cands
 
     def _named_persons(self, cands: Sequence[MentionCandidate]) -> frozenset[str]:
@@ -802,6 +840,26 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
             id=entity.id, label=entity.label, type=entity.type, aliases=(*entity.aliases, alias), in_gazetteer=False
         )
 
+
+#: Head words of a title that introduces a name ("Foreign Secretary Jack Straw", "Cardinal X").
+TITLE_HEADS: frozenset[str] = frozenset(
+    """secretary minister chancellor premier president governor mayor ambassador envoy commissioner spokesman
+    spokeswoman cardinal archbishop bishop pope chairman chairwoman director general admiral senator""".split()
+)
+#: Capitalised words right before a position in a text ("... Foreign Secretary " before "Jack Straw").
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+){1,3})\Z")
+
+
+def _title_before(text: str, start: int, floor: int) -> str | None:
+    """The title (folded) in the capitalised words right before ``start`` and after ``floor`` ("Foreign Secretary"
+    before "Jack Straw" -> "foreign secretary"), if its last word is a :data:`TITLE_HEADS` word."""
+    match = _CAPITALISED_RUN.search(text, max(floor, start - 60), start)
+    if match is None:
+        return None
+    words = match.group(1).lower().split()
+    while words and words[0] in ("the", "a", "an", "mr", "mrs", "ms", "dr"):
+        words = words[1:]
+    return " ".join(words) if words and words[-1] in TITLE_HEADS else None
 
 #: "Name (ACR)": an acronym defined right after a name.
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")

@@ -700,6 +700,20 @@ def test_resolve_short_forms_of_an_organisation_named_in_full(shipped_resolver, 
     assert links[short] == {entity_id}, links
 
 
+@pytest.mark.model
+def test_resolve_office_phrase_names_the_one_person_introduced_with_that_title(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "Trade Secretary Martin Oakley met the envoy. Later the trade secretary said "
+                                     "talks would go on.", date=None)
+    assert links["trade secretary"] == {"person/martin-oakley"}, links
+    # two people introduced with the title: the phrase names neither
+    links = _links(shipped_resolver, "Trade Secretary Martin Oakley met Trade Secretary Ivo Brandt. Later the trade "
+                                     "secretary said talks would go on.", date=None)
+    assert not links.get("trade secretary", set()) - {None}, links
+    # before the introduction, and "the trade secretary of Spain", name nobody
+    links = _links(shipped_resolver, "The trade secretary of Spain met Trade Secretary Martin Oakley.", date=None)
+    assert "person/martin-oakley" not in links.get("trade secretary", set()), links
+
+
 def test_short_forms_only_where_one_organisation_fits() -> None:
     from graphbuild.resolve import short_forms
 

@@ -32,6 +32,9 @@ CASES = [
     # a portfolio spaCy tags ORG is part of the title, not an organisation; the country is the article's own
     ("Senegal held a vote on Sunday. Senegal is calm. Interior Minister Omar Kamara said Senegal would act.",
      {("person/omar-kamara", "affiliatedWith", "country/SEN", False)}),
+    # a person placed in an organisation of a state
+    ("Lena Morrow, from the UK's Human Rights Watch, said it was a signal.",
+     {("person/lena-morrow", "affiliatedWith", "org/human-rights-watch", False)}),
     # possessives and demonyms before the title, appositions after the name
     ("Senegal's defence minister Omar Kamara said so.",
      {("person/omar-kamara", "affiliatedWith", "country/SEN", False)}),

@@ -454,10 +454,14 @@ def _whole_name(ent: Span) -> Span:
     """A person's name spaCy cut short ("Min Aung" of "Min Aung Hlaing"): the entity with the capitalised proper
     nouns right after it that no entity covers (at most two)."""
     doc, end = ent.doc, ent.end
-    while end < len(doc) and end - ent.end < 2 and not doc[end - 1].whitespace_ == "" and doc[end].pos_ == "PROPN" \
-            and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_start:
+    while end < len(doc) and end - ent.end < 2 and doc[end - 1].whitespace_ and _name_word(doc[end]):
         end += 1
     return doc[ent.start:end] if end > ent.end else ent
+
+
+def _name_word(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
+            and not tok.is_sent_start)
 
 
 def strip_span(span: Span, person: bool | None = None) -> Span | None:

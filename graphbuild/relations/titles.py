@@ -230,6 +230,11 @@ def _org_at(index: ActorIndex, sent: Span, k: int) -> Mention | None:
     doc = sent.doc
     if k < sent.end and doc[k].lower_ == "the":
         k += 1
+    placed = index.mention_at(doc[k]) if k < sent.end else None
+    if placed is not None and index.type_of(placed) == "Country":  # "the UK's Human Rights Watch"
+        j = index.span_of(placed).end
+        if j < sent.end and doc[j].lower_ in ("'s", "’s"):
+            k = j + 1
     start = k
     while k < sent.end and k - start < 3 and index.mention_at(doc[k]) is None and doc[k].is_lower \
             and doc[k].pos_ in ("NOUN", "ADJ"):
