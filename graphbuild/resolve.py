@@ -186,6 +186,9 @@ class _Known:
 _COMPANY_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|airline|maker|producer|operator|conglomerate|"
                              r"subsidiary|unit|rival|monopoly|insurer|lender|retailer|exporter|utility|corporation)"
                              r"(?:'s)?\s+\Z", re.IGNORECASE)
+#: A company noun right before a full name ("the water company Aguas Claras"): not "his rival Gordon Brown".
+_COMPANY_NOUN_BEFORE = re.compile(r"\b(?:firm|company|giant|bank|carrier|airline|maker|producer|conglomerate|"
+                                  r"monopoly|insurer|lender|retailer|exporter|utility|corporation)\s+\Z", re.IGNORECASE)
 #: Four-digit years a news text mentions ("in 2005", "2004-05"); see :func:`office_dates`.
 _YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
 
@@ -295,13 +298,7 @@ class Resolver:
                     state.note(outcome[0], cand.start)
                     self._remember_person(outcome[0], cand, state)
         # Pass 2: full names not in the gazetteer (fuzzy against the document, then the gazetteer, else mint).
-        singles = []
-        for i in deferred_persons:
-            tokens = name_tokens(cands[i].text)
-            if len(tokens) >= 2:
-                state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
-            else:
-                singles.append(i)
+        singles = self._resolve_full_names(cands, deferred_persons, state)
         # Pass 3: surnames alone -> coreference; a one-word "organisation" that is a surname of the document.
         for i in singles:
             if _COMPANY_BEFORE.search(state.text, 0, cands[i].start):
@@ -367,6 +364,29 @@ class Resolver:
                                          country_of_person=self._person_country, offset=offset))
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _resolve_full_names(self, cands: list[MentionCandidate], persons: list[int], state: _DocState) -> list[int]:
+        """Pass 2: names spaCy tagged PERSON; returns the one-word ones (surnames) for pass 3.
+
+        One spelling, one actor: a name the document also tags as an organisation, or gives after a company noun
+        ("the water company Aguas Claras"), is that organisation everywhere in the document."""
+        orgs: dict[str, str] = {}
+        for i, (entity_id, _) in sorted(state.resolved.items()):
+            if entity_id in state.minted and entity_id.startswith("org/") and cands[i].ner_label == "ORG":
+                orgs.setdefault(cands[i].key, entity_id)
+        for i in persons:
+            if len(cands[i].text.split()) >= 2 and _COMPANY_NOUN_BEFORE.search(state.text, 0, cands[i].start):
+                orgs.setdefault(cands[i].key, self._mint(cands[i], "org", "Organization", state))
+        singles = []
+        for i in persons:
+            tokens = name_tokens(cands[i].text)
+            if cands[i].key in orgs:
+                state.resolved[i] = (orgs[cands[i].key], "ner")
+            elif len(tokens) >= 2:
+                state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
+            else:
+                singles.append(i)
+        return singles
 
     def _org_kind(self, entity_id: str) -> str | None:
         """``company``/``party`` (the gazetteer's ``kind``), ``igo`` for other gazetteer organisations, None for

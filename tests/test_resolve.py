@@ -714,6 +714,16 @@ def test_resolve_office_phrase_names_the_one_person_introduced_with_that_title(s
     assert "person/martin-oakley" not in links.get("trade secretary", set()), links
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The water company Aguas Claras said prices would rise. Critics said Aguas Claras had broken the contract.",
+    "Critics said Aguas Claras had broken the contract. The water company Aguas Claras said prices would rise.",
+])
+def test_resolve_a_name_given_as_a_company_is_that_company_throughout(shipped_resolver, text) -> None:
+    links = _links(shipped_resolver, text)
+    assert links["Aguas Claras"] == {"org/aguas-claras"}, links
+
+
 def test_short_forms_only_where_one_organisation_fits() -> None:
     from graphbuild.resolve import short_forms
 
