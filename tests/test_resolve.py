@@ -724,6 +724,13 @@ def test_resolve_a_name_given_as_a_company_is_that_company_throughout(shipped_re
     assert links["Aguas Claras"] == {"org/aguas-claras"}, links
 
 
+@pytest.mark.model
+def test_resolve_intelligence_services_stand_for_their_state(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "MI6 warned that the FSB and the CIA were active. Mossad declined to comment.")
+    assert links["MI6"] == {"country/GBR"} and links["the FSB"] == {"country/RUS"}, links
+    assert links["the CIA"] == {"country/USA"} and links["Mossad"] == {"country/ISR"}, links
+
+
 def test_short_forms_only_where_one_organisation_fits() -> None:
     from graphbuild.resolve import short_forms
 
