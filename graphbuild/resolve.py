@@ -509,11 +509,10 @@ class Resolver:
             entity_id = state.resolved.get(i, (None, ""))[0]
             if not (entity_id and entity_id.startswith("person/") and cand.kind in ("ner", "gazetteer")):
                 continue
-            # after an actor named before the title ("UK Foreign Secretary X"), not after NER junk ("Trade")
-            floor = max((c.end for k, c in enumerate(cands)
-                         if c.end <= cand.start and state.resolved.get(k, (None,))[0]), default=0)
-            title = _title_before(state.text, cand.start, floor)
-            if title:
+            # within the sentence, after the person named before ("Blair and Foreign Secretary X")
+            floor = max((c.end for k, c in enumerate(cands) if c.end <= cand.start
+                         and (state.resolved.get(k, (None,))[0] or "").startswith("person/")), default=cand.sent_start)
+            for title in _titles_before(state.text, cand.start, floor):
                 titled.setdefault(title, set()).add(entity_id)
                 first[title] = min(first.get(title, cand.start), cand.start)
         titled = {t: ids for t, ids in titled.items() if len(ids) == 1}
@@ -528,8 +527,13 @@ class Resolver:
                 continue
             person = next(iter(titled[title]))
             hit = [i for i, c in enumerate(cands) if c.start < end and start < c.end]
+            if hit and all(c.end <= end - len(title.split()[-1]) for c in (cands[i] for i in hit)) \
+                    and all(state.resolved.get(i, (None,))[0] for i in hit):
+                # "the Tory leader": the party is its own mention, the head word names the person
+                start, title = end - len(title.split()[-1]), title.split()[-1]
+                hit = []
             if not hit:
-                cands.append(MentionCandidate(start=start, end=end, text=match.group(1), kind="role", key="",
+                cands.append(MentionCandidate(start=start, end=end, text=state.text[start:end], kind="role", key="",
                                               title=title, sent_start=_sentence_start(cands, start)))
                 state.resolved[len(cands) - 1] = (person, "coreference")
             elif len(hit) == 1 and cands[hit[0]].kind == "role" and state.resolved.get(hit[0], (None, ""))[0] is None:
@@ -670,7 +674,8 @@ class Resolver:
     def _remember_person(self, entity_id: str, cand: MentionCandidate, state: _DocState) -> None:
         if not entity_id.startswith("person/"):
             return
-        tokens = name_tokens(cand.text)
+        # an office phrase ("the French president") is no name: its holder's name is ("President" is no surname)
+        tokens = name_tokens(cand.text) if cand.kind != "role" else ()
         entity = self.gazetteer.get(entity_id)
         if len(tokens) < 2 and entity is not None:
             tokens = name_tokens(entity.label)
@@ -861,25 +866,40 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
         )
 
 
-#: Head words of a title that introduces a name ("Foreign Secretary Jack Straw", "Cardinal X").
+#: Head words of a title that introduces a name ("Foreign Secretary Jack Straw", "Cardinal X", "Tory leader X").
 TITLE_HEADS: frozenset[str] = frozenset(
     """secretary minister chancellor premier president governor mayor ambassador envoy commissioner spokesman
-    spokeswoman cardinal archbishop bishop pope chairman chairwoman director general admiral senator""".split()
+    spokeswoman cardinal archbishop bishop pope chairman chairwoman director general admiral senator leader
+    chief""".split()
 )
-#: Capitalised words right before a position in a text ("... Foreign Secretary " before "Jack Straw").
-_CAPITALISED_RUN = re.compile(r"((?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+){1,3})\Z")
+#: Heads too common to name one person alone ("the leader", "the minister"): only in a longer title.
+GENERIC_HEADS: frozenset[str] = frozenset(
+    "secretary minister president director general leader chief chairman spokesman spokeswoman envoy".split())
+#: Words that cannot begin a title ("said party leader X": "party leader").
+_NOT_TITLE_START = frozenset("""the a an and or but said says told by of with to as from for in on at his her its their
+    our my your this that mr mrs ms dr""".split())
+#: Up to three words right before a position in a text ("... Foreign Secretary " before "Jack Straw").
+_WORDS_RUN = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})\Z")
 
 
-def _title_before(text: str, start: int, floor: int) -> str | None:
-    """The title (folded) in the capitalised words right before ``start`` and after ``floor`` ("Foreign Secretary"
-    before "Jack Straw" -> "foreign secretary"), if its last word is a :data:`TITLE_HEADS` word."""
-    match = _CAPITALISED_RUN.search(text, max(floor, start - 60), start)
+def _titles_before(text: str, start: int, floor: int) -> list[str]:
+    """The titles (folded) in the words right before ``start`` and after ``floor``: "Foreign Secretary" before
+    "Jack Straw" -> ["foreign secretary"], "Tory leader" -> ["tory leader"], "Cardinal" -> ["cardinal"]; each
+    ends in a :data:`TITLE_HEADS` word, and a one-word title must be capitalised and not a generic head."""
+    match = _WORDS_RUN.search(text, max(floor, start - 60), start)
     if match is None:
-        return None
-    words = match.group(1).lower().split()
-    while words and words[0] in ("the", "a", "an", "mr", "mrs", "ms", "dr"):
-        words = words[1:]
-    return " ".join(words) if words and words[-1] in TITLE_HEADS else None
+        return []
+    words = match.group(1).split()
+    if words[-1].lower() not in TITLE_HEADS:
+        return []
+    out = []
+    for k in range(1, len(words) + 1):
+        first = words[-k]
+        if first.lower() in _NOT_TITLE_START:
+            break
+        if k > 1 or (first[0].isupper() and first.lower() not in GENERIC_HEADS):
+            out.append(" ".join(words[-k:]).lower())
+    return out
 
 #: "Name (ACR)": an acronym defined right after a name.
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")

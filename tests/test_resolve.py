@@ -731,6 +731,14 @@ def test_resolve_intelligence_services_stand_for_their_state(shipped_resolver) -
     assert links["the CIA"] == {"country/USA"} and links["Mossad"] == {"country/ISR"}, links
 
 
+@pytest.mark.model
+def test_resolve_an_office_phrase_gives_no_surname(fixture_resolver) -> None:
+    # "the French president" names Hollande, but "President" alone is no surname of his
+    text = "The French president spoke first. Reporters asked President Obama about it. Francois Hollande left."
+    links = _links(fixture_resolver, text, date="2015-03-01")
+    assert "person/francois-hollande" not in links.get("President", set()), links
+
+
 def test_short_forms_only_where_one_organisation_fits() -> None:
     from graphbuild.resolve import short_forms
 

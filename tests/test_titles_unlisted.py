@@ -82,3 +82,24 @@ def test_titles_a_name_cut_short_by_the_tagger_is_whole(pipeline, shipped_gazett
 def test_titles_a_portfolio_is_no_organisation(relations_of) -> None:
     got = relations_of("Defence Minister Omar Kamara said Senegal would act.")
     assert not {t for t in got if "org/defence" in (t[0], t[2])}, got
+
+
+
+def test_titles_a_later_office_phrase_names_the_person_introduced_with_it(pipeline, shipped_gazetteer) -> None:
+    # "the Tory leader" in the second sentence names the one person the article introduced as "Tory leader",
+    # and carries his office again there
+    from graphbuild.model import Article
+    from graphbuild.relations import extract_relations
+    from graphbuild.resolve import Resolver
+
+    text = "Tory leader Martin Oakley met the envoy. But the Tory leader argued that Turkey was too large."
+    article = Article("t", text, date="2005-01-01")
+    doc = pipeline(text)
+    mentions, minted = Resolver(shipped_gazetteer, pipeline)(doc, article)
+    second = text.index("But")
+    assert {(m.text, m.entity_id) for m in mentions if m.start > second and m.entity_id
+            and m.entity_id.startswith("person/")} == {("leader", "person/martin-oakley")}
+    entities = {e.id: e for e in minted} | {e.id: e for e in (shipped_gazetteer.get("org/conservative-party"),) if e}
+    rels = extract_relations(doc, article, mentions, entities, gazetteer=shipped_gazetteer)
+    assert any(r.start >= second and (r.subject, r.relation, r.object) ==
+               ("person/martin-oakley", "leaderOf", "org/conservative-party") for r in rels), rels

@@ -286,6 +286,8 @@ def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Titl
             continue
         span = index.span_of(m)
         run, before = _left_run(index, sent, span.start)
+        if not run and len(span) == 1 and m.method == "coreference":
+            run, before = [span[0]], span.start - 1  # "the Tory leader" naming the one introduced so
         kind = office_kind(run, lex) if run else None
         if kind is not None:
             actor = _actor_before(index, sent, before)
