@@ -28,7 +28,11 @@ How a candidate is resolved (the method is kept on the Mention for review):
   mentions (``entity_id=None``, method ``unresolved``) so an analyst can review them.
 
 More document-level rules: an acronym defined in the text ("Oil and Natural Gas Corporation (ONGC)") names
-the same actor everywhere in the document; a surname of a person named in full is linked wherever it occurs
+the same actor everywhere in the document; so do an organisation's short forms (:func:`short_forms`: initials
+"CNPC", its one distinctive word "Menatep", a clipped one-word name "Yugansk"); a name the document tags as an
+organisation, or gives after a company noun, is that organisation also where spaCy tagged it a person; an office
+phrase after one person was introduced with that title names him ("Foreign Secretary Jack Straw ... the foreign
+secretary"); a surname of a person named in full is linked wherever it occurs
 capitalised, also where spaCy tagged it ORG or GPE or nothing; one spelling names one actor per document
 ("Yukos" tagged GPE takes the actor "Yukos" tagged ORG names).  A role with no recorded holder ("the President
 of Madagascar") is a mention of its country.  A spelling that a territory copied from its state ("French":

@@ -103,3 +103,10 @@ def test_titles_a_later_office_phrase_names_the_person_introduced_with_it(pipeli
     rels = extract_relations(doc, article, mentions, entities, gazetteer=shipped_gazetteer)
     assert any(r.start >= second and (r.subject, r.relation, r.object) ==
                ("person/martin-oakley", "leaderOf", "org/conservative-party") for r in rels), rels
+
+
+def test_titles_a_known_holder_s_implied_office_needs_the_state_in_the_sentence(relations_of) -> None:
+    got = relations_of("President George W Bush said the US backed the plan.", date="2005-01-10")
+    assert ("person/george-w-bush", "leaderOf", "country/USA", False) in got, got
+    got = relations_of("His comments came as President George W Bush spoke to reporters.", date="2005-01-10")
+    assert not {t for t in got if t[1] == "leaderOf"}, got

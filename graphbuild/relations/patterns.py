@@ -955,8 +955,10 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
                     view: GazetteerLike | None) -> Iterator[Candidate]:
     """"President Kassym-Jomart Tokayev said": the office of a country the phrase does not name.
 
-    The country is the one whose office of that title the gazetteer records the person as holding; for a person
-    the gazetteer does not know, the article's own country when the article is plainly about one
+    The country is the one whose office of that title the gazetteer records the person as holding, where the
+    sentence names that country ("President Bush said the US ..."; docs/ANNOTATION.md: leaderOf needs the state in
+    the sentence -- without it, 1 in 14 right on the dev tune split); for a person the gazetteer does not know, the
+    article's own country when the article is plainly about one
     (:func:`~graphbuild.relations.titles.dominant_country`) and the title is a state office.  Only where the
     article first names the person: the office is introduced once, then the title is a form of address.
     """
@@ -978,6 +980,9 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
         if country is None:
             return
         country_id, method = country.entity_id, country.method
+    if method == "office" and not any(x.entity_id == country_id and x.sent_start == m.sent_start
+                                      for x in index.by_token.values()):
+        return  # a known holder's office only where the sentence names the state (docs/ANNOTATION.md: leaderOf)
     here = Mention(m.doc_id, title.idx, title.idx + len(title.text), title.text, country_id, method, m.sent_start)
     yield Candidate(m, found.relation, here, title, f"title:{found.relation}:{title.lemma_.lower()}:implied",
                     lex.types[found.relation].prior * IMPLIED_COUNTRY, found.steps, index.span_of(m).root, None)
