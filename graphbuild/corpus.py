@@ -29,8 +29,8 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphbuild.errors import CorpusError, CorpusWarning
@@ -255,6 +255,21 @@ _DATELINE = re.compile(
     r"|" + _MONTH.replace("(", "(?P<m2>", 1) + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))\b",
     re.MULTILINE,
 )
+
+
+def with_corpus_dates(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` with the span of the corpus' dates set on each undated one (``corpus_dates``), so that its
+    office phrases are never read at a date outside the corpus (:func:`graphbuild.resolve.office_dates`).
+
+    >>> [a.corpus_dates for a in with_corpus_dates([Article("a", "", date="2005-02-01"), Article("b", ""),
+    ...                                             Article("c", "", date="2004-11-30")])]
+    [None, '2004-11-30/2005-02-01', None]
+    """
+    dates = sorted(a.date[:10] for a in articles if a.date)
+    if not dates:
+        return list(articles)
+    span = f"{dates[0]}/{dates[-1]}"
+    return [a if a.date else replace(a, corpus_dates=span) for a in articles]
 
 
 def dateline_date(text: str) -> str | None:

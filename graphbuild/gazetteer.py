@@ -330,6 +330,14 @@ class Gazetteer:
         wanted = normalize(title)
         return frozenset(o.holder for o in self._offices.get(country_id, ()) if wanted in o.titles)
 
+    def holders_between(self, country_id: str | None, title: str, start: str, end: str) -> frozenset[str]:
+        """Everyone recorded as holding the office called ``title`` in ``country_id`` (None: any country) on
+        some day from ``start`` to ``end`` (ISO dates, inclusive)."""
+        wanted = normalize(title)
+        pools = [self._offices.get(country_id, ())] if country_id is not None else self._offices.values()
+        return frozenset(o.holder for offices in pools for o in offices if wanted in o.titles
+                         and (o.start is None or o.start <= end) and (o.end is None or start <= o.end))
+
     def role_holder(self, country_id: str, role: str, date: str | _dt.date | None = None) -> str | None:
         """The person holding ``role`` (``head_of_state``, ``head_of_government`` ...) of a country on ``date``."""
         day = _as_date(date)

@@ -120,6 +120,9 @@ class Article:
         text: The article text (already decoded and cleaned of boilerplate).
         path: Where the article was read from (for messages).
         title, date, url, source: Optional metadata; ``date`` is ISO 8601 ``YYYY-MM-DD``.
+        corpus_dates: For an undated article, the span of the dates its corpus gives (ISO 8601 interval
+            ``YYYY-MM-DD/YYYY-MM-DD``, set by the build): the last resort for dating its office phrases
+            (:func:`graphbuild.resolve.office_dates`); None otherwise.
     """
 
     doc_id: str
@@ -129,6 +132,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    corpus_dates: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ How a candidate is resolved (the method is kept on the Mention for review):
   When one spelling names several actors equally well, an actor named elsewhere in the document decides;
   otherwise the mention stays unresolved.
 * ``office``: a role ("the Belarusian leader") -> the holder of that office at the article's date, or through
-  the latest year the text mentions (:func:`office_dates`); an undated article's roles name only a holder the
-  article itself names, else they stay with their country.
+  the latest year the text mentions (:func:`office_dates`), else within its corpus' dates (:func:`corpus_span`);
+  with none of these, an undated article's roles name only a holder the article itself names, else they stay
+  with their country.
 * ``context``: a context alias ("the Alliance", "the Union", "the bloc", "Brussels") -> the actor whose
   names (``requires_any``) the document contains.  If two actors are licensed, the one named closest
   before the mention (within :data:`CONTEXT_WINDOW` characters) wins; otherwise unresolved.  A spelling
@@ -27,7 +28,11 @@ How a candidate is resolved (the method is kept on the Mention for review):
   mentions (``entity_id=None``, method ``unresolved``) so an analyst can review them.
 
 More document-level rules: an acronym defined in the text ("Oil and Natural Gas Corporation (ONGC)") names
-the same actor everywhere in the document; a surname of a person named in full is linked wherever it occurs
+the same actor everywhere in the document; so do an organisation's short forms (:func:`short_forms`: initials
+"CNPC", its one distinctive word "Menatep", a clipped one-word name "Yugansk"); a name the document tags as an
+organisation, or gives after a company noun, is that organisation also where spaCy tagged it a person; an office
+phrase after one person was introduced with that title names him ("Foreign Secretary Jack Straw ... the foreign
+secretary"); a surname of a person named in full is linked wherever it occurs
 capitalised, also where spaCy tagged it ORG or GPE or nothing; one spelling names one actor per document
 ("Yukos" tagged GPE takes the actor "Yukos" tagged ORG names).  A role with no recorded holder ("the President
 of Madagascar") is a mention of its country.  A spelling that a territory copied from its state ("French":
@@ -46,7 +51,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -87,6 +92,13 @@ JUNK_WORDS: frozenset[str] = frozenset(
     """trojan western eastern northern southern westerner westerners post-soviet soviet-era
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+#: A ministry's portfolio, which spaCy tags ORG in a title ("Defence Minister X", "Interior Secretary Y"): alone it
+#: names no actor (the title rules read it as part of the office).
+PORTFOLIO_WORDS: frozenset[str] = frozenset(
+    """defence defense foreign interior finance energy justice health trade economy agriculture education transport
+    culture environment labour labor treasury security intelligence""".split()
 )
 
 #: First names that are transliteration/translation variants of one another.
@@ -178,6 +190,9 @@ class _Known:
 _COMPANY_BEFORE = re.compile(r"\b(?:firm|company|group|giant|bank|carrier|airline|maker|producer|operator|conglomerate|"
                              r"subsidiary|unit|rival|monopoly|insurer|lender|retailer|exporter|utility|corporation)"
                              r"(?:'s)?\s+\Z", re.IGNORECASE)
+#: A company noun right before a full name ("the water company Aguas Claras"): not "his rival Gordon Brown".
+_COMPANY_NOUN_BEFORE = re.compile(r"\b(?:firm|company|giant|bank|carrier|airline|maker|producer|conglomerate|"
+                                  r"monopoly|insurer|lender|retailer|exporter|utility|corporation)\s+\Z", re.IGNORECASE)
 #: Four-digit years a news text mentions ("in 2005", "2004-05"); see :func:`office_dates`.
 _YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
 
@@ -185,11 +200,12 @@ _YEAR = re.compile(r"(?<![\w.,$£€-])(19[4-9]\d|20\d\d)(?![\w%]|,\d)")
 def office_dates(article: Article) -> tuple[str, ...]:
     """The dates on which an office phrase of ``article`` ("the Belarusian leader") must name its holder.
 
-    The article's date (front matter, record or dateline) when it has one.  Otherwise the latest year the text
-    mentions, up to the current year: the holder must hold the office on its first and its last day, so a
-    handover within that year leaves the phrase unresolved.  With neither there is no date at all, and an office
-    phrase names only a holder the article itself names (:meth:`Resolver._office_holder`): an undated article must
-    not get today's office holders.
+    The article's date (front matter, record or dateline: :mod:`graphbuild.corpus` reads them) when it has one.
+    Otherwise the latest year the text mentions, up to the current year: the holder must hold the office on its
+    first and its last day, so a handover within that year leaves the phrase unresolved.  With neither, the
+    article has no date of its own: its office phrases are read within its corpus' dates (:func:`corpus_span`),
+    else they name only a holder the article itself names (:meth:`Resolver._office_holder`): an undated article
+    must not get today's office holders.
     """
     if article.date:
         return (article.date[:10],)
@@ -201,11 +217,21 @@ def office_dates(article: Article) -> tuple[str, ...]:
     return (f"{year}-01-01", f"{year}-12-31")
 
 
+_ISO_SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")
+
+
+def corpus_span(article: Article) -> tuple[str, str] | None:
+    """``(first, last)`` date of the article's corpus, for an article with no date of its own (else None)."""
+    match = _ISO_SPAN.fullmatch(article.corpus_dates or "")
+    return (match.group(1), match.group(2)) if match and not office_dates(article) else None
+
+
 @dataclass
 class _DocState:
     text: str
     dates: tuple[str, ...]
     named: frozenset[str]
+    span: tuple[str, str] | None = None  # the corpus' dates, for an article without its own
     resolved: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cand index -> (id, method)
     positions: dict[str, list[int]] = field(default_factory=dict)  # entity id -> starts of plain mentions
     persons: list[_Known] = field(default_factory=list)
@@ -251,10 +277,10 @@ class Resolver:
         cands = self.finder(doc)
         text = doc.text  # Doc.text joins every token on each access: read it once
         # a role whose holder is not recorded ("the president of Madagascar") is a mention of the country
-        dates = office_dates(article)
+        dates, span = office_dates(article), corpus_span(article)
         named = self._named_persons(cands)
-        cands = [self._role_or_country(c, dates, named, text) for c in cands]
-        state = _DocState(text=text, dates=dates, named=named)
+        cands = [self._role_or_country(c, dates, named, text, span) for c in cands]
+        state = _DocState(text=text, dates=dates, named=named, span=span)
         # Pass 1: everything the gazetteer settles without context; full person names.
         deferred_context: list[int] = []
         deferred_ambiguous: list[int] = []
@@ -276,13 +302,7 @@ class Resolver:
                     state.note(outcome[0], cand.start)
                     self._remember_person(outcome[0], cand, state)
         # Pass 2: full names not in the gazetteer (fuzzy against the document, then the gazetteer, else mint).
-        singles = []
-        for i in deferred_persons:
-            tokens = name_tokens(cands[i].text)
-            if len(tokens) >= 2:
-                state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
-            else:
-                singles.append(i)
+        singles = self._resolve_full_names(cands, deferred_persons, state)
         # Pass 3: surnames alone -> coreference; a one-word "organisation" that is a surname of the document.
         for i in singles:
             if _COMPANY_BEFORE.search(state.text, 0, cands[i].start):
@@ -319,6 +339,8 @@ class Resolver:
         # Pass 6: an acronym defined in the text ("Oil & Natural Gas Corporation (ONGC)") names the same actor
         # wherever it occurs in the document, also where spaCy did not tag it.
         cands = self._apply_acronyms(cands, state, text)
+        cands = self._apply_short_forms(doc, cands, state)
+        cands = self._titled_references(cands, state)
         cands = self._sweep_surnames(doc, cands, state)
         used = {entity_id for entity_id, _ in state.resolved.values()}
         for entity_id in [e for e in state.minted if e not in used]:
@@ -346,6 +368,29 @@ class Resolver:
                                          country_of_person=self._person_country, offset=offset))
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
+
+    def _resolve_full_names(self, cands: list[MentionCandidate], persons: list[int], state: _DocState) -> list[int]:
+        """Pass 2: names spaCy tagged PERSON; returns the one-word ones (surnames) for pass 3.
+
+        One spelling, one actor: a name the document also tags as an organisation, or gives after a company noun
+        ("the water company Aguas Claras"), is that organisation everywhere in the document."""
+        orgs: dict[str, str] = {}
+        for i, (entity_id, _) in sorted(state.resolved.items()):
+            if entity_id in state.minted and entity_id.startswith("org/") and cands[i].ner_label == "ORG":
+                orgs.setdefault(cands[i].key, entity_id)
+        for i in persons:
+            if len(cands[i].text.split()) >= 2 and _COMPANY_NOUN_BEFORE.search(state.text, 0, cands[i].start):
+                orgs.setdefault(cands[i].key, self._mint(cands[i], "org", "Organization", state))
+        singles = []
+        for i in persons:
+            tokens = name_tokens(cands[i].text)
+            if cands[i].key in orgs:
+                state.resolved[i] = (orgs[cands[i].key], "ner")
+            elif len(tokens) >= 2:
+                state.resolved[i] = self._resolve_full_name(cands[i], tokens, state)
+            else:
+                singles.append(i)
+        return singles
 
     def _org_kind(self, entity_id: str) -> str | None:
         """``company``/``party`` (the gazetteer's ``kind``), ``igo`` for other gazetteer organisations, None for
@@ -415,6 +460,90 @@ class Resolver:
             _add_alias(state, entity_id, acronym)
         return cands
 
+    def _apply_short_forms(self, doc: Doc, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
+        """Short forms of an organisation named in full in the document (:func:`short_forms`): "CNPC" after "China
+        National Petroleum Corporation", "Menatep" after "Group Menatep", "Yugansk" after "Yuganskneftegas" name the
+        same minted actor, where spaCy tagged them as something it could not resolve (or did not tag them at all)."""
+        orgs = {e.id: e.label for e in state.minted.values() if e.type == "Organization"}
+        forms = short_forms(orgs, lambda w: bool(self.gazetteer.lookup(w)))
+        one_word = {label: entity_id for entity_id, label in orgs.items() if label.isalpha()}
+        if not forms and not one_word:
+            return cands
+
+        def target_of(word: str) -> str | None:
+            if word in forms:
+                return forms[word]
+            if len(word) < SHORT_PREFIX_MIN or not (word.isalpha() and word[0].isupper()):
+                return None
+            ids = {i for label, i in one_word.items() if len(label) >= len(word) + 3 and label.startswith(word)}
+            return ids.pop() if len(ids) == 1 and not self.gazetteer.lookup(word) else None
+
+        cands = list(cands)
+        for i, cand in enumerate(cands):
+            entity_id, method = state.resolved.get(i, (None, UNRESOLVED))
+            target = target_of(cand.text)
+            if target is None or target == entity_id or cand.kind != "ner":
+                continue
+            if entity_id is None or (method == "ner" and entity_id in state.minted and entity_id.startswith(
+                    ("person/", "org/")) and state.minted[entity_id].label == cand.text):
+                state.resolved[i] = (target, "coreference")
+                _add_alias(state, target, cand.text)
+        covered = [(c.start, c.end) for c in cands]
+        has_sents = doc.has_annotation("SENT_START")
+        for tok in doc:
+            target = target_of(tok.text)
+            if target is None or not (tok.pos_ == "PROPN" or not tok.is_sent_start):
+                continue
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            cands.append(MentionCandidate(start=start, end=end, text=tok.text, kind="ner", key=normalize(tok.text),
+                                          sent_start=tok.sent.start_char if has_sents else 0))
+            state.resolved[len(cands) - 1] = (target, "coreference")
+            _add_alias(state, target, tok.text)
+        return cands
+
+    def _titled_references(self, cands: list[MentionCandidate], state: _DocState) -> list[MentionCandidate]:
+        """"Foreign Secretary Jack Straw ... the foreign secretary said", "Cardinal X ... the Cardinal": an office
+        phrase after the document introduced one person with that title names that person (whom the gazetteer need
+        not know), where no recorded holder explains it; two people introduced with it leave it unresolved."""
+        titled: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for i, cand in enumerate(cands):
+            entity_id = state.resolved.get(i, (None, ""))[0]
+            if not (entity_id and entity_id.startswith("person/") and cand.kind in ("ner", "gazetteer")):
+                continue
+            # within the sentence, after the person named before ("Blair and Foreign Secretary X")
+            floor = max((c.end for k, c in enumerate(cands) if c.end <= cand.start
+                         and (state.resolved.get(k, (None,))[0] or "").startswith("person/")), default=cand.sent_start)
+            for title in _titles_before(state.text, cand.start, floor):
+                titled.setdefault(title, set()).add(entity_id)
+                first[title] = min(first.get(title, cand.start), cand.start)
+        titled = {t: ids for t, ids in titled.items() if len(ids) == 1}
+        if not titled:
+            return cands
+        cands = list(cands)
+        pattern = re.compile(r"\b(?i:the)\s+((?i:" + "|".join(re.escape(t) for t in titled) + r"))\b"
+                             r"(?!\s+(?:of\b|[A-Z]))")  # not "the foreign secretary of Spain" / "... Jack Straw"
+        for match in pattern.finditer(state.text):
+            title, (start, end) = match.group(1).lower(), match.span(1)
+            if start < first[title]:
+                continue
+            person = next(iter(titled[title]))
+            hit = [i for i, c in enumerate(cands) if c.start < end and start < c.end]
+            if hit and all(c.end <= end - len(title.split()[-1]) for c in (cands[i] for i in hit)) \
+                    and all(state.resolved.get(i, (None,))[0] for i in hit):
+                # "the Tory leader": the party is its own mention, the head word names the person
+                start, title = end - len(title.split()[-1]), title.split()[-1]
+                hit = []
+            if not hit:
+                cands.append(MentionCandidate(start=start, end=end, text=state.text[start:end], kind="role", key="",
+                                              title=title, sent_start=_sentence_start(cands, start)))
+                state.resolved[len(cands) - 1] = (person, "coreference")
+            elif len(hit) == 1 and cands[hit[0]].kind == "role" and state.resolved.get(hit[0], (None, ""))[0] is None:
+                state.resolved[hit[0]] = (person, "coreference")
+        return cands
+
     def _named_persons(self, cands: Sequence[MentionCandidate]) -> frozenset[str]:
         """Gazetteer persons the article names (full name, alias or surname), for undated office phrases."""
         gaz = self.gazetteer
@@ -429,32 +558,43 @@ class Resolver:
         return frozenset(out)
 
     def _office_holder(self, country: str | None, title: str, dates: tuple[str, ...],
-                       named: frozenset[str]) -> str | None:
+                       named: frozenset[str], span: tuple[str, str] | None = None) -> str | None:
         """Who an office phrase names: the one holder of ``title`` of ``country`` on every date in ``dates``.
 
-        An undated article (no ``dates``) names a holder only when the article also names that person and nobody
-        else who ever held the office ("Lukashenko ... the Belarusian leader"); never today's holder.  A bare office
-        (``country == ""``: "the prime minister") names the one person the article names who held such an office
-        of any country (on the dates, if the article has them).
+        An article with no date of its own (no ``dates``) is read within its corpus' ``span`` of dates: the one
+        person the article names who held the office on some day of the span (none such if the article names only
+        holders from other times), else, when it names no holder, the one who held it on both ends of the span.
+        With no span either, it names a holder only when the article also names that person and nobody else
+        who ever held the office ("Lukashenko ... the Belarusian leader").  Never today's holder, never a holder
+        whose term excludes every date the article or its corpus gives.  A bare office (``country == ""``: "the
+        prime minister") names the one person the article names who held such an office of any country (on the
+        dates, or within the span, if given).
         """
+        gaz = self.gazetteer
         if country == "":
             # "the prime minister": whoever held such an office (of any country) on the dates, and is named here
-            pools = [self.gazetteer.holders_titled(title, d) for d in dates] or [self.gazetteer.holders_titled(title)]
+            pools = ([gaz.holders_titled(title, d) for d in dates] or ([gaz.holders_between(None, title, *span)]
+                     if span else [gaz.holders_titled(title)]))
             holders = set(frozenset.intersection(*pools) & named)
             return holders.pop() if len(holders) == 1 else None
         if not country:
             return None
-        if not dates:
-            holders = set(self.gazetteer.holders_of(country, title) & named)
+        if dates:
+            holders = {gaz.office_holder(country, title, d) for d in dates}
+        elif span:
+            # a holder the article names decides (and one named outside the span leaves the phrase unresolved)
+            ever = gaz.holders_of(country, title) & named
+            holders = (set(gaz.holders_between(country, title, *span) & ever) if ever
+                       else {gaz.office_holder(country, title, d) for d in span})
         else:
-            holders = {self.gazetteer.office_holder(country, title, d) for d in dates}
+            holders = set(gaz.holders_of(country, title) & named)
         return holders.pop() if len(holders) == 1 else None
 
     def _role_or_country(self, cand: MentionCandidate, dates: tuple[str, ...], named: frozenset[str],
-                         text: str) -> MentionCandidate:
+                         text: str, span: tuple[str, str] | None = None) -> MentionCandidate:
         if cand.kind != "role" or cand.head_start < 0:
             return cand
-        if self._office_holder(self._country_of(cand.key), cand.title or "", dates, named):
+        if self._office_holder(self._country_of(cand.key), cand.title or "", dates, named, span):
             return cand
         return MentionCandidate(
             start=cand.head_start,
@@ -472,7 +612,7 @@ class Resolver:
         gaz = self.gazetteer
         if cand.kind == "role":
             country = self._country_of(cand.key) if cand.key else ""
-            holder = self._office_holder(country, cand.title or "", state.dates, state.named)
+            holder = self._office_holder(country, cand.title or "", state.dates, state.named, state.span)
             return (holder, "office") if holder else (None, UNRESOLVED)
         if cand.kind == "body":
             country = self._country_of(cand.key)
@@ -506,6 +646,8 @@ class Resolver:
                     return None  # a common word capitalised ("State", "Cabinet"): it also occurs in lower case
                 return "org-or-surname"  # "According to Kaval, ..." is often tagged ORG
             return self._mint(cand, "org", "Organization", state), "ner"
+        if cand.ner_label in ("GPE", "LOC", "FAC") and _COMPANY_BEFORE.search(state.text, 0, cand.start):
+            return self._mint(cand, "org", "Organization", state), "ner"  # "the oil firm Yuganskneftegas" as a place
         if cand.ner_label == "NORP" and cand.key.endswith("s"):
             # a plural demonym naming one side ("the peace process with the Palestinians")
             demonyms = [c for c in gaz.lookup(cand.key[:-1]) if c.method == "demonym"]
@@ -536,7 +678,8 @@ class Resolver:
     def _remember_person(self, entity_id: str, cand: MentionCandidate, state: _DocState) -> None:
         if not entity_id.startswith("person/"):
             return
-        tokens = name_tokens(cand.text)
+        # an office phrase ("the French president") is no name: its holder's name is ("President" is no surname)
+        tokens = name_tokens(cand.text) if cand.kind != "role" else ()
         entity = self.gazetteer.get(entity_id)
         if len(tokens) < 2 and entity is not None:
             tokens = name_tokens(entity.label)
@@ -660,7 +803,10 @@ class Resolver:
     # ------------------------------------------------------------------ minting
     def _mint(self, cand: MentionCandidate, prefix: str, type_: str, state: _DocState) -> str:
         label = cand.text
-        entity_id = f"{prefix}/{slugify(label.replace('&', ' and '))}"
+        key = label.replace("&", " and ")
+        if prefix == "org":  # "Oil & Natural Gas Corp" is the "Oil and Natural Gas Corporation" named in full
+            key = _CORP.sub("Corporation", key)
+        entity_id = f"{prefix}/{slugify(key)}"
         if self.gazetteer.get(entity_id) is not None:
             return entity_id
         if entity_id not in state.minted:
@@ -724,8 +870,93 @@ def _add_alias(state: _DocState, entity_id: str, alias: str) -> None:
         )
 
 
+#: Head words of a title that introduces a name ("Foreign Secretary Jack Straw", "Cardinal X", "Tory leader X").
+TITLE_HEADS: frozenset[str] = frozenset(
+    """secretary minister chancellor premier president governor mayor ambassador envoy commissioner spokesman
+    spokeswoman cardinal archbishop bishop pope chairman chairwoman director general admiral senator leader
+    chief""".split()
+)
+#: Heads too common to name one person alone ("the leader", "the minister"): only in a longer title.
+GENERIC_HEADS: frozenset[str] = frozenset(
+    "secretary minister president director general leader chief chairman spokesman spokeswoman envoy".split())
+#: Words that cannot begin a title ("said party leader X": "party leader").
+_NOT_TITLE_START = frozenset("""the a an and or but said says told by of with to as from for in on at his her its their
+    our my your this that mr mrs ms dr""".split())
+#: Up to three words right before a position in a text ("... Foreign Secretary " before "Jack Straw").
+_WORDS_RUN = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})\Z")
+
+
+def _titles_before(text: str, start: int, floor: int) -> list[str]:
+    """The titles (folded) in the words right before ``start`` and after ``floor``: "Foreign Secretary" before
+    "Jack Straw" -> ["foreign secretary"], "Tory leader" -> ["tory leader"], "Cardinal" -> ["cardinal"]; each
+    ends in a :data:`TITLE_HEADS` word, and a one-word title must be capitalised and not a generic head."""
+    match = _WORDS_RUN.search(text, max(floor, start - 60), start)
+    if match is None:
+        return []
+    words = match.group(1).split()
+    if words[-1].lower() not in TITLE_HEADS:
+        return []
+    out = []
+    for k in range(1, len(words) + 1):
+        first = words[-k]
+        if first.lower() in _NOT_TITLE_START:
+            break
+        if k > 1 or (first[0].isupper() and first.lower() not in GENERIC_HEADS):
+            out.append(" ".join(words[-k:]).lower())
+    return out
+
 #: "Name (ACR)": an acronym defined right after a name.
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
+
+
+#: Words of organisation names that do not name one organisation alone ("Group Menatep": "Menatep" does).
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    """group company corporation corp co inc ltd limited plc holding holdings international national bank oil gas
+    petroleum energy industries industry trust fund association council party union agency authority ministry
+    department committee commission service services organisation organization federation society foundation
+    institute university college school centre center the of and for de la le""".split()
+)
+#: "Corp" / "Corp." in an organisation's name: minted under the full word.
+_CORP = re.compile(r"\bCorp\b\.?")
+#: Shortest single word that links to a one-word name it begins ("Yugansk" -> "Yuganskneftegas"), which must be at
+#: least 3 letters longer (no plural: "Patriot" is not "Patriots").
+SHORT_PREFIX_MIN = 5
+
+
+def _initials(label: str) -> tuple[str, ...]:
+    """Acronyms a multi-word name may go by: the initials of every word, and of its words other than "of",
+    "and", "the", "&" ("Oil and Natural Gas Corporation" -> ONAGC, ONGC)."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return ()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in ("of", "and", "the", "for")).upper()
+    return tuple(dict.fromkeys((every, content)))
+
+
+def short_forms(orgs: Mapping[str, str], listed: Callable[[str], bool]) -> dict[str, str]:
+    """Short spellings of the organisations named in a document -> their ids, where only one organisation fits.
+
+    For ``orgs`` (id -> full name): the initials of a multi-word name ("China National Petroleum Corporation" ->
+    "CNPC"); its one distinctive word ("Group Menatep" -> "Menatep": not a generic word like "Group", not a
+    spelling the gazetteer lists (``listed``)); and for a one-word name, its first :data:`SHORT_PREFIX_MIN` or more
+    letters that end before the name does ("Yuganskneftegas" -> "Yugansk"; the prefix itself is checked when a
+    mention is met, see :meth:`Resolver._apply_short_forms`).
+
+    >>> sorted(short_forms({"org/a": "China National Petroleum Corporation", "org/b": "Group Menatep"},
+    ...                    lambda w: w == "China").items())
+    [('CNPC', 'org/a'), ('Menatep', 'org/b')]
+    """
+    found: dict[str, set[str]] = {}
+    for entity_id, label in orgs.items():
+        for acronym in _initials(label):
+            if 2 <= len(acronym) <= 8:
+                found.setdefault(acronym, set()).add(entity_id)
+        words = [w for w in label.split() if w[:1].isupper() and w.isalpha()]
+        distinctive = [w for w in words if w.lower() not in GENERIC_ORG_WORDS and not listed(w) and len(w) >= 4]
+        if len(words) >= 2 and len(distinctive) == 1:
+            found.setdefault(distinctive[0], set()).add(entity_id)
+    return {form: ids.pop() for form, ids in found.items() if len(ids) == 1}
 
 
 def _sentence_start(cands: list[MentionCandidate], start: int) -> int:
@@ -745,7 +976,7 @@ def is_junk(cand: MentionCandidate) -> bool:
         return True
     if _DIGITS.search(text) and (cand.ner_label != "ORG" or len(text.split()) == 1):
         return True  # dates and figures; an organisation may carry a number ("Torpedo Squadron 8")
-    if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS:
+    if key in JUNK_WORDS or _strip_the(key) in JUNK_WORDS or key in PORTFOLIO_WORDS:
         return True
     words = text.split()
     return len(words) == 1 and text[:1].islower()

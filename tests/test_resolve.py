@@ -252,6 +252,50 @@ def test_resolve_bare_office_names_the_one_holder_the_article_names(shipped_reso
     assert links.get("The prime minister", {None}) == {None}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "corpus_dates", "expected"),
+    [
+        # no date of its own, nobody named: the corpus' dates decide; Hollande held the office all through 2015
+        ("The French president arrived in Berlin.", "2015-02-01/2015-11-30", {"person/francois-hollande"}),
+        # Hollande handed over to Macron in May 2017: a span across the handover names nobody
+        ("The French president arrived in Berlin.", "2016-06-01/2018-01-31", {"country/FRA"}),
+        # the article names Macron, who held no such office within the corpus' dates: the phrase stays unresolved
+        ("Emmanuel Macron spoke. The French president arrived in Berlin.", "2013-01-01/2015-12-31", {"country/FRA"}),
+        # the named holder whose term meets the span is the one meant, even across a handover
+        ("Emmanuel Macron spoke. The French president arrived in Berlin.", "2016-06-01/2018-01-31",
+         {"person/emmanuel-macron"}),
+        # a year the text mentions comes before the corpus' dates
+        ("In 2010 Russia's president called for talks.", "2015-01-01/2015-12-31", {"person/dmitry-medvedev"}),
+        # a dateline dates the article itself (the corpus reader reads it)
+        ("PARIS, 3 March 2016 - The French president arrived in Berlin.", "2018-01-01/2019-12-31",
+         {"person/francois-hollande"}),
+        # no date anywhere and nobody named: the office stays with its country, never today's holder
+        ("The French president arrived in Berlin.", None, {"country/FRA"}),
+    ],
+)
+def test_resolve_office_in_undated_article_never_names_a_holder_outside_the_dates_given(
+        fixture_resolver, text, corpus_dates, expected) -> None:
+    from graphbuild.corpus import dateline_date
+
+    article = Article(doc_id="t", text=text, date=dateline_date(text), corpus_dates=corpus_dates)
+    mentions, _ = fixture_resolver(fixture_resolver.nlp(text), article)
+    found = {m.entity_id for m in mentions if "president" in m.text.lower() or m.text in ("French", "Russia")}
+    assert found == expected, [(m.text, m.entity_id, m.method) for m in mentions]
+
+
+def test_corpus_dates_span_the_dated_articles_and_date_only_the_undated_ones() -> None:
+    from graphbuild.corpus import with_corpus_dates
+    from graphbuild.resolve import corpus_span
+
+    articles = with_corpus_dates([Article("a", "x", date="2005-02-01"), Article("b", "No year."),
+                                  Article("c", "x", date="2004-11-30T10:00:00"), Article("d", "In 2001 ...")])
+    assert [a.corpus_dates for a in articles] == [None, "2004-11-30/2005-02-01", None, "2004-11-30/2005-02-01"]
+    assert corpus_span(articles[1]) == ("2004-11-30", "2005-02-01")
+    assert corpus_span(articles[3]) is None  # the year the text mentions dates it
+    assert with_corpus_dates([Article("b", "No year.")])[0].corpus_dates is None
+
+
 def test_resolve_office_dates_from_article_date_or_latest_year() -> None:
     from graphbuild.resolve import office_dates
 
@@ -627,6 +671,83 @@ def test_mentions_office_titled_names_only_where_ner_found_nothing() -> None:
     assert names("the minister Ajit Doval spoke".split()) == []  # a lower-case title introduces nothing
     tagged = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
     assert names("National Security Adviser Ajit Doval met officials".split(), tagged) == []  # NER found it
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "short", "entity_id"),
+    [
+        # initials of a name given in full earlier, no parenthesis
+        ("Kestrel National Mining Corporation bought the mine. KNMC said it would pay.", "KNMC",
+         "org/kestrel-national-mining-corporation"),
+        # initials without "and"/"of"
+        ("Bank of Northern Trade and Industry lent the money. Later BNTI called the loan in.", "BNTI",
+         "org/bank-of-northern-trade-and-industry"),
+        # the one distinctive word of the name
+        ("Shares in Vantorex Group fell on Monday. Vantorex said the ruling was unfair.", "Vantorex",
+         "org/vantorex-group"),
+        ("Shareholders of Sibtorg Holdings Ltd sued Russia. Sibtorg said the ruling was unfair.", "Sibtorg",
+         "org/sibtorg-holdings-ltd"),
+        # a one-word company (a place to spaCy, a company by the noun before it) and the clipped name it goes by
+        ("The oil company Severotransneft was sold at auction. The buyer of Severotrans paid 9 billion dollars.",
+         "Severotrans", "org/severotransneft"),
+        # "Corp" is minted under the full word
+        ("Baltic Shipping Corp signed the deal.", "Baltic Shipping Corp", "org/baltic-shipping-corporation"),
+    ],
+)
+def test_resolve_short_forms_of_an_organisation_named_in_full(shipped_resolver, text, short, entity_id) -> None:
+    links = _links(shipped_resolver, text)
+    assert links[short] == {entity_id}, links
+
+
+@pytest.mark.model
+def test_resolve_office_phrase_names_the_one_person_introduced_with_that_title(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "Trade Secretary Martin Oakley met the envoy. Later the trade secretary said "
+                                     "talks would go on.", date=None)
+    assert links["trade secretary"] == {"person/martin-oakley"}, links
+    # two people introduced with the title: the phrase names neither
+    links = _links(shipped_resolver, "Trade Secretary Martin Oakley met Trade Secretary Ivo Brandt. Later the trade "
+                                     "secretary said talks would go on.", date=None)
+    assert not links.get("trade secretary", set()) - {None}, links
+    # before the introduction, and "the trade secretary of Spain", name nobody
+    links = _links(shipped_resolver, "The trade secretary of Spain met Trade Secretary Martin Oakley.", date=None)
+    assert "person/martin-oakley" not in links.get("trade secretary", set()), links
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The water company Aguas Claras said prices would rise. Critics said Aguas Claras had broken the contract.",
+    "Critics said Aguas Claras had broken the contract. The water company Aguas Claras said prices would rise.",
+])
+def test_resolve_a_name_given_as_a_company_is_that_company_throughout(shipped_resolver, text) -> None:
+    links = _links(shipped_resolver, text)
+    assert links["Aguas Claras"] == {"org/aguas-claras"}, links
+
+
+@pytest.mark.model
+def test_resolve_intelligence_services_stand_for_their_state(shipped_resolver) -> None:
+    links = _links(shipped_resolver, "MI6 warned that the FSB and the CIA were active. Mossad declined to comment.")
+    assert links["MI6"] == {"country/GBR"} and links["the FSB"] == {"country/RUS"}, links
+    assert links["the CIA"] == {"country/USA"} and links["Mossad"] == {"country/ISR"}, links
+
+
+@pytest.mark.model
+def test_resolve_an_office_phrase_gives_no_surname(fixture_resolver) -> None:
+    # "the French president" names Hollande, but "President" alone is no surname of his
+    text = "The French president spoke first. Reporters asked President Obama about it. Francois Hollande left."
+    links = _links(fixture_resolver, text, date="2015-03-01")
+    assert "person/francois-hollande" not in links.get("President", set()), links
+
+
+def test_short_forms_only_where_one_organisation_fits() -> None:
+    from graphbuild.resolve import short_forms
+
+    forms = short_forms({"org/a": "Northern Gas Company", "org/b": "National Grid Company", "org/c": "Group Vantorex",
+                         "org/d": "Vantorex Holdings Group"}, lambda w: w == "Russia")
+    assert "NGC" not in forms  # two organisations share the initials
+    assert "Vantorex" not in forms  # two organisations share the word
+    assert short_forms({"org/e": "Russia Energy Group"}, lambda w: w == "Russia") == {"REG": "org/e"}  # "Russia":
+    # a listed spelling, "Energy" and "Group": generic words -- no distinctive word
 
 
 def test_gazetteer_alliance_of_sahel_states_under_its_acronym(shipped_gazetteer) -> None:

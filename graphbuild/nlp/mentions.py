@@ -192,7 +192,7 @@ class MentionFinder:
             if ent.label_ not in NER_LABELS:
                 continue
             label = "PERSON" if _is_courtesy_title(ent[0]) else ent.label_  # "Mr Blair" tagged ORG
-            span = strip_span(ent, person=label == "PERSON")
+            span = strip_span(_whole_name(ent) if label == "PERSON" else ent, person=label == "PERSON")
             if span is None or (span.start, span.end) in blocked:
                 continue
             inner = [s for s in gaz_spans if s.start >= span.start and s.end <= span.end]
@@ -448,6 +448,20 @@ def confirmed(span: Span) -> bool:
     first = span[0]
     sentence_initial = first.is_sent_start or first.i == 0 or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in {'"', "“", "‘", "'", "(", "—", "-", ":"})
     return first.text[:1].isupper() and not sentence_initial
+
+
+def _whole_name(ent: Span) -> Span:
+    """A person's name spaCy cut short ("Min Aung" of "Min Aung Hlaing"): the entity with the capitalised proper
+    nouns right after it that no entity covers (at most two)."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end - 1].whitespace_ and _name_word(doc[end]):
+        end += 1
+    return doc[ent.start:end] if end > ent.end else ent
+
+
+def _name_word(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
+            and not tok.is_sent_start)
 
 
 def strip_span(span: Span, person: bool | None = None) -> Span | None:

@@ -110,13 +110,13 @@ def scan_corpus(config: Config) -> CorpusScan:
     Raises:
         CorpusError: the corpus does not exist.
     """
-    from graphbuild.corpus import read_corpus
+    from graphbuild.corpus import read_corpus, with_corpus_dates
     from graphbuild.orchestration.cache import article_key
 
     started = time.perf_counter()
     extractor = Extractor(ExtractorSpec.from_config(config))
     versions = extractor.versions
-    articles: list[tuple[Article, str]] = []
+    read: list[Article] = []
     warnings: list[CorpusWarning] = []
     for item in read_corpus(config.corpus, max_bytes=config.max_file_bytes,
                             follow_outside_links=config.follow_outside_links, exclude=(config.output,)):
@@ -124,7 +124,9 @@ def scan_corpus(config: Config) -> CorpusScan:
             log.warning("%s", item)
             warnings.append(item)
         else:
-            articles.append((item, article_key(item, versions)))
+            read.append(item)
+    # an undated article's office phrases are dated by its corpus (part of its key: a new span re-extracts it)
+    articles = [(item, article_key(item, versions)) for item in with_corpus_dates(read)]
     return CorpusScan(extractor, articles, warnings, started)
 
 

@@ -45,6 +45,7 @@ from graphbuild.relations.lexicon import Lexicon, Trigger, forms
 from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, RECEIVED_AID, event_objects
 from graphbuild.relations.titles import (
     IMPLIED_COUNTRY,
+    NON_STATE,
     TitleMatch,
     as_titles,
     dominant_country,
@@ -951,6 +952,8 @@ COPULAS = frozenset({"be", "become", "remain", "elect", "re-elect", "reelect", "
 
 def _title_kind(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
+    if any(c.lower_ in NON_STATE for c in tok.children if c.dep_ in ("amod", "compound") and not c.ent_type_):
+        return None  # "the Kenyan opposition leader": no office of Kenya
     doc = tok.doc
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -1030,8 +1033,10 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
                     view: GazetteerLike | None) -> Iterator[Candidate]:
     """"President Kassym-Jomart Tokayev said": the office of a country the phrase does not name.
 
-    The country is the one whose office of that title the gazetteer records the person as holding; for a person
-    the gazetteer does not know, the article's own country when the article is plainly about one
+    The country is the one whose office of that title the gazetteer records the person as holding, where the
+    sentence names that country ("President Bush said the US ..."; docs/ANNOTATION.md: leaderOf needs the state in
+    the sentence -- without it, 1 in 14 right on the dev tune split); for a person the gazetteer does not know, the
+    article's own country when the article is plainly about one
     (:func:`~graphbuild.relations.titles.dominant_country`) and the title is a state office.  Only where the
     article first names the person: the office is introduced once, then the title is a form of address.
     """
@@ -1046,20 +1051,24 @@ def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexic
             known |= view.office_countries(m.entity_id, w)
     if len(known) == 1:
         country_id, method = known.pop(), "office"
-    elif known or index.in_gazetteer(m) or not words & IMPLIED_TITLES:
+    elif known or index.in_gazetteer(m) or not (words | {pair}) & IMPLIED_TITLES:
         return
     else:
         country = dominant_country(index)
         if country is None:
             return
         country_id, method = country.entity_id, country.method
+    if method == "office" and not any(x.entity_id == country_id and x.sent_start == m.sent_start
+                                      for x in index.by_token.values()):
+        return  # a known holder's office only where the sentence names the state (docs/ANNOTATION.md: leaderOf)
     here = Mention(m.doc_id, title.idx, title.idx + len(title.text), title.text, country_id, method, m.sent_start)
     yield Candidate(m, found.relation, here, title, f"title:{found.relation}:{title.lemma_.lower()}:implied",
                     lex.types[found.relation].prior * IMPLIED_COUNTRY, found.steps, index.span_of(m).root, None)
 
 
 #: Titles that name an office of the article's own country when no actor is given ("President X said").
-IMPLIED_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen"})
+IMPLIED_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "junta leader",
+                            "military leader", "coup leader", "supreme leader"})
 
 
 class GazetteerLike(Protocol):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -37,6 +37,10 @@ DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "shadow", 
 #: Two-word leading titles whose last word alone is not one ("prime minister", "secretary general").
 LEADING_PAIRS = frozenset({("prime", "minister"), ("secretary", "general"), ("head", "state"),
                            ("head", "government"), ("director", "general"), ("chief", "executive")})
+#: Words by which an office is not one of the state or organisation named before it ("the Kenyan opposition
+#: leader", "Chechen rebel commander": docs/ANNOTATION.md, demonyms do not count for parties and opposition).
+NON_STATE = frozenset({"opposition", "rebel", "rebels", "separatist", "militia", "insurgent", "guerrilla", "protest",
+                       "student", "tribal", "church", "business", "dissident", "exiled"})
 #: Longest run of title words (and their modifiers: "foreign", "energy", "junta") between actor and name.
 MAX_RUN = 5
 #: Confidence multiplier when the country comes from the article, not from the phrase.
@@ -80,9 +84,9 @@ def office_kind(run: Sequence[Token], lex: Lexicon) -> tuple[str, Token] | None:
         run = run[:of]
     words = [t.lower_ for t in run if t.text not in ("-", "–")]
     words = [w for w in words if w not in NOT_HOLDER]
-    if not words:
+    if not words or set(words) & NON_STATE:
         return None
-    titles = _title_words(lex)
+    titles = _title_words(lex) | {"chief"}
     heads = [t for t in run if t.lemma_.lower() in titles or t.lower_ in titles]
     if not heads:
         return None
@@ -110,6 +114,9 @@ def _left_run(index: ActorIndex, sent: Span, first: int) -> tuple[list[Token], i
             run.insert(0, tok)
         elif tok.lower_ == "of" and run and i > sent.start and _is_run_word(doc[i - 1], index):
             run.insert(0, tok)  # "Secretary of State", "Minister of Defence"
+        elif tok.lower_ == "and" and run and i > sent.start and _is_run_word(doc[i - 1], index) \
+                and index.mention_at(doc[i - 1]) is None and run[0].is_lower and doc[i - 1].is_lower:
+            run.insert(0, tok)  # "defence and foreign ministers"
         else:
             break
         i -= 1
@@ -223,6 +230,11 @@ def _org_at(index: ActorIndex, sent: Span, k: int) -> Mention | None:
     doc = sent.doc
     if k < sent.end and doc[k].lower_ == "the":
         k += 1
+    placed = index.mention_at(doc[k]) if k < sent.end else None
+    if placed is not None and index.type_of(placed) == "Country":  # "the UK's Human Rights Watch"
+        j = index.span_of(placed).end
+        if j < sent.end and doc[j].lower_ in ("'s", "’s"):
+            k = j + 1
     start = k
     while k < sent.end and k - start < 3 and index.mention_at(doc[k]) is None and doc[k].is_lower \
             and doc[k].pos_ in ("NOUN", "ADJ"):
@@ -259,24 +271,104 @@ def _affiliation(index: ActorIndex, sent: Span, m: Mention) -> TitleMatch | None
 
 
 def surface_titles(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[TitleMatch]:
-    """Every person in ``sent`` with an office read off the surface (actor None: the phrase names none)."""
+    """Every person in ``sent`` with an office read off the surface (actor None: the phrase names none).
+
+    Besides "<actor> <title> <Name>", "<Name>, the <actor> <title>" and "<Name>, <title> of <actor>": the actor
+    after the names ("junta leader X of Myanmar"), before an apposed name ("the foreign minister of Y, X,"), and a
+    plural title shared by coordinated names ("Kenya's defence and foreign ministers X and Y", "Presidents X and Y").
+    """
+    shared: dict[tuple[int, int], TitleMatch] = {}
     for m in index.sentence_mentions(sent):
         if index.type_of(m) != "Person" or m.method == "office":
             continue
+        if (m.start, m.end) in shared:
+            yield replace(shared[(m.start, m.end)], person=m)
+            continue
         span = index.span_of(m)
         run, before = _left_run(index, sent, span.start)
+        if not run and len(span) == 1 and m.method == "coreference":
+            run, before = [span[0]], span.start - 1  # "the Tory leader" naming the one introduced so
         kind = office_kind(run, lex) if run else None
         if kind is not None:
             actor = _actor_before(index, sent, before)
-            first = index.span_of(actor).start if actor is not None else run[0].i
+            names = _coordinated_names(index, sent, m) if _plural(kind[1]) else [m]
+            if actor is None:
+                actor = _actor_after(index, sent, index.span_of(names[-1]).end)
+            first = index.span_of(actor).start if actor is not None and actor.start < m.start else run[0].i
             # "former Cabinet minister X", "Georgia's ex-president X"
             lead = [*sent.doc[max(sent.start, first - 2):first], *run]
             current = not any(t.lower_ in NOT_HOLDER for t in lead)
-            yield TitleMatch(m, kind[0], actor, kind[1], 1, current)
+            relation = _chief(kind, run, actor, index)
+            found = TitleMatch(m, relation, actor, kind[1], 1, current)
+            shared.update({(n.start, n.end): found for n in names[1:]})
+            yield found
             continue
-        right = _right_apposition(index, sent, m, lex) or _affiliation(index, sent, m)
+        right = (_right_apposition(index, sent, m, lex) or _left_apposition(index, sent, m, lex)
+                 or _affiliation(index, sent, m))
         if right is not None:
             yield TitleMatch(m, right.relation, right.actor, right.title, right.steps)
+
+
+def _plural(title: Token) -> bool:
+    return title.tag_ in ("NNS", "NNPS") or (title.lower_.endswith("s") and title.lemma_.lower() != title.lower_)
+
+
+def _chief(kind: tuple[str, Token], run: Sequence[Token], actor: Mention | None, index: ActorIndex) -> str:
+    """"NATO chief X" heads NATO; an "army chief" or "spy chief" is an official of his state."""
+    if kind[1].lower_ != "chief":
+        return kind[0]
+    alone = len([t for t in run if t.is_alpha]) == 1
+    return "leaderOf" if alone and actor is not None and index.type_of(actor) == "Organization" else "affiliatedWith"
+
+
+def _coordinated_names(index: ActorIndex, sent: Span, m: Mention) -> list[Mention]:
+    """``m`` and the persons coordinated right after it ("X, Y and Z"): the holders of a plural title."""
+    doc = sent.doc
+    names = [m]
+    j = index.span_of(m).end
+    while j + 1 < sent.end and doc[j].lower_ in (",", "and"):
+        k = j + 1 if not (doc[j].text == "," and doc[j + 1].lower_ == "and") else j + 2
+        nxt = index.mention_at(doc[k]) if k < sent.end else None
+        if nxt is None or index.type_of(nxt) != "Person" or index.span_of(nxt).start != k:
+            break
+        names.append(nxt)
+        j = index.span_of(nxt).end
+    return names
+
+
+def _actor_after(index: ActorIndex, sent: Span, j: int) -> Mention | None:
+    """The country/organisation in "<title> <Name> of <actor>" ("junta leader X of Myanmar"), ending the phrase."""
+    doc = sent.doc
+    if j + 1 >= sent.end or doc[j].lower_ != "of":
+        return None
+    k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+    found = index.mention_at(doc[k]) if k < sent.end else None
+    if found is None or index.type_of(found) not in _ACTOR_TYPES or index.span_of(found).start != k:
+        return None
+    end = index.span_of(found).end
+    return found if end >= sent.end or doc[end].lower_ in _PHRASE_END or doc[end].pos_ in ("VERB", "AUX") else None
+
+
+def _left_apposition(index: ActorIndex, sent: Span, m: Mention, lex: Lexicon) -> TitleMatch | None:
+    """"The foreign minister of Senegal, X, said" / "NATO's secretary general, X,": the office before the name."""
+    doc = sent.doc
+    i, end = index.span_of(m).start - 1, index.span_of(m).end
+    if i <= sent.start or doc[i].text != "," or end >= sent.end or doc[end].text != ",":
+        return None  # an apposition closed by a comma ("..., X, said"), not "as US President, X said"
+    actor = index.mention_at(doc[i - 1])
+    if actor is None or index.type_of(actor) not in _ACTOR_TYPES:
+        run, _ = _left_run(index, sent, i)  # "Russia's foreign minister, X," / "the Slovak foreign minister, X"
+        kind = office_kind(run, lex) if run else None
+        actor = _actor_before(index, sent, run[0].i - 1) if kind is not None else None
+        return TitleMatch(m, kind[0], actor, kind[1], 2) if kind is not None and actor is not None else None
+    k = index.span_of(actor).start - 1
+    if k > sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in ("of", "for"):
+        return None
+    run, _ = _left_run(index, sent, k)
+    kind = office_kind(run, lex) if run else None
+    return TitleMatch(m, kind[0], actor, kind[1], 2) if kind is not None else None
 
 
 def dominant_country(index: ActorIndex) -> Mention | None:
