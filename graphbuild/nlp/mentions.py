@@ -67,6 +67,9 @@ NON_STATE_HEADS: frozenset[str] = frozenset(
     writer writers artist artists player players""".split()
 )
 
+#: Modifiers that make a firm or a medium the state's own ("state media", "state-run television").
+STATE_RUN: frozenset[str] = frozenset({"state", "state-run", "state-owned", "state-controlled", "official"})
+
 #: Nouns that make "<demonym/country> <body>" a state body standing for the state.
 BODY_PHRASES: tuple[str, ...] = (
     "ministry of foreign affairs",
@@ -553,6 +556,8 @@ def _non_state_demonym(span: Span, candidates) -> bool:
     head = span.root.head
     if span.root.dep_ not in ("amod", "compound", "nmod") or head.i < span.end:
         return False
+    if any(c.lower_ in STATE_RUN for c in head.children if c.dep_ in ("compound", "amod") and c.i > span.root.i):
+        return False  # "Chinese state media", "the Russian state-owned firm": the state's own voice or holding
     return head.lemma_.lower() in NON_STATE_HEADS or head.lower_ in NON_STATE_HEADS
 
 

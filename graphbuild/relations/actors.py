@@ -169,7 +169,8 @@ class ActorIndex:
                 out.append(ActorRef(holders[0], 0))
             elif lemma in self.lexicon.member_nouns and any(c.lower_ == "other" for c in tok.children):
                 pass  # "other members of the Contact Group": unnamed fellow members, not the group itself
-            elif lemma in self.lexicon.agent_nouns or lemma in self.lexicon.member_nouns:
+            elif (lemma in self.lexicon.agent_nouns or lemma in self.lexicon.member_nouns
+                  or tok.lower_ in self.lexicon.agent_nouns):  # "media" (lemma "medium")
                 for c in tok.children:
                     cm = self.by_token.get(c.i)
                     if cm is not None and c.dep_ in MODIFIER_DEPS:
@@ -177,11 +178,19 @@ class ActorIndex:
                         # "Indian and Russian troops": the modifier's conjuncts qualify the noun too
                         out.extend(r for g in c.children if g.dep_ == "conj" and (gm := self.by_token.get(g.i))
                                    is not None for r in self._as_modifier(gm, 1))
-                    elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                        # "the military governments of Mali, Burkina Faso and Niger"
+                    elif c.dep_ == "prep" and (c.lower_ in ("of", "from")
+                                               or c.lower_ == "for" and lemma in SPEAKING_FOR):
+                        # "the military governments of Mali, Burkina Faso and Niger", "a spokesman for the ministry"
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out.extend(ActorRef(r.mention, r.steps + 2) for r in self.actors_at(p, _depth + 1))
+                if not out and lemma in SEATED_AGENTS:
+                    # "officials in Beijing", "the authorities in Minsk": a state's own organs where it sits (not
+                    # "diplomats in Moscow", who are foreign)
+                    out.extend(ActorRef(r.mention, r.steps + 2) for c in tok.children
+                               if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"
+                               for r in self.actors_at(p, _depth + 1, conj=False)
+                               if self.type_of(r.mention) == "Country")
             if not out and tok.pos_ == "PROPN":
                 # a name whose mention span stops short of the head ("President Xi" + "Jinping")
                 for c in tok.children:
@@ -275,6 +284,11 @@ class ActorIndex:
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who"})
+#: Agent nouns whose "for X" names whom they speak for ("a spokesman for the Russian foreign ministry").
+SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+#: Agent nouns that stand for the state whose capital or country follows "in" ("officials in Beijing").
+SEATED_AGENTS = frozenset({"official", "authority", "government", "leadership", "administration", "regime",
+                           "leader", "ruler", "policymaker", "lawmaker"})
 #: Nouns whose "with X" names the other side ("the border with Belarus").
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Dependency steps of an actor reached through a pronoun ("it", "he") and through a description ("the country").

@@ -59,6 +59,8 @@ def governors(trigger: Token) -> list[Token]:
         # negated cooperation
         if cur.dep_ == "prep" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and cur != trigger.head:
             break
+        if cur.dep_ == "prep" and cur.lower_ == "under":
+            break  # "Iran, under UN sanctions, refused": the actor's circumstances, not what its verb denies
         cur = cur.head
         chain.append(cur)
     return chain
@@ -101,8 +103,11 @@ def is_negated(trigger: Token, arg_tokens: Sequence[Token | None], lex: Lexicon,
                 return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return True
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.cue("denying") and i == len(chain) - 1:
-            return True  # "Ankara denied it had supplied weapons": the clause is the denied claim
+        if (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.cue("denying") and i == len(chain) - 1
+                and not any(c.dep_ == "dobj" for c in tok.head.children)):
+            # "Ankara denied it had supplied weapons": the clause is the denied claim (but not in "X accused Y,
+            # a charge Z denies", where the denial has its own object)
+            return True
     for arg in arg_tokens:
         if arg is None:
             continue

@@ -285,21 +285,53 @@ def membership_bid_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Ite
 
 #: "X is Y's closest ally / main trading partner": a relational noun predicated of X with Y as possessor.
 RELATIONAL_NOUNS = {"ally": "alliedWith", "partner": "cooperate", "supplier": "aid", "creditor": "aid",
-                    "backer": "support", "sponsor": "support", "patron": "support"}
+                    "backer": "support", "sponsor": "support", "patron": "support", "supporter": "support",
+                    "champion": "support", "critic": "accuse"}
 COPULAS = frozenset({"be", "become", "remain", "stay"})
+#: Measures that a state lives "under" ("Iran, under American sanctions, ...").
+UNDER_MEASURES = {"sanction": "sanction", "embargo": "sanction", "blockade": "coerce", "occupation": "coerce",
+                  "pressure": "coerce"}
 
 
 def predicate_noun_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
     """"China is Russia's main trading partner" -> CHN cooperate RUS; "the US is Taiwan's arms supplier" -> aid."""
-    for noun in sent:
+    for tok in sent:
+        noun = _one_of(tok)  # "Poland is one of Ukraine's strongest supporters"
         relation = RELATIONAL_NOUNS.get(noun.lemma_.lower())
-        if relation is None or noun.dep_ != "attr" or noun.head.lemma_.lower() not in COPULAS:
+        if relation is None or tok.dep_ != "attr" or tok.head.lemma_.lower() not in COPULAS:
             continue
         others = [r for c in noun.children if c.dep_ == "poss" for r in index.actors_at(c)]
         others += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                    for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
-        yield from _cross(_subjects(noun.head, index), others, relation, noun, "predicate",
+        yield from _cross(_subjects(tok.head, index), others, relation, noun, "predicate",
                           lex.types[relation].prior * 0.9)
+    yield from _under_measures(sent, index, lex)
+
+
+def _one_of(tok: Token) -> Token:
+    """The noun of "one of the X": the plural after "one of", else ``tok``."""
+    if tok.lower_ == "one":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((p for p in c.children if p.dep_ == "pobj"), tok)
+    return tok
+
+
+def _under_measures(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator:
+    """"Iran, which is under American sanctions", "Cuba remains under a US embargo" -> USA sanction X: the measure's
+    owner acts on the clause's subject (or on the noun the phrase modifies)."""
+    for noun in sent:
+        relation = UNDER_MEASURES.get(noun.lemma_.lower())
+        if relation is None or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            continue
+        owners = [r for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                  for r in index.actors_at(c)]
+        owners += [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for p in c.children if p.dep_ == "pobj" for r in index.actors_at(p)]
+        governor = noun.head.head
+        targets = (_subjects(governor, index) if governor.pos_ in ("VERB", "AUX")
+                   else index.actors_at(governor))
+        yield from _cross(owners, targets, relation, noun, "under", lex.types[relation].prior * 0.85)
 
 
 #: Adverbs by which coordinated subjects do something as one ("Russia and Kazakhstan are building a plant together").
