@@ -17,6 +17,11 @@ FINDS = [
      ("country/RUS", "accuse", "country/UKR", False)),
     ("Officials in Beijing condemned the American decision.", ("country/CHN", "accuse", "country/USA", False)),
     ("The authorities in Minsk accused Poland of provocations.", ("country/BLR", "accuse", "country/POL", False)),
+    # --- a body named before its members: "Panamanian army officers" -----------------------------------------
+    ("Peru granted asylum to Panamanian army officers.", ("country/PER", "aid", "country/PAN", False)),
+    # --- an event noun as object: its own actor ("of") before its source ("from") ----------------------------
+    ("EU foreign ministers demanded the withdrawal of Serbian forces from Bosnia.",
+     ("org/EU", "demand", "country/SRB", False)),
     # --- a state's own media speak for it -------------------------------------------------------------------
     ("Chinese state media accused Washington of hypocrisy.", ("country/CHN", "accuse", "country/USA", False)),
     ("Iranian state television criticised Britain.", ("country/IRN", "accuse", "country/GBR", False)),
@@ -48,6 +53,9 @@ def test_agents_find(relations_of, text, expected) -> None:
     ("Western diplomats in Moscow criticised Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
     # the country's media in general are not the state (docs/ANNOTATION.md section 2)
     ("Russian media accused Washington of hypocrisy.", ("country/RUS", "accuse", "country/USA", False)),
+    # the place an event happens away from is not its actor
+    ("EU foreign ministers demanded the withdrawal of Serbian forces from Bosnia.",
+     ("org/EU", "demand", "country/BIH", False)),
     # a state's possessive on a person says nothing of an affiliation with it here
     ("Russia's Putin visited China.", ("person/vladimir-putin", "affiliatedWith", "country/RUS", False)),
     # a denial of a claim in a clause is still a denial

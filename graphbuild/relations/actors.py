@@ -178,6 +178,10 @@ class ActorIndex:
                         # "Indian and Russian troops": the modifier's conjuncts qualify the noun too
                         out.extend(r for g in c.children if g.dep_ == "conj" and (gm := self.by_token.get(g.i))
                                    is not None for r in self._as_modifier(gm, 1))
+                    elif (cm is None and c.dep_ == "compound" and c.lemma_.lower() in self.lexicon.agent_nouns
+                          and any(g.dep_ in MODIFIER_DEPS for g in c.children)):
+                        # "Panamanian army officers", "Iraqi police officers": the body's actor is its members'
+                        out.extend(ActorRef(r.mention, r.steps + 1) for r in self.actors_at(c, _depth + 1))
                     elif c.dep_ == "prep" and (c.lower_ in ("of", "from")
                                                or c.lower_ == "for" and lemma in SPEAKING_FOR):
                         # "the military governments of Mali, Burkina Faso and Niger", "a spokesman for the ministry"
@@ -249,7 +253,8 @@ class ActorIndex:
                 if c.dep_ == "conj":
                     mods.extend(ActorRef(r.mention, r.steps + 1) for r in self.object_actors(c, _depth + 1))
             return _unique(mods)
-        for preps in (("against",), ("by", "from"), ("of",), ("with",)):
+        # "the withdrawal of Serbian forces from Bosnia": the event's own actor ("of") before its source ("from")
+        for preps in (("against",), ("by",), ("of",), ("from",), ("with",)):
             found = [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                      for p in c.children if p.dep_ == "pobj" for r in self.object_actors(p, _depth + 1)]
             if found:
