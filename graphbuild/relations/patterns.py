@@ -41,7 +41,6 @@ from spacy.tokens import Span, Token
 
 from graphbuild.model import STRUCTURAL_RELATIONS, SYMMETRIC_RELATIONS, ActorType, Mention, entity_type
 from graphbuild.relations.actors import ActorIndex, ActorRef
-from graphbuild.anaphora import ANAPHORA
 from graphbuild.relations.lexicon import Lexicon, Trigger, forms
 from graphbuild.relations.events import EVENT_OBJECT_TYPES, PREVIOUS_EVENT_TYPES, RECEIVED_AID, event_objects
 from graphbuild.relations.titles import (
@@ -1028,21 +1027,7 @@ def title_relations(sent: Span, index: ActorIndex, lex: Lexicon, view: Gazetteer
         yield from parsed
         if found is not None and not parsed:
             yield from _implied_office(m, found, index, lex, view)
-        elif found is None and not parsed:
-            yield from _possessed_person(m, index, lex)
 
-
-def _possessed_person(m: Mention, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
-    """"Labour's John Prescott", "Microsoft's Bill Gates": an organisation's possessive on a person's name
-    places the person in it (affiliatedWith); a state's ("Russia's Putin") says nothing of which office."""
-    span = index.span_of(m)
-    for c in span.root.children:
-        if c.dep_ != "poss" or c.i >= span.start:
-            continue
-        owner = index.by_token.get(c.i)
-        if owner is not None and owner.method != ANAPHORA and index.type_of(owner) == "Organization":
-            yield Candidate(m, "affiliatedWith", owner, c, "poss:affiliatedWith",
-                            lex.types["affiliatedWith"].prior * 0.9, 1, span.root, c)
 
 
 def _implied_office(m: Mention, found: TitleMatch, index: ActorIndex, lex: Lexicon,
