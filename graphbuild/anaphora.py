@@ -268,7 +268,7 @@ def _resolve(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[s
     kind = DESCRIPTIONS.get(lemma)
     if kind is None:
         return None
-    return _description(tok, kind, ctx)
+    return _description(tok, kind, ctx, country_of_person)
 
 
 # ------------------------------------------------------------------------------------------------ pronouns
@@ -375,8 +375,9 @@ def _finite(verb: Token) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ descriptions
-def _description(tok: Token, kind: str, ctx: _Context) -> tuple[Span, list[str]] | None:
-    """"the country", "the two countries", "both sides", "the trade body"."""
+def _description(tok: Token, kind: str, ctx: _Context, country_of_person=None) -> tuple[Span, list[str]] | None:
+    """"the country", "the two countries", "both sides", "the trade body"; a state organ ("the government") with
+    no state in reach is the document's home state (:func:`_home_state`)."""
     if tok.dep_ in ("attr", "appos", "compound") or tok.tag_ not in ("NN", "NNS"):
         return None  # "Belarus is the country that ...": a predicate, not a reference
     words = [c for c in tok.children if c.i < tok.i]
@@ -400,7 +401,10 @@ def _description(tok: Token, kind: str, ctx: _Context) -> tuple[Span, list[str]]
     fits = [o for o in ctx.before(tok, window) if o.type in types and _kind_fits(o, kind, ctx)
             and not _own_subject(tok, o, ctx)]
     if not plural:
-        ids = _singular(fits, ctx.sent_of(tok.i), organ=tok.lemma_.lower() in STATE_ORGANS)
+        organ = tok.lemma_.lower() in STATE_ORGANS
+        ids = _singular(fits, ctx.sent_of(tok.i), organ=organ)
+        if not ids and organ and not fits:
+            ids = _home_state(tok, ctx, country_of_person)
     else:
         ids = (_coordination(fits, count) or _sentence_set(fits, count) or _salient(fits, count)) if count \
             else _participants(fits, ctx)
@@ -488,6 +492,32 @@ def _persons_state(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, 
         if country is not None:
             return tok.doc[tok.i : tok.i + 1], [country]
     return None
+
+
+#: The home state must be named (or its office holders named) this many times before the description ...
+HOME_STATE_MIN = 3
+#: ... and this many times as often as any other state.
+HOME_STATE_LEAD = 2
+
+
+def _home_state(tok: Token, ctx: _Context, country_of_person) -> list[str]:
+    """"criticised the government" with no state in the last sentences: the state the document is about, as far
+    as it has gone -- the one named (itself, or through the offices of the persons named) at least
+    :data:`HOME_STATE_MIN` times and :data:`HOME_STATE_LEAD` times as often as any other; else none."""
+    counts: dict[str, int] = {}
+    for occ in ctx.order:
+        if occ.tok >= tok.i:
+            break
+        country = occ.entity_id if occ.type == "Country" else None
+        if occ.type == "Person":
+            country = (country_of_person(occ.entity_id) if country_of_person is not None else None) or \
+                ctx.titled_states.get(occ.entity_id)
+        if country is not None:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True) + [0]
+    if ranked[0] < HOME_STATE_MIN or ranked[0] < HOME_STATE_LEAD * ranked[1]:
+        return []
+    return [next(c for c, n in counts.items() if n == ranked[0])]
 
 
 def _titled_states(ctx: _Context) -> dict[str, str]:

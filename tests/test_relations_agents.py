@@ -22,6 +22,12 @@ FINDS = [
     # --- an event noun as object: its own actor ("of") before its source ("from") ----------------------------
     ("EU foreign ministers demanded the withdrawal of Serbian forces from Bosnia.",
      ("org/EU", "demand", "country/SRB", False)),
+    # --- advice in reported speech is a request ("must" stays a demand) --------------------------------------
+    ("Tony Blair said the US should do more to tackle climate change.",
+     ("person/tony-blair", "request", "country/USA", False)),
+    ("Germany said Greece needed to cut spending.", ("country/DEU", "request", "country/GRC", False)),
+    ("Jacques Chirac argued that Britain must give up its rebate.",
+     ("person/jacques-chirac", "demand", "country/GBR", False)),
     # --- a state's own media speak for it -------------------------------------------------------------------
     ("Chinese state media accused Washington of hypocrisy.", ("country/CHN", "accuse", "country/USA", False)),
     ("Iranian state television criticised Britain.", ("country/IRN", "accuse", "country/GBR", False)),
@@ -51,6 +57,9 @@ def test_agents_find(relations_of, text, expected) -> None:
     ("Western diplomats in Moscow criticised Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
     # the country's media in general are not the state (docs/ANNOTATION.md section 2)
     ("Russian media accused Washington of hypocrisy.", ("country/RUS", "accuse", "country/USA", False)),
+    # a leader's line for his own state asks nothing of it
+    ("Vladimir Putin said Russia must respond.", ("person/vladimir-putin", "demand", "country/RUS", False)),
+    ("Vladimir Putin said Russia should respond.", ("person/vladimir-putin", "request", "country/RUS", False)),
     # the place an event happens away from is not its actor
     ("EU foreign ministers demanded the withdrawal of Serbian forces from Bosnia.",
      ("org/EU", "demand", "country/BIH", False)),

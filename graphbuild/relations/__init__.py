@@ -106,7 +106,7 @@ def candidates_in_sentence(sent: Span, index: ActorIndex, lex: Lexicon, view: Ga
     yield from adjective_relations(sent, index, lex)
     yield from title_relations(sent, index, lex, view)
     yield from list_relations(sent, index, lex)
-    yield from deontic_demands(sent, index, lex)
+    yield from deontic_demands(sent, index, lex, view)
     yield from reaction_relations(sent, index, lex)
     yield from evaluative_relations(sent, index, lex)
     yield from apposition_membership(sent, index, lex)

@@ -585,36 +585,62 @@ def complement_objects(tok: Token, index: ActorIndex) -> list[ActorRef]:
 
 #: Deontic modals: "Britain said Libya must hand over the suspects" is a demand on Libya.
 DEONTIC = frozenset({"must"})
+#: Modals of advice: "X said Y should ..." asks Y to act (request, not demand: docs/ANNOTATION.md).
+ADVISORY = frozenset({"should", "ought"})
 #: Verbs whose that-clause in the bare subjunctive is a demand: "Moscow insisted that Minsk pay its debts" (not
 #: "insisted that the rules were fair": a claim).
 SUBJUNCTIVE_GOVERNORS = frozenset({"insist", "require", "stipulate"})
 
 
-def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Candidate]:
+def deontic_demands(sent: Span, index: ActorIndex, lex: Lexicon, view: GazetteerLike | None = None
+                    ) -> Iterator[Candidate]:
     """``X said/declared/reiterated that Y must ...`` -> X demand Y (pattern ``clause:demand:must``); ``X insisted
     that Y pay ...`` (bare subjunctive) -> X demand Y (``clause:demand:subjunctive``)."""
     reporting = lex.cue("reporting")
-    prior = lex.types["demand"].prior * 0.9
     for tok in sent:
-        method = "clause:demand:subjunctive"
+        relation, method = "demand", "clause:demand:subjunctive"
         if _subjunctive(tok):
             verb = tok
-        elif tok.dep_ == "aux" and tok.lower_ in DEONTIC:
-            verb = tok.head
+        elif (tok.dep_ == "aux" and tok.lower_ in DEONTIC | ADVISORY) or _needs_to(tok):
+            verb = tok.head if tok.dep_ == "aux" else tok
             if verb.dep_ != "ccomp" or not (forms(verb.head) & reporting):
                 continue
-            method = "clause:demand:must"
+            if tok.lower_ in DEONTIC:
+                method = "clause:demand:must"
+            elif _states_a_view(verb if tok.dep_ == "aux" else _infinitive(verb)):
+                continue  # "said the UN should be leading the effort": how things ought to be, nobody asked
+            else:  # "said the US should do more", "argued that Greece needed to cut spending": advice, a request
+                relation, method = "request", f"clause:request:{tok.lemma_.lower()}"
         else:
             continue
+        prior = lex.types[relation].prior * (0.9 if relation == "demand" else 0.8)
         targets = [r for c in _children(verb, {"nsubj", "nsubjpass"}) for r in index.actors_at(c)]
         if not targets:
             continue
         speakers, subj_tok, steps = clause_subjects(verb.head, index)
         for s_ in speakers:
+            # "Putin said Russia must/should ...": a leader's line for his own state asks nothing of it
+            own = view.held_countries(s_.mention.entity_id) if view is not None else frozenset()
             for t in targets:
-                if s_.mention.entity_id != t.mention.entity_id:
-                    yield Candidate(s_.mention, "demand", t.mention, tok, method, prior,
+                if s_.mention.entity_id != t.mention.entity_id and t.mention.entity_id not in own:
+                    yield Candidate(s_.mention, relation, t.mention, tok, method, prior,
                                     2 + steps + s_.steps + t.steps, subj_tok, None)
+
+
+def _infinitive(verb: Token) -> Token:
+    return next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+
+
+def _states_a_view(verb: Token) -> bool:
+    """A copula or a progressive/passive verb phrase ("should be", "should be leading", "should be given")."""
+    return verb.lemma_.lower() == "be" or any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"
+                                              for c in verb.children)
+
+
+def _needs_to(tok: Token) -> bool:
+    """"needed to cut": a verb of necessity with a to-infinitive (its clause is the advice)."""
+    return tok.lemma_.lower() == "need" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _subjunctive(verb: Token) -> bool:
