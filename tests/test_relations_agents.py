@@ -71,3 +71,16 @@ def test_agents_find(relations_of, text, expected) -> None:
 def test_agents_precision_guards(relations_of, text, unwanted) -> None:
     got = relations_of(text)
     assert unwanted not in got, got
+
+
+def test_agents_government_with_no_state_in_reach_is_the_documents_home_state(relations_of) -> None:
+    text = ("Tony Blair said Britain would act. Mr Blair met the Queen. Jack Straw agreed. "
+            "Rowan Williams later criticised the government over the war.")
+    assert ("person/rowan-williams", "accuse", "country/GBR", False) in relations_of(text, date="2005-01-10")
+
+
+def test_agents_government_stays_unresolved_when_no_state_dominates(relations_of) -> None:
+    text = ("France met Germany. Germany met France. France and Germany agreed. The talks were long. "
+            "The weather was cold. Rowan Williams later criticised the government over the war.")
+    got = relations_of(text, date="2005-01-10")
+    assert not {t for t in got if t[0] == "person/rowan-williams"}, got
