@@ -28,6 +28,18 @@ FINDS = [
     ("Germany said Greece needed to cut spending.", ("country/DEU", "request", "country/GRC", False)),
     ("Jacques Chirac argued that Britain must give up its rebate.",
      ("person/jacques-chirac", "demand", "country/GBR", False)),
+    # --- offering or promising a gift is aid (as pledging is) ------------------------------------------------
+    ("Japan offered Indonesia aid after the tsunami.", ("country/JPN", "aid", "country/IDN", False)),
+    ("Britain promised Sri Lanka more aid.", ("country/GBR", "aid", "country/LKA", False)),
+    ("Russia offered criticism of Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
+    # --- a clause that goes ahead against another's pressure or criticism -----------------------------------
+    ("Iran has refused to give up its nuclear programme despite pressure from the EU.",
+     ("org/EU", "coerce", "country/IRN", False)),
+    ("Russia went ahead with the test amid criticism from Japan.", ("country/JPN", "accuse", "country/RUS", False)),
+    # --- a reported wrong done by the clause's subject ------------------------------------------------------
+    ("Michael Howard said Tony Blair had misled the country.",
+     ("person/michael-howard", "accuse", "person/tony-blair", False)),
+    ("Moscow said Kyiv had violated the ceasefire.", ("country/RUS", "accuse", "country/UKR", False)),
     # --- a state's own media speak for it -------------------------------------------------------------------
     ("Chinese state media accused Washington of hypocrisy.", ("country/CHN", "accuse", "country/USA", False)),
     ("Iranian state television criticised Britain.", ("country/IRN", "accuse", "country/GBR", False)),
@@ -57,6 +69,13 @@ def test_agents_find(relations_of, text, expected) -> None:
     ("Western diplomats in Moscow criticised Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
     # the country's media in general are not the state (docs/ANNOTATION.md section 2)
     ("Russian media accused Washington of hypocrisy.", ("country/RUS", "accuse", "country/USA", False)),
+    # offering to act is no gift
+    ("Brazil offered to mediate between Russia and Ukraine.", ("country/BRA", "aid", "country/RUS", False)),
+    # support for a third side is no reaction against the clause's actor
+    ("Turkey joined the talks despite American support for the Kurds.",
+     ("country/USA", "support", "country/TUR", False)),
+    # a wrong denied in the report is no accusation
+    ("Germany said Greece had not failed.", ("country/DEU", "accuse", "country/GRC", False)),
     # a leader's line for his own state asks nothing of it
     ("Vladimir Putin said Russia must respond.", ("person/vladimir-putin", "demand", "country/RUS", False)),
     ("Vladimir Putin said Russia should respond.", ("person/vladimir-putin", "request", "country/RUS", False)),

@@ -59,8 +59,8 @@ def governors(trigger: Token) -> list[Token]:
         # negated cooperation
         if cur.dep_ == "prep" and cur.head.pos_ in ("NOUN", "PROPN", "PRON") and cur != trigger.head:
             break
-        if cur.dep_ == "prep" and cur.lower_ == "under":
-            break  # "Iran, under UN sanctions, refused": the actor's circumstances, not what its verb denies
+        if cur.dep_ == "prep" and cur.lower_ in ("under", "despite", "amid", "amidst"):
+            break  # "refused despite pressure from the EU": the pressure is not what the verb denies  # "Iran, under UN sanctions, refused": the actor's circumstances, not what its verb denies
         cur = cur.head
         chain.append(cur)
     return chain
