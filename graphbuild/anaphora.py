@@ -376,8 +376,9 @@ def _finite(verb: Token) -> bool:
 
 # ------------------------------------------------------------------------------------------------ descriptions
 def _description(tok: Token, kind: str, ctx: _Context, country_of_person=None) -> tuple[Span, list[str]] | None:
-    """"the country", "the two countries", "both sides", "the trade body"; a state organ ("the government") with
-    no state in reach is the document's home state (:func:`_home_state`)."""
+    """"the country", "the two countries", "both sides", "the trade body"; a singular state description ("the
+    government", "the country") with no state to point to in reach is the document's home state
+    (:func:`_home_state`)."""
     if tok.dep_ in ("attr", "appos", "compound") or tok.tag_ not in ("NN", "NNS"):
         return None  # "Belarus is the country that ...": a predicate, not a reference
     words = [c for c in tok.children if c.i < tok.i]
@@ -403,7 +404,7 @@ def _description(tok: Token, kind: str, ctx: _Context, country_of_person=None) -
     if not plural:
         organ = tok.lemma_.lower() in STATE_ORGANS
         ids = _singular(fits, ctx.sent_of(tok.i), organ=organ)
-        if not ids and organ and not fits:
+        if not ids and kind == "country":
             ids = _home_state(tok, ctx, country_of_person)
     else:
         ids = (_coordination(fits, count) or _sentence_set(fits, count) or _salient(fits, count)) if count \
