@@ -77,6 +77,13 @@ PRONOUNS: dict[str, _Pronoun] = {
     **dict.fromkeys(("they", "them", "their"), _Pronoun(ANY_ACTOR, plural=True)),
 }
 
+#: Bodies a description names by the head noun of their own name ("the Security Council ... the council", "the
+#: European Commission ... the commission"): the antecedent's name must contain the noun.
+NAMED_BODY_NOUNS = ("council", "commission", "fund", "agency", "court", "tribunal", "assembly", "parliament",
+                    "bank", "committee")
+#: How many sentences back such a description may look (the shared word makes a distant antecedent safe).
+NAMED_WINDOW = 8
+
 #: Description head nouns (singular lemma) -> the kind of actor they describe.  Kinds: ``country`` (a state, also
 #: its organs: "the government", "the army"), ``igo`` (an organisation from the gazetteer that is not a company or
 #: a party), ``company``, ``party``, ``person`` (plural only: "the two leaders"), ``side`` (a state or organisation).
@@ -91,6 +98,7 @@ DESCRIPTIONS: dict[str, str] = {
     **dict.fromkeys("leader official minister president premier man woman".split(), "person"),
     **dict.fromkeys("power neighbour neighbor capital".split(), "country"),
     **dict.fromkeys("side ally partner rival".split(), "side"),
+    **dict.fromkeys(NAMED_BODY_NOUNS, "named"),
 }
 #: Descriptions of a state's organs: their antecedent must be a clause's subject (or modify it).
 STATE_ORGANS = frozenset("government administration authority regime junta leadership cabinet ministry army military"
@@ -108,10 +116,10 @@ ANAPHOR_WORDS: frozenset[str] = frozenset(
 #: Plural nouns that name one actor ("the authorities": the state).
 COLLECTIVE_NOUNS = frozenset({"authority"})
 #: Kinds that a singular description may have ("the leader" alone is too vague; "the side" is no actor).
-SINGULAR_KINDS = frozenset({"country", "igo", "company", "party"})
+SINGULAR_KINDS = frozenset({"country", "igo", "company", "party", "named"})
 KIND_TYPES: dict[str, frozenset[str]] = {
     "country": frozenset({"Country"}), "igo": frozenset({"Organization"}), "company": frozenset({"Organization"}),
-    "party": frozenset({"Organization"}), "person": PERSON, "side": STATE_OR_ORG,
+    "party": frozenset({"Organization"}), "person": PERSON, "side": STATE_OR_ORG, "named": frozenset({"Organization"}),
 }
 #: Determiners and count words of a counted description ("the two countries", "both sides").
 COUNT_WORDS: dict[str, int] = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -173,6 +181,7 @@ class _Context:
     gender: dict[str, str] = field(default_factory=dict)
     quoted: list[bool] = field(default_factory=list)  # token inside quotation marks
     titled_states: dict[str, str] = field(default_factory=dict)  # person -> country named in front of the name
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # actor -> lower-case words of its mentions
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -232,6 +241,7 @@ def resolve_anaphora(doc: Doc, mentions: Sequence[Mention], *, type_of: Callable
             continue
         ctx.covered.update(range(span.start, span.end))
         ctx.add(ctx.occurrence(span.root, m.entity_id))
+        ctx.name_words.setdefault(m.entity_id, set()).update(t.lower_ for t in span)
         title = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         if title in _MALE_TITLES | _FEMALE_TITLES:
             ctx.gender.setdefault(m.entity_id, "m" if title in _MALE_TITLES else "f")
@@ -398,8 +408,8 @@ def _description(tok: Token, kind: str, ctx: _Context, country_of_person=None) -
     if any(t.i in ctx.covered for c in tok.children if c.dep_ in _NP_DEPS for t in c.subtree):
         return None  # "the government in Cairo", "the two companies [Rosneft and CNPC]": named right there
     types = KIND_TYPES[kind]
-    window = COUNTED_WINDOW if count else DESCRIPTION_WINDOW
-    fits = [o for o in ctx.before(tok, window) if o.type in types and _kind_fits(o, kind, ctx)
+    window = COUNTED_WINDOW if count else NAMED_WINDOW if kind == "named" else DESCRIPTION_WINDOW
+    fits = [o for o in ctx.before(tok, window) if o.type in types and _kind_fits(o, kind, ctx, tok)
             and not _own_subject(tok, o, ctx)]
     if not plural:
         organ = tok.lemma_.lower() in STATE_ORGANS
@@ -412,7 +422,9 @@ def _description(tok: Token, kind: str, ctx: _Context, country_of_person=None) -
     return (span, ids) if ids else None
 
 
-def _kind_fits(occ: _Occurrence, kind: str, ctx: _Context) -> bool:
+def _kind_fits(occ: _Occurrence, kind: str, ctx: _Context, tok: Token | None = None) -> bool:
+    if kind == "named":
+        return tok is not None and tok.lemma_.lower() in ctx.name_words.get(occ.entity_id, ())
     if kind not in ("igo", "company", "party"):
         return True
     actual = ctx.kind_of(occ.entity_id)

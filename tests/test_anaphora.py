@@ -65,6 +65,12 @@ RESOLVED = [
      "would not join the alliance.", "government", {"country/BLR"}),
     ("the_party", "Michael Howard leads the Conservative Party. He said the party would cut taxes.", "the party",
      {"org/conservative-party"}),
+    ("named_body", "The UN Security Council met on Monday. Russia and China argued for hours. Ghana spoke. "
+     "Ghana and Gabon, both members of the council, backed the resolution.", "the council", {"org/UNSC"}),
+    ("named_body_commission", "The European Commission proposed new rules. Britain said the commission had gone "
+     "too far.", "the commission", {"org/european-commission"}),
+    ("home_state", "Tony Blair said Britain would act. Mr Blair met the Queen. Jack Straw agreed. The weather was "
+     "cold. Rowan Williams later criticised the government.", "the government", {"country/GBR"}),
     ("speaker_after_quotation", "Tony Blair praised George W Bush on Friday. \"He is there for four years,\" he "
      "argued.", "he", {"person/tony-blair"}),
 ]
@@ -87,6 +93,9 @@ UNRESOLVED = [
     ("other", "Russia criticised Poland. The other countries stayed silent.", "the other countries"),
     ("named_right_there", "Egypt signed the deal. The government in Cairo welcomed it.", "the government"),
     ("nothing_before", "He said the talks went well. Jack Straw left.", "he"),
+    ("named_body_needs_the_word", "NATO met in Brussels. Poland criticised the council.", "the council"),
+    ("home_state_needs_one_dominant", "France met Germany. Germany met France. The talks were long. The weather "
+     "was cold. Rowan Williams later criticised the government.", "the government"),
     ("bloc_is_no_party", "The Conservative Party met on Monday. The bloc said nothing.", "the bloc"),
 ]
 
