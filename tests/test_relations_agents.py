@@ -28,10 +28,6 @@ FINDS = [
     ("Germany said Greece needed to cut spending.", ("country/DEU", "request", "country/GRC", False)),
     ("Jacques Chirac argued that Britain must give up its rebate.",
      ("person/jacques-chirac", "demand", "country/GBR", False)),
-    # --- offering or promising a gift is aid (as pledging is) ------------------------------------------------
-    ("Japan offered Indonesia aid after the tsunami.", ("country/JPN", "aid", "country/IDN", False)),
-    ("Britain promised Sri Lanka more aid.", ("country/GBR", "aid", "country/LKA", False)),
-    ("Russia offered criticism of Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
     # --- a clause that goes ahead against another's pressure or criticism -----------------------------------
     ("Iran has refused to give up its nuclear programme despite pressure from the EU.",
      ("org/EU", "coerce", "country/IRN", False)),
@@ -69,8 +65,6 @@ def test_agents_find(relations_of, text, expected) -> None:
     ("Western diplomats in Moscow criticised Ukraine.", ("country/RUS", "accuse", "country/UKR", False)),
     # the country's media in general are not the state (docs/ANNOTATION.md section 2)
     ("Russian media accused Washington of hypocrisy.", ("country/RUS", "accuse", "country/USA", False)),
-    # offering to act is no gift
-    ("Brazil offered to mediate between Russia and Ukraine.", ("country/BRA", "aid", "country/RUS", False)),
     # support for a third side is no reaction against the clause's actor
     ("Turkey joined the talks despite American support for the Kurds.",
      ("country/USA", "support", "country/TUR", False)),

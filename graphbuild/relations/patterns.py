@@ -524,7 +524,7 @@ def surface_list(index: ActorIndex, found: list[ActorRef], actor_type: str) -> l
 #: Verbs of giving that are aid only when what is given is: money, arms, goods, help ("granted asylum").
 GIVING_VERBS = frozenset({"give", "grant", "send", "deliver", "provide", "pledge"})
 #: Giving verbs that are aid only with a gift named ("pledged $1bn"), never by their clause alone.
-PLEDGING_VERBS = frozenset({"pledge", "offer", "promise"})
+PLEDGING_VERBS = frozenset({"pledge"})
 GIFTS = (RECEIVED_AID - {"support"}) | frozenset({
     "dollar", "euro", "pound", "bn", "m", "million", "billion", "money", "cash", "sum", "asylum", "refuge", "food",
     "medicine", "grain", "fuel", "oil", "gas", "debt", "relief", "tank", "plane", "ship", "rocket", "artillery",
