@@ -77,6 +77,19 @@ PRONOUNS: dict[str, _Pronoun] = {
     **dict.fromkeys(("they", "them", "their"), _Pronoun(ANY_ACTOR, plural=True)),
 }
 
+#: Regional groups of states named as one ("the Baltic states", "the Baltics"): modifier -> member states.
+STATE_GROUPS: dict[str, tuple[str, ...]] = {
+    "baltic": ("country/EST", "country/LTU", "country/LVA"),
+    "nordic": ("country/DNK", "country/FIN", "country/ISL", "country/NOR", "country/SWE"),
+    "scandinavian": ("country/DNK", "country/NOR", "country/SWE"),
+    "central asian": ("country/KAZ", "country/KGZ", "country/TJK", "country/TKM", "country/UZB"),
+    "south caucasus": ("country/ARM", "country/AZE", "country/GEO"),
+}
+#: Plural heads of such a group ("states", "countries", "republics", "nations").
+GROUP_HEADS = frozenset({"state", "country", "republic", "nation"})
+#: Proper plurals that name a group alone.
+GROUP_NAMES = {"baltics": "baltic", "nordics": "nordic"}
+
 #: Bodies a description names by the head noun of their own name ("the Security Council ... the council", "the
 #: European Commission ... the commission"): the antecedent's name must contain the noun.
 NAMED_BODY_NOUNS = ("council", "commission", "fund", "agency", "court", "tribunal", "assembly", "parliament",
@@ -265,6 +278,9 @@ def resolve_anaphora(doc: Doc, mentions: Sequence[Mention], *, type_of: Callable
 
 def _resolve(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[str]] | None:
     lower = tok.lower_
+    group = _state_group(tok, ctx)
+    if group is not None:
+        return group
     if lower in PRONOUNS and (tok.pos_ == "PRON" or tok.dep_ == "poss"):
         ids = _pronoun_antecedents(tok, PRONOUNS[lower], ctx)
         return (tok.doc[tok.i : tok.i + 1], ids) if ids else None
@@ -487,6 +503,27 @@ def _salient(fits: list[_Occurrence], n: int) -> list[str]:
         named[1] += 1
     ranked = sorted(stats, key=lambda e: tuple(stats[e]), reverse=True)
     return ranked[:n] if len(ranked) >= n else []
+
+
+def _state_group(tok: Token, ctx: _Context) -> tuple[Span, list[str]] | None:
+    """"the Baltic states", "the three Baltic countries", "the Baltics", "Central Asian republics": every member
+    state of the group (the countries' records must be in the gazetteer: ``ctx.type_of`` knows them)."""
+    if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in GROUP_HEADS:
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        words = " ".join(t.lower_ for m in mods for t in m.subtree if t.i < tok.i and t.dep_ != "det")
+        key = next((k for k in STATE_GROUPS if words == k or words.endswith(" " + k) or words.startswith(k + " ")
+                    or words.split()[-1:] == [k]), None)
+        if key is None or any(c.lower_ in OTHER_WORDS for c in tok.children):
+            return None
+        first = min([tok.i, *(m.left_edge.i for m in mods)])
+    elif tok.lower_ in GROUP_NAMES and tok.tag_ in ("NNPS", "NNP", "NNS"):
+        key, first = GROUP_NAMES[tok.lower_], tok.i
+    else:
+        return None
+    if any(i in ctx.covered for i in range(first, tok.i + 1)):
+        return None
+    members = [c for c in STATE_GROUPS[key] if ctx.type_of(c) == "Country"]
+    return (tok.doc[first : tok.i + 1], members) if members else None
 
 
 def _persons_state(tok: Token, ctx: _Context, country_of_person) -> tuple[Span, list[str]] | None:

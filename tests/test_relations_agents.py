@@ -36,6 +36,14 @@ FINDS = [
     ("Michael Howard said Tony Blair had misled the country.",
      ("person/michael-howard", "accuse", "person/tony-blair", False)),
     ("Moscow said Kyiv had violated the ceasefire.", ("country/RUS", "accuse", "country/UKR", False)),
+    # --- regional groups of states named as one ---------------------------------------------------------------
+    ("The Baltic states urged NATO to strengthen its eastern flank.", ("country/LVA", "request", "org/NATO", False)),
+    ("Russia threatened the Baltics.", ("country/RUS", "threaten", "country/EST", False)),
+    ("The three Baltic countries expelled Russian diplomats.", ("country/LTU", "sanction", "country/RUS", False)),
+    # --- hosting another's forces or weapons; closing a border; forces deployed (passive, no agent) -------------
+    ("Minsk agreed to host Russian tactical nuclear weapons.", ("country/BLR", "cooperate", "country/RUS", False)),
+    ("Poland closed its border with Belarus.", ("country/POL", "sanction", "country/BLR", False)),
+    ("CSTO troops were deployed to Kazakhstan in January 2022.", ("org/CSTO", "mobilize", "country/KAZ", False)),
     # --- a state's own media speak for it -------------------------------------------------------------------
     ("Chinese state media accused Washington of hypocrisy.", ("country/CHN", "accuse", "country/USA", False)),
     ("Iranian state television criticised Britain.", ("country/IRN", "accuse", "country/GBR", False)),
@@ -70,6 +78,11 @@ def test_agents_find(relations_of, text, expected) -> None:
      ("country/USA", "support", "country/TUR", False)),
     # a wrong denied in the report is no accusation
     ("Germany said Greece had not failed.", ("country/DEU", "accuse", "country/GRC", False)),
+    # members of one group named together are no parties to each other
+    ("The three Baltic countries expelled Russian diplomats.", ("country/EST", "sanction", "country/LVA", False)),
+    # hosting a person is a visit, not military cooperation
+    ("Alexander Lukashenko hosted Vladimir Putin in Minsk.",
+     ("person/alexander-lukashenko", "cooperate", "person/vladimir-putin", False)),
     # a leader's line for his own state asks nothing of it
     ("Vladimir Putin said Russia must respond.", ("person/vladimir-putin", "demand", "country/RUS", False)),
     ("Vladimir Putin said Russia should respond.", ("person/vladimir-putin", "request", "country/RUS", False)),

@@ -235,7 +235,10 @@ class ActorIndex:
             return own
         if tok.lemma_.lower() in BORDER_NOUNS:
             # "deployed troops to its border with Belarus": the neighbour, not the owner of "its"
-            across = [ActorRef(r.mention, r.steps + 2) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            # ("closed its border with Belarus" may hang "with" on the verb)
+            owners = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+            across = [ActorRef(r.mention, r.steps + 2) for o in owners for c in o.children
+                      if c.dep_ == "prep" and c.lower_ == "with"
                       for p in c.children if p.dep_ == "pobj" for r in self.actors_at(p)]
             if across:
                 return _unique(across)

@@ -407,6 +407,8 @@ def _verb_objects(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Ac
                      for d in _children(c, OBJ_DEPS)]
     obj_toks += prep_objs
     read = index.actors_at if trig.lemma in INFINITIVE_COMMAND_VERBS else object_fn(index, trig.relation)
+    if trig.obj_noun and trig.relation in SYMMETRIC_RELATIONS:
+        read = index.object_actors  # "hosted Russian nuclear weapons": the thing named stands for its owner
     objects = [r for t in obj_toks for r in read(t)]  # "told refugees from Afghanistan to go home": no state told
     if not objects and trig.relation in CLAUSAL_OBJECT_TYPES:
         objects = clausal_objects(tok, index)
@@ -444,6 +446,12 @@ def verb_relations(sent: Span, index: ActorIndex, lex: Lexicon) -> Iterator[Cand
                 # "Russia was expelled from the Council of Europe": the organisation expels
                 subjects = [r for c in _children(tok, {"prep"}) if c.lower_ == "from" for p in _pobjs(c)
                             for r in index.actors_at(p) if index.type_of(r.mention) == "Organization"]
+            if not subjects and trig.relation == "mobilize" and _is_passive(tok) and not _children(tok, {"agent"}):
+                # "CSTO troops were deployed to Kazakhstan": the forces' owner deploys them, the place is the object
+                moved = _children(tok, PASSIVE_SUBJ_DEPS)
+                subjects = [r for t in moved for r in index.actors_at(t)]
+                subj_tok = moved[0] if moved else None
+                objects = [r for r in objects if r.mention not in {s.mention for s in subjects}]
             if subjects:
                 # "Belarus forms the Union State with Russia": a co-actor does it too
                 subjects = subjects + [r for c in _children(tok, {"prep"}) if trig.role_of(c.lower_) == "cosubject"
