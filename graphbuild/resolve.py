@@ -364,8 +364,13 @@ class Resolver:
                 )
             )
         # Pass 7: pronouns and definite descriptions -> the actors they point back to (graphbuild.anaphora)
-        mentions.extend(resolve_anaphora(doc, mentions, kind_of=self._org_kind,
-                                         country_of_person=self._person_country, offset=offset))
+        found = resolve_anaphora(doc, mentions, kind_of=self._org_kind, country_of_person=self._person_country,
+                                 offset=offset)
+        if found:
+            # "the Central Asian republics": a group named as one replaces the unresolved name inside it
+            mentions = [m for m in mentions if m.entity_id is not None
+                        or not any(a.start < m.end and m.start < a.end for a in found)]
+        mentions.extend(found)
         mentions.sort(key=lambda m: m.start)
         return mentions, sorted(state.minted.values(), key=lambda e: e.id)
 
