@@ -44,6 +44,11 @@ FINDS = [
     ("Minsk agreed to host Russian tactical nuclear weapons.", ("country/BLR", "cooperate", "country/RUS", False)),
     ("Poland closed its border with Belarus.", ("country/POL", "sanction", "country/BLR", False)),
     ("CSTO troops were deployed to Kazakhstan in January 2022.", ("org/CSTO", "mobilize", "country/KAZ", False)),
+    # --- withholding supplies, downgrading relations ----------------------------------------------------------
+    ("Russia cut off gas supplies to Ukraine in 2009.", ("country/RUS", "sanction", "country/UKR", False)),
+    ("China downgraded diplomatic relations with Lithuania.", ("country/CHN", "sanction", "country/LTU", False)),
+    # --- a plan to leave is a membership meant to end, not a bid -----------------------------------------------
+    ("Armenia plans to leave the CSTO.", ("country/ARM", "memberOf", "org/CSTO", True)),
     # --- a state's own media speak for it -------------------------------------------------------------------
     ("Chinese state media accused Washington of hypocrisy.", ("country/CHN", "accuse", "country/USA", False)),
     ("Iranian state television criticised Britain.", ("country/IRN", "accuse", "country/GBR", False)),
@@ -83,6 +88,7 @@ def test_agents_find(relations_of, text, expected) -> None:
     # hosting a person is a visit, not military cooperation
     ("Alexander Lukashenko hosted Vladimir Putin in Minsk.",
      ("person/alexander-lukashenko", "cooperate", "person/vladimir-putin", False)),
+    ("Armenia plans to leave the CSTO.", ("country/ARM", "seeksMembershipIn", "org/CSTO", True)),
     # a leader's line for his own state asks nothing of it
     ("Vladimir Putin said Russia must respond.", ("person/vladimir-putin", "demand", "country/RUS", False)),
     ("Vladimir Putin said Russia should respond.", ("person/vladimir-putin", "request", "country/RUS", False)),

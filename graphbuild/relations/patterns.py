@@ -289,7 +289,10 @@ def retype(trigger: Token, relation: str, lex: Lexicon) -> tuple[str, Token | No
 def _pairs(relation: str, subjects: list[ActorRef], objects: list[ActorRef], trig: Trigger, tok: Token,
            steps: int, lex: Lexicon, subj_tok: Token | None, obj_tok: Token | None) -> Iterator[Candidate]:
     symmetric = relation in SYMMETRIC_RELATIONS
-    relation, by = retype(tok, relation, lex)
+    if trig.negates and relation == "memberOf":
+        by = None  # "plans to leave the CSTO": a membership meant to end (desired), no bid to join
+    else:
+        relation, by = retype(tok, relation, lex)
     if objects and subjects:
         for s in subjects:
             for o in objects:
